@@ -1,0 +1,3 @@
+from netmix.cli.main import main
+
+main()

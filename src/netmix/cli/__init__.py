@@ -1,0 +1,1 @@
+"""The ``netmix`` command: thin click commands over the library."""

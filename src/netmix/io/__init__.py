@@ -1,0 +1,1 @@
+"""Safe reading of inputs and atomic writing of outputs."""

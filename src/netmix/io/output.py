@@ -1,0 +1,178 @@
+"""Writing outputs: spreadsheet-safe CSV, deterministic JSON, and all-or-nothing output folders.
+
+- :func:`safe_cell` neutralises formula injection (OWASP / CWE-1236): a string starting with
+  ``= + - @``, tab, CR or LF gets a leading ``'``; NUL bytes are removed; cells are capped at
+  Excel's 32,767 characters.
+- :func:`csv_bytes` writes UTF-8 with a BOM and CRLF, RFC 4180 quoting, so Excel keeps accents.
+- :class:`OutputDir` stages every file of a run in a hidden temporary folder and moves them into
+  place only when the whole run succeeded: a failure leaves the previous outputs untouched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any, Iterator
+
+import pandas as pd
+
+from ..errors import OutputError
+
+TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
+EXCEL_CELL_LIMIT = 32_767
+_TRUNCATED = "…[truncated]"
+
+
+def safe_cell(value: Any) -> Any:
+    """Make one value safe to open in a spreadsheet; numbers pass unchanged.
+
+    >>> safe_cell('=HYPERLINK("http://x")')
+    '\\'=HYPERLINK("http://x")'
+    >>> safe_cell("Zoë")
+    'Zoë'
+    """
+    if not isinstance(value, str):
+        return value
+    if "\x00" in value:
+        value = value.replace("\x00", "")
+    if value.startswith(TRIGGERS):
+        value = "'" + value
+    if len(value) > EXCEL_CELL_LIMIT:
+        value = value[: EXCEL_CELL_LIMIT - len(_TRUNCATED)] + _TRUNCATED
+    return value
+
+
+def _format(value: Any) -> Any:
+    if isinstance(value, float):
+        if value != value:  # NaN
+            return ""
+        return f"{value:.6g}" if abs(value) < 1e15 else repr(value)
+    if value is None or value is pd.NA:
+        return ""
+    return value
+
+
+def csv_bytes(df: pd.DataFrame, *, spreadsheet: bool = True) -> bytes:
+    """The CSV text of ``df`` as bytes: BOM + CRLF + neutralised cells when ``spreadsheet``."""
+    buf = io.StringIO(newline="")
+    writer = csv.writer(buf, lineterminator="\r\n" if spreadsheet else "\n")
+    writer.writerow(list(df.columns))
+    clean = safe_cell if spreadsheet else (lambda v: v)
+    for row in df.itertuples(index=False, name=None):
+        writer.writerow([clean(_format(v)) for v in row])
+    data = buf.getvalue().encode("utf-8")
+    return (b"\xef\xbb\xbf" + data) if spreadsheet else data
+
+
+def json_bytes(obj: Any) -> bytes:
+    """Deterministic, human-readable JSON (sorted keys, UTF-8, trailing newline)."""
+    return (json.dumps(obj, ensure_ascii=False, indent=2, sort_keys=True, default=_json_default) + "\n").encode("utf-8")
+
+
+def _json_default(obj: Any) -> Any:
+    if hasattr(obj, "item"):  # numpy scalars
+        return obj.item()
+    if isinstance(obj, (set, frozenset, tuple)):
+        return sorted(obj) if isinstance(obj, (set, frozenset)) else list(obj)
+    if isinstance(obj, Path):
+        return str(obj)
+    raise TypeError(f"not JSON serialisable: {type(obj).__name__}")
+
+
+def write_atomic(path: str | os.PathLike, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise OutputError(f"cannot write here ({exc.strerror})", file=str(path.parent)) from exc
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except PermissionError as exc:
+        _unlink(tmp)
+        raise OutputError(
+            "permission denied", file=str(path), hint="close the file if a spreadsheet has it open, then run again"
+        ) from exc
+    except OSError as exc:
+        _unlink(tmp)
+        raise OutputError(f"cannot write the file ({exc.strerror})", file=str(path)) from exc
+    except BaseException:
+        _unlink(tmp)
+        raise
+
+
+def _unlink(p: str) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(p)
+
+
+class OutputDir:
+    """Stage a run's files and publish them together.
+
+    >>> with OutputDir("out") as out:          # doctest: +SKIP
+    ...     out.write("summary.json", b"{}")
+    """
+
+    def __init__(self, path: str | os.PathLike) -> None:
+        self.path = Path(path)
+        self._stage: Path | None = None
+        self.written: list[str] = []
+
+    def __enter__(self) -> "OutputDir":
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            for stale in self.path.glob(".netmix-tmp-*"):
+                shutil.rmtree(stale, ignore_errors=True)
+            self._stage = Path(tempfile.mkdtemp(prefix=".netmix-tmp-", dir=self.path))
+        except OSError as exc:
+            raise OutputError(f"cannot create the output folder ({exc.strerror})", file=str(self.path)) from exc
+        return self
+
+    def write(self, name: str, data: bytes) -> None:
+        """Stage ``data`` as ``name`` (a relative path; sub-folders allowed)."""
+        assert self._stage is not None, "OutputDir used outside 'with'"
+        target = self._stage / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        self.written.append(name)
+
+    def write_csv(self, name: str, df: pd.DataFrame, *, spreadsheet: bool = True) -> None:
+        self.write(name, csv_bytes(df, spreadsheet=spreadsheet))
+
+    def write_json(self, name: str, obj: Any) -> None:
+        self.write(name, json_bytes(obj))
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        stage = self._stage
+        assert stage is not None
+        try:
+            if exc_type is None:
+                for name in sorted(self.written):
+                    dest = self.path / name
+                    dest.parent.mkdir(parents=True, exist_ok=True)
+                    try:
+                        os.replace(stage / name, dest)
+                    except PermissionError as err:
+                        raise OutputError(
+                            "permission denied", file=str(dest), hint="close the file if a spreadsheet has it open, then run again"
+                        ) from err
+        finally:
+            shutil.rmtree(stage, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def staged(path: str | os.PathLike) -> Iterator[OutputDir]:
+    """``with staged(dir) as out:`` — the functional spelling of :class:`OutputDir`."""
+    with OutputDir(path) as out:
+        yield out

@@ -1,0 +1,259 @@
+"""Decoding text, JSON and CSV from export members, with every repair the real formats need.
+
+- :func:`decode` sniffs a BOM (UTF-8/16/32), then decodes strictly; it never guesses silently.
+- :func:`fix_mojibake` repairs Meta's UTF-8-as-Latin-1 strings (FORMATS.md §1.4).
+- :func:`load_json` turns every failure (depth, huge numbers, syntax) into an :class:`InputError`.
+- :func:`read_csv` finds the header row by expected names (LinkedIn's ``Notes:`` preamble),
+  sniffs the delimiter, strips NUL bytes and keeps the stdlib field-size limit.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable
+
+from ..errors import EncodingError, InputError
+from ..model import ImportIssue
+from .sources import Member
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+MAX_JSON_DEPTH = 200
+MAX_FIELD = 131_072  # the stdlib csv default, kept on purpose (RELIABILITY.md §5)
+
+
+def _where(member: Member) -> dict:
+    return {"file": member.archive, "member": member.inner}
+
+
+def decode(data: bytes, member: Member, encoding: str | None = None) -> str:
+    """Bytes to text: an explicit encoding, else the BOM, else strict UTF-8.
+
+    A UTF-16 file without BOM (legacy Google CSV) is recognised by its NUL pattern.
+    Lone surrogates become U+FFFD.
+    """
+    if encoding:
+        try:
+            text = data.decode(encoding)
+        except LookupError as exc:
+            raise EncodingError(f"unknown encoding {encoding!r}", **_where(member), hint="try utf-8, cp1252 or latin-1") from exc
+        except UnicodeDecodeError as exc:
+            raise EncodingError(
+                f"the text is not valid {encoding} (byte offset {exc.start})", **_where(member), hint="try another --encoding"
+            ) from exc
+        return _LONE_SURROGATE.sub("\ufffd", text.lstrip("\ufeff"))
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _LONE_SURROGATE.sub("\ufffd", data[len(bom):].decode(enc))
+            except UnicodeDecodeError as exc:
+                raise EncodingError(
+                    f"the file starts with a {enc} byte-order mark but is not valid {enc} (byte offset {exc.start})",
+                    **_where(member),
+                    hint="re-export the file, or give --encoding",
+                ) from exc
+    if len(data) >= 4 and data[1:4:2] == b"\x00\x00" and data[0] and data[2]:
+        enc = "utf-16-le"
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            pass
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise EncodingError(
+            f"the text is not UTF-8 (byte {data[exc.start]:#04x} at offset {exc.start}, line {line})",
+            **_where(member),
+            hint="it was probably saved by Excel in a Windows encoding: add --encoding cp1252 (or latin-1)",
+        ) from exc
+    return _LONE_SURROGATE.sub("\ufffd", text)
+
+
+def fix_mojibake(text: str) -> str:
+    """Repair one string written by Meta's exporter (UTF-8 bytes escaped as ``\\u00XX``).
+
+    >>> fix_mojibake("Jos\\u00c3\\u00a9 M\\u00c3\\u00bcller")
+    'José Müller'
+    >>> fix_mojibake("Zoë")  # a genuine non-ASCII name is left intact
+    'Zoë'
+    """
+    if text.isascii():
+        return text
+    try:
+        return text.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return text
+
+
+def fix_mojibake_deep(value: Any) -> Any:
+    """Apply :func:`fix_mojibake` to every string value (never to keys) of a JSON document."""
+    if isinstance(value, str):
+        return fix_mojibake(value)
+    if isinstance(value, list):
+        return [fix_mojibake_deep(v) for v in value]
+    if isinstance(value, dict):
+        return {k: fix_mojibake_deep(v) for k, v in value.items()}
+    return value
+
+
+def _depth_ok(text: str) -> bool:
+    depth = best = 0
+    in_str = esc = False
+    for ch in text:
+        if in_str:
+            if esc:
+                esc = False
+            elif ch == "\\":
+                esc = True
+            elif ch == '"':
+                in_str = False
+        elif ch == '"':
+            in_str = True
+        elif ch in "[{":
+            depth += 1
+            if depth > best:
+                best = depth
+                if best > MAX_JSON_DEPTH:
+                    return False
+        elif ch in "]}":
+            depth -= 1
+    return True
+
+
+def load_json(text: str, member: Member) -> Any:
+    """Parse JSON text, turning every failure into an :class:`InputError` with the line."""
+    if text.count("[") + text.count("{") > MAX_JSON_DEPTH and not _depth_ok(text):
+        raise InputError(
+            f"the JSON is nested more than {MAX_JSON_DEPTH} levels deep",
+            **_where(member),
+            hint="this is not a platform export; check the file",
+        )
+    try:
+        return json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"invalid JSON: {exc.msg} (column {exc.colno})",
+            **_where(member),
+            line=exc.lineno,
+            hint="the file is truncated or was edited; download the export again",
+        ) from exc
+    except (ValueError, RecursionError) as exc:
+        raise InputError(f"unreadable JSON ({exc})"[:200], **_where(member), hint="check the file") from exc
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not allowed in an export")
+
+
+# --- CSV --------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class CsvTable:
+    """Rows of a CSV file after its header row, as dicts keyed by the header's names."""
+
+    header: tuple[str, ...]
+    rows: list[dict[str, str]]
+    lines: list[int]  # the file line each row starts on (1-based)
+    issues: tuple[ImportIssue, ...]
+
+
+def sniff_delimiter(sample: str) -> str:
+    """``,`` ``;`` or tab: the one that splits the header-like lines most consistently."""
+    lines = [ln for ln in sample.splitlines()[:20] if ln.strip()]
+    best, score = ",", -1
+    for d in (",", ";", "\t"):
+        counts = [ln.count(d) for ln in lines]
+        if not counts or max(counts) == 0:
+            continue
+        s = max(counts) * 10 + sum(1 for c in counts if c == max(counts))
+        if s > score:
+            best, score = d, s
+    return best
+
+
+def read_csv(
+    text: str,
+    member: Member,
+    *,
+    is_header: Callable[[list[str]], bool] | None = None,
+    max_preamble: int = 10,
+    delimiter: str | None = None,
+) -> CsvTable:
+    """Parse CSV text; the header is the first row (within ``max_preamble`` lines) ``is_header`` accepts.
+
+    Ragged rows are padded or cut (with an issue); NUL bytes are stripped (with an issue);
+    a field over the stdlib limit raises an :class:`InputError` with its line.
+    """
+    issues: list[ImportIssue] = []
+    if "\x00" in text:
+        n = text.count("\x00")
+        text = text.replace("\x00", "")
+        issues.append(ImportIssue(member.label, f"removed {n} NUL bytes"))
+    delim = delimiter or sniff_delimiter(text[:20_000])
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
+    header: list[str] | None = None
+    rows: list[dict[str, str]] = []
+    lines: list[int] = []
+    try:
+        for record in reader:
+            if header is None:
+                if reader.line_num > max_preamble + 1 and is_header is not None:
+                    break
+                cells = [c.strip().lstrip("\ufeff") for c in record]
+                if not any(cells):
+                    continue
+                if is_header is None or is_header(cells):
+                    header = cells
+                continue
+            if not any(c.strip() for c in record):
+                continue
+            if len(record) != len(header):
+                issues.append(
+                    ImportIssue(member.label, f"row has {len(record)} fields, the header has {len(header)}", line=reader.line_num)
+                )
+                record = (record + [""] * len(header))[: len(header)]
+            rows.append(dict(zip(header, (c.strip() for c in record))))
+            lines.append(reader.line_num)
+    except csv.Error as exc:
+        raise InputError(
+            f"malformed CSV ({exc})",
+            **_where(member),
+            line=reader.line_num,
+            hint="a quote is probably not closed; open the file in a text editor at that line",
+        ) from exc
+    if header is None:
+        raise InputError(
+            "no header row found in the first lines",
+            **_where(member),
+            hint="is this the right file? for a generic CSV give a --columns mapping",
+        )
+    return CsvTable(tuple(header), rows, lines, tuple(issues))
+
+
+def header_has(*names: str) -> Callable[[list[str]], bool]:
+    """A header test: every one of ``names`` is among the cells (case-insensitive)."""
+    wanted = {n.lower() for n in names}
+    return lambda cells: wanted <= {c.lower() for c in cells}
+
+
+def first(row: dict[str, str], names: Iterable[str]) -> str:
+    """The first non-empty value among the columns ``names`` (case-sensitive)."""
+    for n in names:
+        v = row.get(n)
+        if v:
+            return v
+    return ""
+
+
+csv.field_size_limit(MAX_FIELD)
