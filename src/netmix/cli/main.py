@@ -62,7 +62,7 @@ def _register() -> None:
     from . import commands_import
 
     commands_import.register(cli)
-    for optional in ("commands_analyze", "commands_render", "commands_batch"):
+    for optional in ("commands_doubles", "commands_analyze", "commands_render", "commands_batch"):
         try:
             mod = __import__(f"netmix.cli.{optional}", fromlist=["register"])
         except ModuleNotFoundError as exc:  # pragma: no cover - only while a module is being written

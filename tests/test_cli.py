@@ -1,0 +1,51 @@
+"""The command group: every command documented, version, errors without tracebacks, exit codes."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from netmix.cli.main import cli
+from netmix.errors import ExitCode
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_every_command_is_in_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"`netmix (\w+)`", readme))
+    assert set(cli.commands) <= documented, f"undocumented: {set(cli.commands) - documented}"
+
+
+def test_version_names_the_libraries():
+    result = CliRunner().invoke(cli, ["--version"])
+    assert result.exit_code == 0
+    assert result.output.startswith("netmix 0.")
+    assert "networkx" in result.output and "expat" in result.output
+
+
+def test_missing_input_is_one_line_without_traceback(tmp_path):
+    result = CliRunner().invoke(cli, ["contacts", str(tmp_path / "nope.zip")])
+    assert result.exit_code == ExitCode.INPUT
+    assert "Traceback" not in result.output
+    assert "nope.zip" in result.output and "hint:" in result.output
+
+
+def test_traceback_flag_reraises(tmp_path):
+    result = CliRunner().invoke(cli, ["--traceback", "contacts", str(tmp_path / "nope.zip")])
+    assert result.exit_code != 0
+    assert result.exception is not None and type(result.exception).__name__ == "InputError"
+
+
+def test_analyze_without_accounts_is_a_usage_error(tmp_path):
+    result = CliRunner().invoke(cli, ["analyze", "--out", str(tmp_path / "o")])
+    assert result.exit_code == ExitCode.USAGE
+    assert "no account given" in result.output
+
+
+def test_bad_sphere_is_a_usage_error(tmp_path):
+    result = CliRunner().invoke(cli, ["analyze", "-a", f"perso:friends={tmp_path}", "--out", str(tmp_path / "o")])
+    assert result.exit_code == ExitCode.USAGE
+    assert "unknown sphere 'friends'" in result.output
