@@ -97,7 +97,7 @@ def frame(rows: list[dict], columns: Iterable[str]) -> pd.DataFrame:
     if not rows:
         return empty_frame(cols)
     df = pd.DataFrame.from_records(rows, columns=cols)
-    return df.fillna("").astype(object)
+    return df.astype(object).fillna("")
 
 
 # --- records ----------------------------------------------------------------------------------

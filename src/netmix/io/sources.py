@@ -94,6 +94,14 @@ def read_zip_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, label: str, limi
             member=member,
             hint="this archive was not produced by a platform export; check where it comes from",
         )
+    if info.compress_type != zipfile.ZIP_STORED and info.compress_size > info.file_size + info.file_size // 100 + 1024:
+        # deflate/bzip2/lzma never grow data by more than a fraction: the header understates the size
+        raise UnsafeInput(
+            f"the member declares {info.file_size} bytes but holds {info.compress_size} compressed bytes (lying header, possible zip bomb)",
+            file=archive,
+            member=member,
+            hint="this archive was not produced by a platform export; check where it comes from",
+        )
     out: list[bytes] = []
     total = 0
     try:

@@ -141,7 +141,8 @@ def load_json(text: str, member: Member) -> Any:
             hint="this is not a platform export; check the file",
         )
     try:
-        return json.loads(text, parse_constant=_reject_constant)
+        doc = json.loads(text, parse_constant=_reject_constant)
+        return _replace_surrogates(doc) if _SURROGATE_ESCAPE.search(text) else doc
     except json.JSONDecodeError as exc:
         raise InputError(
             f"invalid JSON: {exc.msg} (column {exc.colno})",
@@ -151,6 +152,20 @@ def load_json(text: str, member: Member) -> Any:
         ) from exc
     except (ValueError, RecursionError) as exc:
         raise InputError(f"unreadable JSON ({exc})"[:200], **_where(member), hint="check the file") from exc
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _replace_surrogates(value: Any) -> Any:
+    """Lone surrogates left by ``\\udXXX`` escapes (never valid text) become U+FFFD."""
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_replace_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {_replace_surrogates(k): _replace_surrogates(v) for k, v in value.items()}
+    return value
 
 
 def _reject_constant(name: str) -> Any:

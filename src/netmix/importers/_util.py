@@ -1,0 +1,187 @@
+"""Small helpers shared by the importers: lenient date parsing, header peeking, URL slugs.
+
+Private to :mod:`netmix.importers`; nothing here knows about a particular platform.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as _dt
+import re
+from typing import Iterable
+
+from ..io.sources import Member
+
+MONTHS: dict[str, int] = {}
+for _i, _m in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"),
+    start=1,
+):
+    MONTHS[_m] = _i
+    MONTHS[_m[:3]] = _i
+MONTHS["sept"] = 9
+
+_MON = r"([A-Za-z]{3,9})\.?"
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T\s])")
+_D_MON_Y = re.compile(r"^(\d{1,2})[\s-]+" + _MON + r"[\s-]+(\d{4}|\d{2})(?:$|[\s,T])")
+_MON_D_Y = re.compile(r"^" + _MON + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:$|[\s,])")
+_SLASH = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?:$|[\s,])")
+_DOTS = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?:$|[\s,])")
+_WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+", re.I)
+
+
+def _year(text: str) -> int:
+    y = int(text)
+    if len(text) == 2:
+        y += 2000 if y < 70 else 1900
+    return y
+
+
+def _iso(y: int, m: int, d: int) -> str:
+    try:
+        return _dt.date(y, m, d).isoformat()
+    except ValueError:
+        return ""
+
+
+def parse_date(text: str, *, english_only: bool = False) -> str:
+    """An English or numeric date as ISO ``YYYY-MM-DD``; ``""`` when it cannot be read.
+
+    Accepts ``2024-05-30``, ``30 May 2024``, ``May 30, 2024 10:13:20 pm``, ``23-Nov-21``,
+    ``1/8/18, 6:14 PM`` (US month first; swapped when the first number cannot be a month) and
+    ``16.09.2021`` (day first). With ``english_only`` only the forms with an English month name
+    are tried (Facebook HTML, where numeric dates come from localized accounts).
+
+    >>> parse_date("1/8/18, 6:14 PM"), parse_date("23-Nov-21"), parse_date("Nov 14, 2023 10:13:20 pm")
+    ('2018-01-08', '2021-11-23', '2023-11-14')
+    """
+    s = " ".join(str(text).split())
+    if not s:
+        return ""
+    s = _WEEKDAY.sub("", s)
+    m = _D_MON_Y.match(s)
+    if m and m.group(2).lower() in MONTHS:
+        return _iso(_year(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
+    m = _MON_D_Y.match(s)
+    if m and m.group(1).lower() in MONTHS:
+        return _iso(int(m.group(3)), MONTHS[m.group(1).lower()], int(m.group(2)))
+    if english_only:
+        return ""
+    m = _ISO.match(s)
+    if m:
+        return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = _SLASH.match(s)
+    if m:
+        a, b, y = int(m.group(1)), int(m.group(2)), _year(m.group(3))
+        if a > 12 >= b:
+            a, b = b, a
+        return _iso(y, a, b)
+    m = _DOTS.match(s)
+    if m:
+        return _iso(_year(m.group(3)), int(m.group(2)), int(m.group(1)))
+    return ""
+
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def peek(member: Member, size: int = 4096) -> str:
+    """The first ``size`` bytes of a member decoded leniently (for ``claims`` sniffing only).
+
+    Plain files are read partially; zip members are read whole (they are small CSV/JSON files
+    when this is called, the caller filters by name first).
+    """
+    try:
+        if member.inner is None:
+            with open(member.label, "rb") as fh:
+                head = fh.read(size)
+        else:
+            head = member.read()[:size]
+    except Exception:  # noqa: BLE001 - a member that cannot be read is simply not claimed here
+        return ""
+    for bom, enc in _BOMS:
+        if head.startswith(bom):
+            return head[len(bom):].decode(enc, errors="replace")
+    if len(head) >= 4 and head[1:4:2] == b"\x00\x00" and head[0] and head[2]:
+        return head.decode("utf-16-le", errors="replace")
+    return head.decode("utf-8", errors="replace")
+
+
+def header_cells(head: str, max_lines: int = 12) -> list[list[str]]:
+    """The cells of the first non-empty lines of CSV text (split on the likeliest delimiter)."""
+    import csv
+    import io
+
+    out = []
+    lines = [ln for ln in head.splitlines()[:max_lines] if ln.strip()]
+    for ln in lines:
+        delim = max((",", ";", "\t"), key=ln.count)
+        try:
+            cells = next(csv.reader(io.StringIO(ln), delimiter=delim), [])
+        except csv.Error:
+            continue
+        out.append([c.strip().strip('"').lstrip("\ufeff") for c in cells])
+    return out
+
+
+def is_csv_name(member: Member) -> bool:
+    return member.basename.lower().endswith((".csv", ".tsv", ".txt"))
+
+
+def split_multi(value: str, sep: str = " ::: ") -> list[str]:
+    """Cell values joined by ``sep`` (Google's ` ::: `), stripped, without the ``* `` primary marker."""
+    out = []
+    for part in value.split(sep):
+        part = part.strip()
+        if part.startswith("* "):
+            part = part[2:].strip()
+        if part:
+            out.append(part)
+    return out
+
+
+def join_unique(values: Iterable[str]) -> str:
+    """Distinct non-empty values in first-seen order, joined with `` ; ``."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for v in values:
+        v = v.strip()
+        if v and v.lower() not in seen:
+            seen.add(v.lower())
+            out.append(v)
+    return " ; ".join(out)
+
+
+_SOCIAL = re.compile(r"^(?:https?://)?(?:[a-z0-9-]+\.)*(linkedin\.com|facebook\.com|instagram\.com|twitter\.com|x\.com)(?:/|$)", re.I)
+_SOCIAL_RANK = {"linkedin.com": 0, "facebook.com": 1, "instagram.com": 2, "x.com": 3, "twitter.com": 3}
+
+
+def social_host(url: str) -> str:
+    """``linkedin.com``, ``facebook.com``, ``instagram.com``, ``x.com``/``twitter.com`` or ``""``."""
+    m = _SOCIAL.match(url.strip())
+    return m.group(1).lower() if m else ""
+
+
+def best_profile(urls: Iterable[str]) -> str:
+    """The social profile URL to keep: LinkedIn first, then Facebook, Instagram, X; ``""`` if none."""
+    ranked = [(_SOCIAL_RANK[h], i, u.strip()) for i, u in enumerate(urls) if (h := social_host(u))]
+    return min(ranked)[2] if ranked else ""
+
+
+def url_slug(url: str) -> str:
+    """The last path segment of a URL, without query, fragment, ``/_u/`` or trailing slash."""
+    path = url.strip().split("?", 1)[0].split("#", 1)[0]
+    if "://" in path:
+        path = path.split("://", 1)[1]
+        path = path.split("/", 1)[1] if "/" in path else ""
+    parts = [p for p in path.split("/") if p and p != "_u"]
+    return parts[-1] if parts else ""
+
+
+def natural_key(text: str) -> list:
+    """Sort key putting ``followers_2`` before ``followers_10``."""
+    return [int(t) if t.isdigit() else t.lower() for t in re.split(r"(\d+)", text)]

@@ -1,0 +1,95 @@
+"""Google Contacts CSV exports, current and legacy (FORMATS.md §5.1–5.2).
+
+- current "Google CSV" (``First Name,…,Labels,E-mail 1 - Label,E-mail 1 - Value,…``): UTF-8 with
+  a BOM, a dynamic number of ``E-mail N`` / ``Phone N`` / ``Website N`` groups, `` ::: ``
+  joining several values in one cell, multi-line Notes;
+- legacy (``Name,Given Name,…,Group Membership,E-mail 1 - Type,…,Organization 1 - Name,…``),
+  possibly UTF-16 LE with a BOM.
+
+Recognised by the header, whatever the file is called (``contacts.csv``, ``google.csv`` …).
+Google's "Outlook CSV" export has Outlook's header and is read by the Outlook importer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..io.sources import Member
+from ..io.text import decode, first, read_csv
+from ..model import ImportIssue
+from ._util import best_profile, header_cells, is_csv_name, join_unique, peek, split_multi
+from .base import Importer, Parsed, ReadOptions
+
+_GROUP = re.compile(r"^(E-mail|Phone|Website|Organization|Address|Relation|Event|IM|Custom Field) (\d+) - (Label|Value|Type|Name|Title|Formatted)$")
+
+
+def is_google_header(cells: list[str]) -> bool:
+    """A Google Contacts header: numbered ``E-mail 1 - Value`` groups, or Labels / Group Membership."""
+    names = set(cells)
+    if "Group Membership" in names or ("Labels" in names and "File As" in names):
+        return True
+    return any(_GROUP.match(c) for c in cells) and bool(names & {"First Name", "Given Name", "Name"})
+
+
+def _claims(member: Member) -> bool:
+    return is_csv_name(member) and any(is_google_header(c) for c in header_cells(peek(member), max_lines=2))
+
+
+def _numbered(header: tuple[str, ...], kind: str, part: str) -> list[str]:
+    cols = []
+    for h in header:
+        m = _GROUP.match(h)
+        if m and m.group(1) == kind and m.group(3) == part:
+            cols.append((int(m.group(2)), h))
+    return [h for _, h in sorted(cols)]
+
+
+def read(members: list[Member], options: ReadOptions) -> Parsed:
+    out = Parsed()
+    for member in members:
+        table = read_csv(decode(member.read(), member, options.encoding), member, is_header=is_google_header)
+        out.issues.extend(table.issues)
+        h = table.header
+        emails, phones, sites = _numbered(h, "E-mail", "Value"), _numbered(h, "Phone", "Value"), _numbered(h, "Website", "Value")
+        org_names, org_titles = _numbered(h, "Organization", "Name"), _numbered(h, "Organization", "Title")
+        skipped = 0
+        for row in table.rows:
+            first_name = first(row, ("First Name", "Given Name"))
+            last_name = first(row, ("Last Name", "Family Name"))
+            middle = first(row, ("Middle Name", "Additional Name"))
+            email = join_unique(v for c in emails for v in split_multi(row.get(c, "")))
+            company = first(row, ("Organization Name", *org_names))
+            name = first(row, ("Name",)) or " ".join(f"{first_name} {middle} {last_name}".split())
+            name = name or first(row, ("File As", "Nickname")) or company or email.split(" ; ")[0]
+            name = " ".join(name.split())
+            if not name:
+                skipped += 1
+                continue
+            out.contacts.append(
+                {
+                    "platform": "google",
+                    "relation": "contact",
+                    "name": name,
+                    "first_name": first_name,
+                    "last_name": last_name,
+                    "email": email,
+                    "phone": join_unique(v for c in phones for v in split_multi(row.get(c, ""))),
+                    "company": company,
+                    "position": first(row, ("Organization Title", *org_titles)),
+                    "profile_url": best_profile(v for c in sites for v in split_multi(row.get(c, ""))),
+                    "source_file": member.label,
+                }
+            )
+        if skipped:
+            out.issues.append(ImportIssue(member.label, f"skipped {skipped} contacts without a name, company or email"))
+    return out
+
+
+IMPORTER = Importer(
+    name="google",
+    platform="google",
+    description="Google Contacts CSV (current 'Google CSV' and the legacy UTF-16 export)",
+    files=("contacts.csv", "google.csv", "any CSV with Google Contacts columns"),
+    claims=_claims,
+    read=read,
+)

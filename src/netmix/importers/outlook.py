@@ -1,0 +1,93 @@
+"""Outlook CSV contact exports, three header families (FORMATS.md §5.3).
+
+1. Outlook.com / People (``First Name,Middle Name,Last Name,Title,…,E-mail Address,…,Job Title,…,Company,…``);
+2. Google's "Outlook CSV" export (``…,E-mail Address,E-mail 2 Address,…,Categories``);
+3. desktop Outlook (``Title,First Name,Middle Name,Last Name,Suffix,Company,…``), whose titles are
+   localized: the French (``Prénom``, ``Nom``, ``Adresse de messagerie``, ``Société``) and German
+   (``Vorname``, ``Nachname``, ``E-Mail-Adresse``, ``Firma``) names of the name, e-mail and company
+   columns are known; the delimiter may be ``;``.
+
+Columns are found by header name, never by position.
+"""
+
+from __future__ import annotations
+
+from ..io.sources import Member
+from ..io.text import decode, first, read_csv
+from ..model import ImportIssue
+from ._util import best_profile, header_cells, is_csv_name, join_unique, peek
+from .base import Importer, Parsed, ReadOptions
+from .google import is_google_header
+
+FIRST = ("First Name", "Prénom", "Vorname")
+MIDDLE = ("Middle Name", "Deuxième prénom", "Weitere Vornamen")
+LAST = ("Last Name", "Nom", "Nachname")
+EMAILS = (
+    "E-mail Address",
+    "E-mail 2 Address",
+    "E-mail 3 Address",
+    "Adresse de messagerie",
+    "Adresse de messagerie 2",
+    "Adresse de messagerie 3",
+    "E-Mail-Adresse",
+)
+COMPANY = ("Company", "Société", "Firma")
+POSITION = ("Job Title",)
+PHONES = ("Mobile Phone", "Business Phone", "Business Phone 2", "Home Phone", "Home Phone 2", "Primary Phone", "Other Phone", "Car Phone")
+WEB = ("Web Page", "Personal Web Page")
+NICK = ("Nickname", "E-mail Display Name")
+
+
+def is_outlook_header(cells: list[str]) -> bool:
+    """An Outlook header: a first-name column and an e-mail column, and not Google's own CSV."""
+    names = set(cells)
+    return bool(names & set(FIRST)) and bool(names & set(EMAILS)) and not is_google_header(cells)
+
+
+def _claims(member: Member) -> bool:
+    return is_csv_name(member) and any(is_outlook_header(c) for c in header_cells(peek(member), max_lines=2))
+
+
+def read(members: list[Member], options: ReadOptions) -> Parsed:
+    out = Parsed()
+    for member in members:
+        table = read_csv(decode(member.read(), member, options.encoding), member, is_header=is_outlook_header)
+        out.issues.extend(table.issues)
+        skipped = 0
+        for row in table.rows:
+            first_name, last_name = first(row, FIRST), first(row, LAST)
+            email = join_unique(row.get(c, "") for c in EMAILS)
+            company = first(row, COMPANY)
+            name = " ".join(f"{first_name} {first(row, MIDDLE)} {last_name}".split())
+            name = " ".join((name or first(row, NICK) or company or email.split(" ; ")[0]).split())
+            if not name:
+                skipped += 1
+                continue
+            out.contacts.append(
+                {
+                    "platform": "outlook",
+                    "relation": "contact",
+                    "name": name,
+                    "first_name": first_name,
+                    "last_name": last_name,
+                    "email": email,
+                    "phone": join_unique(row.get(c, "") for c in PHONES),
+                    "company": company,
+                    "position": first(row, POSITION),
+                    "profile_url": best_profile(row.get(c, "") for c in WEB),
+                    "source_file": member.label,
+                }
+            )
+        if skipped:
+            out.issues.append(ImportIssue(member.label, f"skipped {skipped} contacts without a name, company or email"))
+    return out
+
+
+IMPORTER = Importer(
+    name="outlook",
+    platform="outlook",
+    description="Outlook CSV contacts (Outlook.com, Google's 'Outlook CSV', desktop Outlook incl. French/German headers)",
+    files=("contacts.csv", "any CSV with Outlook columns (E-mail Address, First Name …)"),
+    claims=_claims,
+    read=read,
+)

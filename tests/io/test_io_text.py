@@ -1,0 +1,100 @@
+"""io/text.py: decoding, JSON and CSV with every repair and refusal (RELIABILITY.md §5)."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from netmix.errors import EncodingError, InputError
+from netmix.io.sources import Member
+from netmix.io.text import decode, fix_mojibake, header_has, load_json, read_csv
+
+
+def _m(name: str = "f.csv") -> Member:
+    return Member(name, 0, f"export.zip!{name}", lambda: b"")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        codecs.BOM_UTF8 + "Zoë".encode("utf-8"),
+        codecs.BOM_UTF16_LE + "Zoë".encode("utf-16-le"),
+        codecs.BOM_UTF16_BE + "Zoë".encode("utf-16-be"),
+        "Zoë".encode("utf-8"),
+    ],
+    ids=["utf8-bom", "utf16le-bom", "utf16be-bom", "utf8"],
+)
+def test_boms_are_sniffed_and_removed(data):
+    assert decode(data, _m()) == "Zoë"
+
+
+def test_utf16_le_without_bom_is_recognised_by_its_nuls():
+    assert decode("Name,Email\n".encode("utf-16-le"), _m()) == "Name,Email\n"
+
+
+def test_strict_utf8_error_gives_offset_line_and_hint():
+    with pytest.raises(EncodingError) as exc:
+        decode("a\nMüller".encode("cp1252"), _m())
+    err = exc.value
+    assert "offset 3" in err.message and "line 2" in err.message  # 'a','\n','M' then 0xfc
+    assert "--encoding cp1252" in err.hint and err.file == "export.zip" and err.member == "f.csv"
+
+
+def test_json_nested_100000_deep_is_an_input_error_not_a_recursion_error():
+    with pytest.raises(InputError, match="nested"):
+        load_json("[" * 100_000 + "]" * 100_000, _m("x.json"))
+
+
+def test_json_5000_digit_number_is_an_input_error():
+    with pytest.raises(InputError):
+        load_json("[" + "9" * 5000 + "]", _m("x.json"))
+
+
+def test_json_syntax_error_has_the_line():
+    with pytest.raises(InputError) as exc:
+        load_json('{\n "a": 1,\n "b": }', _m("x.json"))
+    assert exc.value.line == 3
+
+
+def test_json_nan_is_refused():
+    with pytest.raises(InputError):
+        load_json("[NaN]", _m("x.json"))
+
+
+def test_lone_surrogate_becomes_replacement_character():
+    assert load_json('{"name": "a\\ud800b", "ok": "\\ud83d\\ude00"}', _m("x.json")) == {"name": "a\ufffdb", "ok": "😀"}
+
+
+def test_mojibake_fix_vector_and_genuine_text():
+    assert fix_mojibake("Jos\u00c3\u00a9 M\u00c3\u00bcller \u00f0\u009f\u0098\u00a0") == "José Müller 😠"
+    assert fix_mojibake("Zoë") == "Zoë"
+
+
+def test_nul_bytes_stripped_with_an_issue():
+    t = read_csv("a,b\n1\x00,2\n", _m())
+    assert t.rows == [{"a": "1", "b": "2"}]
+    assert any("NUL" in i.message for i in t.issues)
+
+
+def test_ragged_rows_padded_and_cut_with_issues():
+    t = read_csv("a,b,c\n1\n1,2,3,4\n", _m())
+    assert t.rows == [{"a": "1", "b": "", "c": ""}, {"a": "1", "b": "2", "c": "3"}]
+    assert [i.line for i in t.issues] == [2, 3]
+
+
+def test_unmatched_quote_hits_the_field_limit_with_a_line():
+    text = 'a,b\n1,2\n3,"never closed\n' + "x" * 200_000 + "\n"
+    with pytest.raises(InputError, match="malformed CSV") as exc:
+        read_csv(text, _m())
+    assert exc.value.line is not None and exc.value.line >= 3
+
+
+def test_header_found_after_a_preamble_and_delimiter_sniffed():
+    t = read_csv("Notes:\nblah\n\nFirst Name;Last Name\nAda;Example\n", _m(), is_header=header_has("first name"))
+    assert t.header == ("First Name", "Last Name") and t.rows == [{"First Name": "Ada", "Last Name": "Example"}]
+
+
+def test_no_header_is_an_input_error():
+    with pytest.raises(InputError, match="no header"):
+        read_csv("x\ny\n", _m(), is_header=header_has("first name"))
