@@ -54,15 +54,31 @@ def get(name: str) -> TieReader:
 
 
 def read_ties(source: TieSource, *, encoding: str | None = None) -> TieSet:
-    """Read one tie file (or the tie files of a folder / zip, merged)."""
-    import pandas as pd
+    """Read one tie file (or the tie files of a folder / zip, merged).
 
+    In a folder or zip, every member whose ending and first bytes a reader recognises is read
+    (with ``source.format``, every member with that format's endings). Nodes met in several
+    files are merged by key (the first name that is not just the key, and the first platform id,
+    win); a tie met in several files is kept once with its largest weight. Rows are sorted by
+    node key (integer ids in numeric order).
+
+    Raises
+    ------
+    FormatNotRecognised
+        No member is a tie file, or ``source.format`` is unknown.
+    InputError, UnsafeInput
+        A tie file is malformed or hostile (the message names file, member and line).
+    """
     from ..model import TIE_EDGE_COLUMNS, TIE_NODE_COLUMNS
 
+    forced = get(source.format) if source.format else None
     members = list(iter_members(source.path))
     nodes, edges, issues, fmts = [], [], [], []
     for member in members:
-        reader = get(source.format) if source.format else _detect(member)
+        if forced is not None:
+            reader = forced if len(members) == 1 or member.name.lower().endswith(forced.extensions) else None
+        else:
+            reader = _detect(member)
         if reader is None:
             continue
         try:
@@ -79,15 +95,92 @@ def read_ties(source: TieSource, *, encoding: str | None = None) -> TieSet:
             file=source.path,
             hint=f"tie formats: {', '.join(r.name + ' (' + ' '.join(r.extensions) + ')' for r in REGISTRY)}",
         )
-    node_df = pd.concat(nodes, ignore_index=True).drop_duplicates("node", keep="first")[list(TIE_NODE_COLUMNS)]
-    edge_df = pd.concat(edges, ignore_index=True)[list(TIE_EDGE_COLUMNS)]
-    return TieSet(node_df.reset_index(drop=True), edge_df, source.path, "+".join(sorted(set(fmts))), source.account, tuple(issues))
+    if len(nodes) == 1:
+        node_df, edge_df = nodes[0], edges[0]
+    else:
+        node_df, edge_df = _merge(nodes, edges)
+    node_df = node_df[list(TIE_NODE_COLUMNS)].astype(object).reset_index(drop=True)
+    edge_df = edge_df[list(TIE_EDGE_COLUMNS)].astype({"a": object, "b": object, "weight": "float64"}).reset_index(drop=True)
+    return TieSet(node_df, edge_df, source.path, "+".join(sorted(set(fmts))), source.account, tuple(issues))
+
+
+def _merge(nodes: list, edges: list) -> tuple:
+    """Merge the tables of several tie files: nodes by key (first informative fields), ties by pair (max weight)."""
+    import pandas as pd
+
+    from ..model import TIE_EDGE_COLUMNS, TIE_NODE_COLUMNS
+    from ._common import natural_key
+
+    node_rows: dict[str, list[str]] = {}
+    for df in nodes:
+        for key, name, pid in zip(df["node"], df["name"], df["platform_id"]):
+            row = node_rows.get(key)
+            if row is None:
+                node_rows[key] = [name, pid]
+            else:
+                if not row[0] or (row[0] == key and name):  # a real label beats the key repeated
+                    row[0] = name or row[0]
+                row[1] = row[1] or pid
+    ties: dict[tuple[str, str], float] = {}
+    for df in edges:
+        for a, b, w in zip(df["a"], df["b"], df["weight"]):
+            pair = (a, b) if natural_key(a) <= natural_key(b) else (b, a)
+            if w > ties.get(pair, -1.0):
+                ties[pair] = float(w)
+    keys = sorted(node_rows, key=natural_key)
+    pairs = sorted(ties, key=lambda p: (natural_key(p[0]), natural_key(p[1])))
+    node_df = pd.DataFrame(
+        {"node": keys, "name": [node_rows[k][0] for k in keys], "platform_id": [node_rows[k][1] for k in keys]},
+        dtype=object,
+    )[list(TIE_NODE_COLUMNS)]
+    edge_df = pd.DataFrame(
+        {
+            "a": pd.Series([p[0] for p in pairs], dtype=object),
+            "b": pd.Series([p[1] for p in pairs], dtype=object),
+            "weight": pd.Series([ties[p] for p in pairs], dtype="float64"),
+        }
+    )[list(TIE_EDGE_COLUMNS)]
+    return node_df, edge_df
+
+
+#: Bytes given to a reader's ``sniff``.
+HEAD_BYTES = 4096
+
+
+def _head(member: Member) -> str:
+    """The first :data:`HEAD_BYTES` of a member, decoded leniently (UTF-16 with a BOM, else UTF-8).
+
+    A plain file is read only that far; an archive member is read whole (zip members cannot seek).
+    """
+    import codecs
+    import os
+
+    data = b""
+    if member.inner is None and os.path.isfile(member.label):
+        try:
+            with open(member.label, "rb") as fh:
+                data = fh.read(HEAD_BYTES)
+        except OSError:
+            data = b""
+    else:
+        data = member.read()[:HEAD_BYTES]
+    for bom, enc in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            return data[len(bom):].decode(enc, "replace")
+    return data.decode("utf-8", "replace").lstrip("\ufeff")
 
 
 def _detect(member: Member) -> TieReader | None:
-    head = member.read()[:4096].decode("utf-8", "replace").lstrip("\ufeff")
+    """The first reader (registry order) whose endings match the member's name and whose sniff accepts it.
+
+    Members no reader's endings match are never opened.
+    """
     lower = member.name.lower()
-    for r in REGISTRY:
-        if lower.endswith(r.extensions) and r.sniff(member, head):
+    candidates = [r for r in REGISTRY if lower.endswith(r.extensions)]
+    if not candidates:
+        return None
+    head = _head(member)
+    for r in candidates:
+        if r.sniff(member, head):
             return r
     return None
