@@ -21,15 +21,9 @@ __all__ = ["REGISTRY", "Importer", "ReadOptions", "detect", "get", "load_account
 
 
 def _registry() -> tuple[Importer, ...]:
-    from . import facebook_json
+    from . import facebook_html, facebook_json, generic_csv, google, instagram, linkedin, outlook, twitter, vcard
 
-    modules = [facebook_json]
-    for optional in ("facebook_html", "linkedin", "twitter", "instagram", "google", "outlook", "vcard", "generic_csv"):
-        try:
-            modules.append(__import__(f"{__name__}.{optional}", fromlist=["IMPORTER"]))
-        except ModuleNotFoundError as exc:  # pragma: no cover - only while a module is being written
-            if exc.name != f"{__name__}.{optional}":
-                raise
+    modules = (facebook_json, facebook_html, linkedin, twitter, instagram, google, outlook, vcard, generic_csv)
     return tuple(m.IMPORTER for m in modules)
 
 
