@@ -1,0 +1,47 @@
+"""`netmix batch`: progress on stderr, a final count line, exit codes."""
+
+from __future__ import annotations
+
+import shutil
+
+from click.testing import CliRunner
+
+from netmix.cli.main import cli
+
+
+def test_batch_command_reports_counts_and_succeeds_despite_a_failure(batch_root, tmp_path):
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["batch", str(batch_root), "--out", str(out), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert "3 participants: 2 done, 0 skipped, 1 failed" in result.stdout
+    assert "P03: failed: P03/linkedin/Connections.csv" in result.stderr
+    assert "1 participant(s) failed" in result.stderr and "participants" in result.stderr  # the bar's label
+    assert (out / "participants.csv").is_file() and (out / "P01" / "persons.csv").is_file()
+    assert not (out / "P01" / "graph.html").exists()  # --no-html by default
+
+    again = CliRunner().invoke(cli, ["batch", str(batch_root), "--out", str(out), "-j", "1"])
+    assert again.exit_code == 0 and "3 participants: 0 done, 2 skipped, 1 failed" in again.stdout
+
+
+def test_all_failed_is_an_error(batch_root, tmp_path):
+    root = tmp_path / "root"
+    shutil.copytree(batch_root / "P03", root / "P03")
+    result = CliRunner().invoke(cli, ["batch", str(root), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 3
+    assert "every participant failed" in result.stderr
+
+
+def test_key_file_must_stay_out_of_the_outputs_and_needs_pseudonymize(batch_root, tmp_path):
+    out = tmp_path / "out"
+    inside = CliRunner().invoke(cli, ["batch", str(batch_root), "--out", str(out), "--pseudonymize", "--key-file", str(out / "k.key")])
+    assert inside.exit_code == 2 and "must not be inside the output folder" in inside.stderr
+    alone = CliRunner().invoke(cli, ["batch", str(batch_root), "--out", str(out), "--key-file", str(tmp_path / "k.key")])
+    assert alone.exit_code == 2 and "--pseudonymize" in alone.stderr
+    assert not (tmp_path / "k.key").exists()
+
+
+def test_batch_is_listed_in_the_help():
+    result = CliRunner().invoke(cli, ["batch", "--help"])
+    assert result.exit_code == 0
+    for option in ("--workers", "--scheduler", "--force", "--pseudonymize", "--key-file", "--html / --no-html"):
+        assert option in result.output
