@@ -96,6 +96,16 @@ def frame(rows: list[dict], columns: Iterable[str]) -> pd.DataFrame:
     cols = list(columns)
     if not rows:
         return empty_frame(cols)
+    if all(type(r) is dict for r in rows):
+        data = {}
+        for c in cols:
+            values = [r.get(c) for r in rows]
+            kinds = set(map(type, values))
+            if not kinds <= {str, type(None)}:
+                break  # numbers, NaN...: let pandas convert them as it always did
+            data[c] = [v if v is not None else "" for v in values] if type(None) in kinds else values
+        else:  # text only (the usual case): build the object columns directly, no conversion
+            return pd.DataFrame(data, columns=cols, dtype=object)
     df = pd.DataFrame.from_records(rows, columns=cols)
     return df.astype(object).fillna("")
 

@@ -67,11 +67,21 @@ def detect(path: str, fmt: str | None = None) -> tuple[Importer, list]:
 _URL_RE = re.compile(r"^(?:https?://)?(?:[a-z0-9-]+\.)*?(linkedin\.com|facebook\.com|instagram\.com|twitter\.com|x\.com)(/.*)?$", re.I)
 
 
+_LINKEDIN = "https://www.linkedin.com/"
+
+
 def normalise_url(url: str) -> str:
-    """A profile URL without scheme, ``www``, query or trailing slash, lower-cased host."""
+    """A profile URL without scheme, ``www``, query or trailing slash, lower-cased host.
+
+    >>> normalise_url("https://www.linkedin.com/in/Ana-B/?trk=x"), normalise_url("HTTP://m.Facebook.com/_u/Ana.B")
+    ('linkedin.com/in/Ana-B', 'facebook.com/ana.b')
+    """
     url = url.strip()
     if not url:
         return ""
+    if url.startswith(_LINKEDIN) and "\n" not in url:  # LinkedIn's own form (the regex gives the same)
+        path = url[len(_LINKEDIN) - 1 :].split("?", 1)[0].split("#", 1)[0].rstrip("/")
+        return "linkedin.com" + path.replace("/_u/", "/")
     m = _URL_RE.match(url)
     if not m:
         return url.split("?", 1)[0].rstrip("/")
@@ -83,12 +93,17 @@ def normalise_url(url: str) -> str:
 
 def source_id_of(row: Mapping[str, str]) -> str:
     """The best native key of a contact row: URL, then platform id, handle, email, else name."""
+    return _source_id(row, row.get("platform", ""))
+
+
+def _source_id(row: Mapping[str, str], platform: object) -> str:
+    """:func:`source_id_of` with the row's platform given (the importer's when the row has none)."""
     if row.get("profile_url"):
         return "url:" + normalise_url(row["profile_url"])
     if row.get("platform_id"):
-        return f"id:{row.get('platform', '')}:{row['platform_id']}"
+        return f"id:{platform}:{row['platform_id']}"
     if row.get("handle"):
-        return f"handle:{row.get('platform', '')}:{row['handle'].lower()}"
+        return f"handle:{platform}:{row['handle'].lower()}"
     if row.get("email"):
         return "email:" + row["email"].split(" ; ")[0].strip().lower()
     return "name:" + row.get("name", "")
@@ -119,14 +134,29 @@ def load_account(account: Account, *, columns: Mapping[str, str] | None = None) 
 
 
 def _finish_contacts(rows: list[dict], account: Account, platform: str) -> pd.DataFrame:
+    """The contact table: the rows plus account, sphere, ``contact_id`` and a unique ``source_id``.
+
+    A row without a ``platform`` / ``relation`` key gets the importer's platform / ``contact``;
+    a repeated source id gets ``#2``, ``#3``... in import order.
+    """
+    if not rows:
+        return frame([], CONTACT_COLUMNS)
     seen: Counter[str] = Counter()
-    out = []
-    for i, row in enumerate(rows, start=1):
-        row = {**row, "account": account.name, "sphere": account.sphere, "contact_id": f"{account.name}:{i}"}
-        row.setdefault("platform", platform)
-        row.setdefault("relation", "contact")
-        sid = row.get("source_id") or source_id_of(row)
+    source_ids = []
+    for row in rows:
+        sid = row.get("source_id") or _source_id(row, row["platform"] if "platform" in row else platform)
         seen[sid] += 1
-        row["source_id"] = sid if seen[sid] == 1 else f"{sid}#{seen[sid]}"
-        out.append(row)
-    return frame(out, CONTACT_COLUMNS)
+        source_ids.append(sid if seen[sid] == 1 else f"{sid}#{seen[sid]}")
+    df = frame(rows, CONTACT_COLUMNS)
+    n = len(rows)
+
+    def column(values: list) -> pd.Series:
+        return pd.Series(values, index=df.index, dtype=object)
+
+    df["account"] = column([account.name] * n)
+    df["sphere"] = column([account.sphere] * n)
+    df["contact_id"] = column([f"{account.name}:{i}" for i in range(1, n + 1)])
+    df["platform"] = column([v if "platform" in r else platform for r, v in zip(rows, df["platform"].tolist())])
+    df["relation"] = column([v if "relation" in r else "contact" for r, v in zip(rows, df["relation"].tolist())])
+    df["source_id"] = column(source_ids)
+    return df

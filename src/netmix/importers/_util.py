@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as _dt
+import functools
 import re
 from typing import Iterable
 
@@ -55,6 +56,12 @@ def parse_date(text: str, *, english_only: bool = False) -> str:
     >>> parse_date("1/8/18, 6:14 PM"), parse_date("23-Nov-21"), parse_date("Nov 14, 2023 10:13:20 pm")
     ('2018-01-08', '2021-11-23', '2023-11-14')
     """
+    if type(text) is str:  # exports repeat the same dates: each distinct one is parsed once
+        return _parse_date_cached(text, english_only)
+    return _parse_date(text, english_only)
+
+
+def _parse_date(text: object, english_only: bool) -> str:
     s = " ".join(str(text).split())
     if not s:
         return ""
@@ -80,6 +87,9 @@ def parse_date(text: str, *, english_only: bool = False) -> str:
     if m:
         return _iso(_year(m.group(3)), int(m.group(2)), int(m.group(1)))
     return ""
+
+
+_parse_date_cached = functools.lru_cache(maxsize=1 << 14)(_parse_date)
 
 
 _BOMS = (

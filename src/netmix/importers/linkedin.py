@@ -94,30 +94,36 @@ def _read_connections(member: Member, text: str, out: Parsed) -> None:
            (("first", FIRST), ("last", LAST), ("url", URL), ("email", EMAIL), ("company", COMPANY), ("position", POSITION), ("connected", CONNECTED))}
     unnamed = _empty_rows_after_header(text, table.header[0]) if table.header else 0
     bad_dates = 0
+    c_first, c_last, c_url, c_email, c_company, c_position, c_connected = (
+        col[k] or "" for k in ("first", "last", "url", "email", "company", "position", "connected")
+    )
+    label = member.label
+    append = out.contacts.append
     for row in table.rows:
-        first_name = " ".join(row.get(col["first"] or "", "").split())
-        last_name = " ".join(row.get(col["last"] or "", "").split())
+        get = row.get
+        first_name = " ".join(get(c_first, "").split())
+        last_name = " ".join(get(c_last, "").split())
         name = " ".join(f"{first_name} {last_name}".split())
         if not name:
             unnamed += 1
             continue
-        raw_date = row.get(col["connected"] or "", "")
+        raw_date = get(c_connected, "")
         date = parse_date(raw_date)
         if raw_date and not date:
             bad_dates += 1
-        out.contacts.append(
+        append(
             {
                 "platform": "linkedin",
                 "relation": "connection",
                 "name": name,
                 "first_name": first_name,
                 "last_name": last_name,
-                "profile_url": row.get(col["url"] or "", ""),
-                "email": row.get(col["email"] or "", ""),
-                "company": row.get(col["company"] or "", ""),
-                "position": row.get(col["position"] or "", ""),
+                "profile_url": get(c_url, ""),
+                "email": get(c_email, ""),
+                "company": get(c_company, ""),
+                "position": get(c_position, ""),
                 "connected_on": date,
-                "source_file": member.label,
+                "source_file": label,
             }
         )
     if unnamed:

@@ -218,6 +218,7 @@ def read_csv(
     delim = delimiter or sniff_delimiter(text[:20_000])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
     header: list[str] | None = None
+    width = 0
     rows: list[dict[str, str]] = []
     lines: list[int] = []
     try:
@@ -230,15 +231,17 @@ def read_csv(
                     continue
                 if is_header is None or is_header(cells):
                     header = cells
+                    width = len(header)
                 continue
-            if not any(c.strip() for c in record):
+            cells = [c.strip() for c in record]
+            if not any(cells):
                 continue
-            if len(record) != len(header):
+            if len(cells) != width:
                 issues.append(
-                    ImportIssue(member.label, f"row has {len(record)} fields, the header has {len(header)}", line=reader.line_num)
+                    ImportIssue(member.label, f"row has {len(cells)} fields, the header has {width}", line=reader.line_num)
                 )
-                record = (record + [""] * len(header))[: len(header)]
-            rows.append(dict(zip(header, (c.strip() for c in record))))
+                cells = (cells + [""] * width)[:width]
+            rows.append(dict(zip(header, cells)))
             lines.append(reader.line_num)
     except csv.Error as exc:
         raise InputError(

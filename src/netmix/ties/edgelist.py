@@ -17,6 +17,9 @@ import csv
 import io
 import re
 
+import numpy as np
+import pandas as pd
+
 from ..io.sources import Member
 from ..io.text import decode, read_csv, sniff_delimiter
 from . import TieReader
@@ -83,24 +86,59 @@ def read(member: Member, encoding: str | None) -> tuple:
         builder.issues.extend(table.issues)
         a_col, b_col = table.header[cols[0]], table.header[cols[1]]
         w_col = table.header[cols[2]] if cols[2] is not None else None
-        rows = ((r[a_col], r[b_col], r[w_col] if w_col else "", ln) for r, ln in zip(table.rows, table.lines))
+        a_raw = [r[a_col] for r in table.rows]
+        b_raw = [r[b_col] for r in table.rows]
+        w_raw = [r[w_col] for r in table.rows] if w_col else [""] * len(table.rows)
+        lines = table.lines
     else:
-        rows = _text_rows(text, skip_header=cols is not None, builder=builder)
-    for a_raw, b_raw, w_raw, lineno in rows:
-        (a, a_name), (b, b_name) = _key(a_raw), _key(b_raw)
-        if not a or not b:
-            builder.count("rows without both ends skipped", lineno)
-            continue
-        for k, name in ((a, a_name), (b, b_name)):
-            if k not in builder.nodes:
-                builder.node(k, name)
-        builder.edge(a, b, parse_weight(w_raw) if w_raw.strip() else 1.0, line=lineno)
+        a_raw, b_raw, w_raw, lines = _text_rows(text, skip_header=cols is not None, builder=builder)
+    _add_rows(builder, a_raw, b_raw, w_raw, lines)
     return builder.result()
 
 
-def _text_rows(text: str, *, skip_header: bool, builder: TieBuilder):
-    """``(a, b, weight, line)`` of whitespace-separated text; ``,``/``;`` rows of a header-less CSV too."""
+def _distinct(values: list[str]) -> tuple[np.ndarray, list[str]]:
+    """``(codes, uniques)``: each value's index among the distinct values (to work once per value)."""
+    codes, uniq = pd.factorize(np.asarray(values, dtype=object))
+    return codes, list(uniq)
+
+
+def _weight(cell: str) -> float:
+    """The weight of a cell: 1.0 when empty, NaN when unusable (see :meth:`TieBuilder.add_edges`)."""
+    if not cell.strip():
+        return 1.0
+    w = parse_weight(cell)
+    return np.nan if w is None else w
+
+
+def _add_rows(builder: TieBuilder, a_raw: list[str], b_raw: list[str], w_raw: list[str], lines: list[int]) -> None:
+    """Give the builder the rows ``(a, b, weight cell, line)``: nodes named by id or name, then the edges."""
+    n = len(a_raw)
+    codes, uniq = _distinct(a_raw + b_raw)
+    pairs = [_key(u) for u in uniq]
+    keys = np.array([k for k, _ in pairs] or [""], dtype=object)[codes]
+    names = np.array([name for _, name in pairs] or [""], dtype=object)[codes]
+    a, b = keys[:n], keys[n:]
+    lines_arr = np.asarray(lines, dtype="int64")
+    skip = (a == "") | (b == "")
+    builder.count_lines("rows without both ends skipped", lines_arr[skip])
+    keep = np.concatenate([~skip, ~skip])
+    for k, name in dict(zip(keys[keep].tolist(), names[keep].tolist())).items():
+        if k not in builder.nodes:  # a key's name depends on the key only: the order does not matter
+            builder.node(k, name)
+    w_codes, w_uniq = _distinct(w_raw)
+    weights = np.array([_weight(w) for w in w_uniq] or [1.0], dtype="float64")[w_codes]
+    builder.add_edges(a[~skip], b[~skip], weights[~skip], lines_arr[~skip])
+
+
+def _text_rows(text: str, *, skip_header: bool, builder: TieBuilder) -> tuple[list[str], list[str], list[str], list[int]]:
+    """``(a, b, weight, line)`` columns of whitespace-separated text; ``,``/``;`` rows of a header-less CSV too."""
     header_skipped = not skip_header
+    a_raw: list[str] = []
+    b_raw: list[str] = []
+    w_raw: list[str] = []
+    lines: list[int] = []
+    short: list[int] = []
+    long: list[int] = []
     for lineno, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
         if not stripped or stripped.startswith("#"):
@@ -113,11 +151,17 @@ def _text_rows(text: str, *, skip_header: bool, builder: TieBuilder):
         else:
             parts = stripped.split()
         if len(parts) < 2:
-            builder.count("lines without two ends skipped", lineno)
+            short.append(lineno)
             continue
         if len(parts) > 3:
-            builder.count("lines with more than three values (the extra values were ignored)", lineno)
-        yield parts[0], parts[1], parts[2] if len(parts) > 2 else "", lineno
+            long.append(lineno)
+        a_raw.append(parts[0])
+        b_raw.append(parts[1])
+        w_raw.append(parts[2] if len(parts) > 2 else "")
+        lines.append(lineno)
+    builder.count_lines("lines without two ends skipped", short)
+    builder.count_lines("lines with more than three values (the extra values were ignored)", long)
+    return a_raw, b_raw, w_raw, lines
 
 
 def sniff(member: Member, head: str) -> bool:

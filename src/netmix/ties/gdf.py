@@ -10,12 +10,20 @@ too many values is repaired by keeping the id on the left and the typed columns 
 right, and giving the label everything in between (``100001,Smith, Ana,female,en_GB,3``).
 For a Netvizz file (node columns ``name, label, sex, locale, …``) the node key is the Facebook
 uid and is also its ``platform_id``.
+
+Speed: rows without quotes and with exactly the header's number of values (nearly all edge rows)
+are split all at once; every other row goes through :func:`split_values` / ``_fit`` one by one,
+so the repairs and their issues are the same whichever way a row is read.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+import pandas as pd
 
 from ..io.sources import Member
 from ..io.text import decode
@@ -166,90 +174,146 @@ def _free_column(columns: list[Column]) -> int | None:
     return None
 
 
+def _clean(value: str, quoted: bool = False) -> str:
+    """A value as the rows use it: stripped unless quoted, ``""`` when missing."""
+    if quoted:
+        return value
+    value = value.strip()
+    return "" if _missing(value, False) else value
+
+
+def _parse_line(line: str, cols: list[Column], free: int | None) -> tuple[list[str], str]:
+    """One data row, value by value (quotes, stray commas, wrong lengths), and how it was fitted."""
+    values, quoted = split_values(line)
+    values, quoted, how = _fit(values, quoted, cols, free)
+    return [_clean(v, q) for v, q in zip(values, quoted)], how
+
+
+def _last(cols: list[Column], name: str) -> int | None:
+    """Index of the last column called ``name`` (a row keeps the last of repeated names)."""
+    found = None
+    for i, c in enumerate(cols):
+        if c.name == name:
+            found = i
+    return found
+
+
+def _clean_many(values: Sequence[str]) -> np.ndarray:
+    """:func:`_clean` of many unquoted values, once per distinct value."""
+    codes, uniq = pd.factorize(np.asarray(values, dtype=object))
+    return np.asarray([_clean(u) for u in uniq], dtype=object)[codes] if len(uniq) else np.full(len(values), "", dtype=object)
+
+
+def _rows(
+    lines: list[str], first_line: int, cols: list[Column], free: int | None, wanted: list[int | None], fixes: list
+) -> tuple[list[np.ndarray], np.ndarray]:
+    """The ``wanted`` columns of the non-blank data rows in ``lines``, and the line of each row.
+
+    Rows without quotes and with as many values as the header are split in bulk; the others go
+    through :func:`_parse_line` one by one (their repairs are appended to ``fixes`` as
+    ``(how, line)``). Both give the same values; ``None`` in ``wanted`` gives empty values.
+    """
+    commas = len(cols) - 1
+    fast = np.fromiter(
+        (commas > 0 and "'" not in ln and '"' not in ln and ln.count(",") == commas for ln in lines),
+        dtype=bool,
+        count=len(lines),
+    )
+    fast_idx = np.flatnonzero(fast)
+    slow_idx = np.array([i for i in np.flatnonzero(~fast).tolist() if lines[i].strip()], dtype="int64")
+    out = [np.full(len(lines), "", dtype=object) for _ in wanted]
+    if len(fast_idx):
+        # every fast row has exactly len(cols) values: split them all at once, column j is every len(cols)-th value
+        values = ",".join(map(lines.__getitem__, fast_idx.tolist())).split(",")
+        for arr, j in zip(out, wanted):
+            if j is not None:
+                arr[fast_idx] = _clean_many(values[j :: len(cols)])
+    for i in slow_idx.tolist():
+        values, how = _parse_line(lines[i], cols, free)
+        if how:
+            fixes.append((how, first_line + i))
+        for arr, j in zip(out, wanted):
+            if j is not None:
+                arr[i] = values[j]
+    present = fast.copy()
+    present[slow_idx] = True
+    rows = np.flatnonzero(present)
+    return [arr[rows] for arr in out], rows + first_line
+
+
+def _weights(values: np.ndarray) -> np.ndarray:
+    """Edge weights of weight cells: 1.0 when empty, NaN when unusable (once per distinct cell)."""
+    codes, uniq = pd.factorize(values)
+    parsed = [(1.0 if not u else (w if (w := parse_weight(u)) is not None else np.nan)) for u in uniq]
+    return np.asarray(parsed, dtype="float64")[codes] if len(uniq) else np.ones(len(values))
+
+
 def read(member: Member, encoding: str | None) -> tuple:
     """Read a GDF file into ``(nodes, edges, issues)``."""
     text = decode(member.read(), member, encoding)
     lines = text.splitlines()
     builder = TieBuilder(member)
-    node_cols: list[Column] | None = None
-    edge_cols: list[Column] | None = None
-    netvizz = False
-    section = ""
-    fixes = {"repaired": 0, "padded": 0, "cut": 0}
-    first_fix: dict[str, int] = {}
-    seen_header = False
-    for lineno, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        spec = _section(line, "nodedef>")
-        if spec is not None and not seen_header:
-            node_cols, notes = parse_header(spec)
-            netvizz = tuple(c.name for c in node_cols[:4]) == _NETVIZZ
-            for note in notes:
-                builder.issue(note, line=lineno, severity="info")
-            section, seen_header = "nodes", True
-            continue
-        spec = _section(line, "edgedef>")
-        if spec is not None:
-            edge_cols, notes = parse_header(spec)
-            if len(edge_cols) < 2:
-                raise input_error(
-                    member, "the edgedef> line declares fewer than two columns", line=lineno,
-                    hint="an edge row needs its two ends: edgedef>node1 VARCHAR,node2 VARCHAR",
-                )
-            for note in notes:
-                builder.issue(note, line=lineno, severity="info")
-            section, seen_header = "edges", True
-            continue
-        if not seen_header:
-            raise input_error(
-                member,
-                "the file does not start with a nodedef> or edgedef> line",
-                line=lineno,
-                hint="a GDF file starts with a line like nodedef>name VARCHAR,label VARCHAR",
-            )
-        cols = node_cols if section == "nodes" else edge_cols
-        assert cols is not None
-        values, quoted = split_values(line)
-        free = _free_column(cols) if section == "nodes" else None
-        values, quoted, how = _fit(values, quoted, cols, free)
-        values = [v if q else v.strip() for v, q in zip(values, quoted)]
-        if how:
-            fixes[how] += 1
-            first_fix.setdefault(how, lineno)
-        row = {c.name: ("" if _missing(v, q) else v) for c, v, q in zip(cols, values, quoted)}
-        first = values[0] if not _missing(values[0], quoted[0]) else ""
-        if section == "nodes":
-            if not first:
-                builder.count("node rows without an id skipped", lineno)
-                continue
-            name = " ".join(row.get("label", "").split())
-            pid = first if netvizz and first.isdigit() else ""
-            builder.node(first, name, pid, line=lineno)
-        else:
-            second = values[1] if not _missing(values[1], quoted[1]) else ""
-            if not first or not second:
-                builder.count("edge rows without both ends skipped", lineno)
-                continue
-            weight = row.get("weight", "")
-            builder.edge(first, second, parse_weight(weight) if weight else 1.0, line=lineno)
-    if not seen_header:
+    start = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if start is None:
         raise input_error(member, "the file is empty", hint="a GDF file starts with a nodedef> line")
-    if fixes["repaired"]:
+    if _section(lines[start], "nodedef>") is not None:
+        headers = [(start, "nodes", _section(lines[start], "nodedef>"))]
+    elif _section(lines[start], "edgedef>") is not None:
+        headers = [(start, "edges", _section(lines[start], "edgedef>"))]
+    else:
+        raise input_error(
+            member,
+            "the file does not start with a nodedef> or edgedef> line",
+            line=start + 1,
+            hint="a GDF file starts with a line like nodedef>name VARCHAR,label VARCHAR",
+        )
+    # after the first header only edgedef> starts a section (a later nodedef> line is data)
+    for i in [i for i, line in enumerate(lines) if ">" in line]:
+        spec = _section(lines[i], "edgedef>") if i > start else None
+        if spec is not None:
+            headers.append((i, "edges", spec))
+    fixes: list[tuple[str, int]] = []
+    for n, (at, section, spec) in enumerate(headers):
+        cols, notes = parse_header(spec)
+        if section == "edges" and len(cols) < 2:
+            raise input_error(
+                member, "the edgedef> line declares fewer than two columns", line=at + 1,
+                hint="an edge row needs its two ends: edgedef>node1 VARCHAR,node2 VARCHAR",
+            )
+        for note in notes:
+            builder.issue(note, line=at + 1, severity="info")
+        body = lines[at + 1 : headers[n + 1][0] if n + 1 < len(headers) else len(lines)]
+        if section == "nodes":
+            netvizz = tuple(c.name for c in cols[:4]) == _NETVIZZ
+            (keys, labels), linenos = _rows(body, at + 2, cols, _free_column(cols), [0, _last(cols, "label")], fixes)
+            for key, label, lineno in zip(keys.tolist(), labels.tolist(), linenos.tolist()):
+                if not key:
+                    builder.count("node rows without an id skipped", lineno)
+                    continue
+                builder.node(key, " ".join(label.split()), key if netvizz and key.isdigit() else "", line=lineno)
+        else:
+            (a, b, weight), linenos = _rows(body, at + 2, cols, None, [0, 1, _last(cols, "weight")], fixes)
+            skip = (a == "") | (b == "")
+            builder.count_lines("edge rows without both ends skipped", linenos[skip])
+            keep = ~skip
+            builder.add_edges(a[keep], b[keep], _weights(weight[keep]), linenos[keep])
+    counts = {how: sum(1 for h, _ in fixes if h == how) for how in ("repaired", "padded", "cut")}
+    first_fix = {how: min(ln for h, ln in fixes if h == how) for how in counts if counts[how]}
+    if counts["repaired"]:
         builder.issue(
             "rows whose unquoted label held a comma (label rebuilt from the values between the id "
-            f"and the typed columns on the right): {fixes['repaired']}",
+            f"and the typed columns on the right): {counts['repaired']}",
             line=first_fix["repaired"],
             severity="info",
         )
-    if fixes["padded"]:
+    if counts["padded"]:
         builder.issue(
-            f"rows with fewer values than the header (the rest left empty): {fixes['padded']}",
+            f"rows with fewer values than the header (the rest left empty): {counts['padded']}",
             line=first_fix["padded"],
             severity="info",
         )
-    if fixes["cut"]:
-        builder.issue(f"rows with more values than the header (extra values ignored): {fixes['cut']}", line=first_fix["cut"])
+    if counts["cut"]:
+        builder.issue(f"rows with more values than the header (extra values ignored): {counts['cut']}", line=first_fix["cut"])
     return builder.result()
 
 
