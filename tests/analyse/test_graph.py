@@ -1,0 +1,58 @@
+"""The person graph: nodes, observed and inferred ties, sparse projection of affiliations."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from netmix.graph import build_network, inferred_ties, normalise_company
+
+
+def test_normalise_company():
+    assert normalise_company("Office de Tourisme de Pau, S.A.S.") == "office de tourisme de pau"
+    assert normalise_company("ACME Inc.") == normalise_company("acme") == "acme"
+    assert normalise_company("Société Générale") == "societe generale"
+    assert normalise_company("") == ""
+
+
+def test_nodes_and_observed_ties(build, accounts):
+    res = build.make_resolution([build.person("a", "perso;pro"), build.person("b", "pro"), build.person("n", "")], [("a", "b", 2.0), ("b", "n")])
+    g = build_network(res, accounts, infer=False)
+    assert sorted(g.nodes) == ["a", "b", "n"]  # every person, no ego node, no account node
+    assert g.nodes["a"] == {"name": "Name a", "sphere": "both", "accounts": "perso;pro", "company": "", "is_contact": True}
+    assert g.nodes["n"]["is_contact"] is False
+    assert g.edges["a", "b"] == {"weight": 2.0, "kind": "observed", "source": "ties.csv"}
+
+
+def test_company_projection_small_clique_and_big_ring(build):
+    small = [build.person(f"s{i}", "linkedin", company="Mairie de Pau") for i in range(3)]
+    big = [build.person(f"b{i:02d}", "linkedin", company="Big Corp Ltd") for i in range(20)]
+    res = build.make_resolution(small + big)
+    t = inferred_ties(res, clique_max=8, ring_k=2)
+    s = t[t["a"].str.startswith("s")]
+    # 3 members ≤ 8 → clique: 3 ties of weight 1/(3-1)
+    assert len(s) == 3 and set(s["weight"]) == {0.5}
+    b = t[t["a"].str.startswith("b")]
+    # 20 members > 8 → circulant ring k=2: 20 × 2 = 40 ties, weight 1/19, every member 4 ties
+    assert len(b) == 40 and b["weight"].eq(1 / 19).all()
+    deg = pd.concat([b["a"], b["b"]]).value_counts()
+    assert set(deg) == {4} and len(deg) == 20
+    assert set(t["kind"]) == {"inferred"} and set(t["source"]) == {"same organisation"}
+
+
+def test_observed_and_inferred_merge(build, accounts):
+    ps = [build.person("a", "linkedin", company="ACME"), build.person("b", "linkedin", company="Acme Inc"), build.person("c", "linkedin")]
+    res = build.make_resolution(ps, [("a", "b"), ("b", "c")])
+    g = build_network(res, accounts)
+    # a–b observed (1.0) and same organisation (1/(2-1) = 1.0): summed, kind says both
+    assert g.edges["a", "b"]["kind"] == "observed+inferred" and g.edges["a", "b"]["weight"] == pytest.approx(2.0)
+    assert g.edges["b", "c"]["kind"] == "observed"
+
+
+def test_wave_ties(build, accounts):
+    ps = [build.person(f"w{i}", "pro", connected="2012-06-05") for i in range(5)] + [build.person("o", "pro", connected="2010-01-01")]
+    g = build_network(build.make_resolution(ps), accounts, wave_min_size=5)
+    # 5 connections on one day, baseline median 0 → a wave of 5 → clique of 5 (≤ 8): 10 ties weight 1/4
+    kinds = {(u, v): d for u, v, d in g.edges(data=True)}
+    assert len(kinds) == 10 and all(d["source"] == "wave w01" and d["weight"] == 0.25 for d in kinds.values())
+    assert g.degree("o") == 0
