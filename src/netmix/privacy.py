@@ -1,0 +1,254 @@
+"""Pseudonymisation: stable, keyed pseudonyms and tables stripped of contact details.
+
+A :class:`Pseudonymizer` turns a person key (a person id, or ``"name:<name>"`` for people
+without one) into a pseudonym such as ``"Contact 3F9A-27C1-5D0E"`` with HMAC-SHA256. The
+pseudonym depends only on the secret key and the *normalised* person key, so batch runs that
+share a key give the same contact the same pseudonym across participants, while someone without
+the key cannot recompute it (RELIABILITY.md §6). The key itself never reaches an output.
+
+>>> p = Pseudonymizer(b"k" * 32)
+>>> p.name("p0123456789") == p.name(" P0123456789 ")
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+import os
+import re
+import secrets
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping
+
+import pandas as pd
+
+from .errors import ConfigError
+
+log = logging.getLogger(__name__)
+
+KEY_BYTES = 32
+
+#: Columns that identify or reach a person; dropped by :func:`anonymize_frame`.
+CONTACT_DETAIL_COLUMNS: tuple[str, ...] = (
+    "first_name",
+    "last_name",
+    "profile_url",
+    "email",
+    "phone",
+    "handle",
+    "platform_id",
+    "source_file",
+    "contact_ids",
+)
+#: Columns blanked (kept, for the output contract) rather than dropped.
+BLANKED_COLUMNS: tuple[str, ...] = ("source_id",)
+#: Affiliation columns, dropped unless ``keep_affiliation``.
+AFFILIATION_COLUMNS: tuple[str, ...] = ("company", "position")
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_PHONE = re.compile(r"\+?\d[\d ().-]{6,}\d")
+_HANDLE = re.compile(r"(?<![\w@])@\w{2,}")
+
+
+def normalise_key(person_key: str) -> str:
+    """The canonical form of a person key: NFKC, case-folded, single spaces, trimmed."""
+    text = unicodedata.normalize("NFKC", str(person_key)).casefold()
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class Pseudonymizer:
+    """Keyed pseudonyms for persons.
+
+    Parameters
+    ----------
+    key : at least 16 secret bytes (see :func:`load_or_create_key`).
+    prefix : the word before the code (``"Contact"``).
+
+    Examples
+    --------
+    >>> Pseudonymizer(b"0" * 32).name("p1")[:8]
+    'Contact '
+    """
+
+    key: bytes = field(repr=False)
+    prefix: str = "Contact"
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.key, (bytes, bytearray)) or len(self.key) < 16:
+            raise ConfigError("the pseudonymisation key must be at least 16 bytes", hint="use load_or_create_key()")
+
+    def digest(self, person_key: str) -> bytes:
+        """The HMAC-SHA256 of the normalised person key."""
+        return hmac.new(bytes(self.key), normalise_key(person_key).encode("utf-8"), hashlib.sha256).digest()
+
+    def code(self, person_key: str) -> str:
+        """A 48-bit code ``"3F9A-27C1-5D0E"`` (collisions are negligible below millions of persons)."""
+        h = self.digest(person_key)[:6].hex().upper()
+        return f"{h[0:4]}-{h[4:8]}-{h[8:12]}"
+
+    def name(self, person_key: str) -> str:
+        """The pseudonym shown instead of a name: ``"Contact 3F9A-27C1-5D0E"``."""
+        return f"{self.prefix} {self.code(person_key)}"
+
+    def token(self, person_key: str) -> str:
+        """An opaque identifier (``"x"`` + 16 hex chars) to use instead of an id."""
+        return "x" + self.digest(person_key)[:8].hex()
+
+
+def person_key(person_id: str, name: str = "") -> str:
+    """The key to pseudonymise: the person id, or ``"name:<name>"`` when there is none."""
+    return person_id if person_id else f"name:{name}"
+
+
+def load_or_create_key(path: str | os.PathLike) -> bytes:
+    """Read a 32-byte key file, or create it (random, mode 0600) if it does not exist.
+
+    The key is what makes pseudonyms irreversible: keep the file out of shared outputs, and
+    reuse it across participants of one study to get comparable pseudonyms.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        data = None
+    except OSError as exc:
+        raise ConfigError(f"cannot read the key file ({exc.strerror})", file=str(path)) from exc
+    if data is not None:
+        if len(data) != KEY_BYTES:
+            raise ConfigError(
+                f"the key file holds {len(data)} bytes, expected {KEY_BYTES}",
+                file=str(path),
+                hint="point to the key file netmix created, or to a new path to create one",
+            )
+        return data
+    key = secrets.token_bytes(KEY_BYTES)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # created concurrently: use that one
+        return load_or_create_key(path)
+    except OSError as exc:
+        raise ConfigError(f"cannot create the key file ({exc.strerror})", file=str(path)) from exc
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(key)
+    try:
+        os.chmod(path, 0o600)
+    except OSError:  # pragma: no cover - filesystems without modes
+        log.warning("could not set mode 0600 on %s", path)
+    return key
+
+
+def redact_text(text: str, names: Mapping[str, str] | None = None) -> str:
+    """Remove e-mail addresses, URLs, phone numbers and handles; replace the given names.
+
+    ``names`` maps a name to its replacement (longest names are replaced first).
+    """
+    if not text:
+        return text
+    out = _EMAIL.sub("[email]", text)
+    out = _URL.sub("[url]", out)
+    out = _PHONE.sub("[phone]", out)
+    out = _HANDLE.sub("[handle]", out)
+    if names:
+        for original in sorted((n for n in names if n and len(n) > 1), key=len, reverse=True):
+            if original in out:
+                out = out.replace(original, names[original])
+    return out
+
+
+def anonymize_frame(
+    df: pd.DataFrame,
+    pseudonymizer: Pseudonymizer,
+    *,
+    keep_affiliation: bool = False,
+    free_text: tuple[str, ...] = ("evidence", "label", "reason"),
+) -> pd.DataFrame:
+    """One table with names pseudonymised and contact details removed.
+
+    - ``name`` becomes the pseudonym of ``person_id`` (or of the name when there is no id);
+    - ``names`` (``"perso: Marie | pro: M. Dupont"``) keeps the accounts, each name replaced;
+    - contact-detail columns are dropped, ``source_id`` blanked, company/position dropped unless
+      ``keep_affiliation``; free-text columns lose e-mails, URLs, phones, handles and names.
+    Spheres, clusters, accounts and metrics are kept.
+    """
+    out = df.copy()
+    pids = out["person_id"].astype(str) if "person_id" in out.columns else pd.Series([""] * len(out), index=out.index)
+    if "name" in out.columns:
+        originals = out["name"].astype(str)
+        pseudo = [pseudonymizer.name(person_key(p, n)) for p, n in zip(pids, originals)]
+        mapping = {n: s for n, s in zip(originals, pseudo) if n}
+        out["name"] = pseudo
+    else:
+        originals = pd.Series([""] * len(out), index=out.index)
+        mapping = {}
+    if "names" in out.columns:
+        out["names"] = [
+            _pseudonymise_names(v, pseudonymizer.name(person_key(p, n)))
+            for v, p, n in zip(out["names"].astype(str), pids, originals)
+        ]
+    for col in free_text:
+        if col in out.columns:
+            out[col] = [
+                redact_text(str(v), {n: mapping.get(n, "")} if n else None)
+                for v, n in zip(out[col], originals)
+            ]
+    drop = [c for c in CONTACT_DETAIL_COLUMNS if c in out.columns]
+    if not keep_affiliation:
+        drop += [c for c in AFFILIATION_COLUMNS if c in out.columns]
+    out = out.drop(columns=drop)
+    for col in BLANKED_COLUMNS:
+        if col in out.columns:
+            out[col] = ""
+    return out.reset_index(drop=True)
+
+
+def _pseudonymise_names(value: str, pseudonym: str) -> str:
+    if not value:
+        return value
+    parts = []
+    for part in value.split(" | "):
+        account, sep, _ = part.partition(": ")
+        parts.append(f"{account}: {pseudonym}" if sep else pseudonym)
+    return " | ".join(parts)
+
+
+def anonymize_tables(
+    tables: Mapping[str, pd.DataFrame],
+    pseudonymizer: Pseudonymizer,
+    *,
+    keep_affiliation: bool = False,
+) -> dict[str, pd.DataFrame]:
+    """:func:`anonymize_frame` applied to every table of a ``{file name: frame}`` mapping.
+
+    Cluster labels may be built from member names: names of all persons found in the tables are
+    replaced by their pseudonyms in the ``label`` column too.
+    """
+    name_map: dict[str, str] = {}
+    for df in tables.values():
+        if "name" in df.columns:
+            pids = df["person_id"].astype(str) if "person_id" in df.columns else [""] * len(df)
+            for p, n in zip(pids, df["name"].astype(str)):
+                if n and len(n) > 2:
+                    name_map.setdefault(n, pseudonymizer.name(person_key(p, n)))
+    out: dict[str, pd.DataFrame] = {}
+    for fname, df in tables.items():
+        anon = anonymize_frame(df, pseudonymizer, keep_affiliation=keep_affiliation)
+        if "label" in anon.columns and "name" not in df.columns and name_map:
+            anon["label"] = [_replace_names(str(v), name_map) for v in df["label"]]
+            anon["label"] = [redact_text(v) for v in anon["label"]]
+        out[fname] = anon
+    return out
+
+
+def _replace_names(text: str, name_map: Mapping[str, str]) -> str:
+    if not text:
+        return text
+    for original in sorted((n for n in name_map if n in text), key=len, reverse=True):
+        text = text.replace(original, name_map[original])
+    return text

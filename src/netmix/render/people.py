@@ -1,0 +1,170 @@
+"""What every picture of the network shows about each person, gathered once.
+
+:func:`build_view` joins the analysis and the resolution into one row per person (name or
+pseudonym, sphere, cluster, accounts, double, bridge rank, exclusions) plus the graph restricted
+to these persons; the map, the report, the static image and the Gephi files all draw from it, so
+they agree on colours, names and pseudonyms.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+import pandas as pd
+
+from ..model import Analysis, Resolution
+from ..privacy import Pseudonymizer, anonymize_tables, redact_text
+
+#: Colours by sphere (colour-blind-safe Okabe-Ito hues).
+SPHERE_COLORS: dict[str, str] = {
+    "personal": "#E69F00",
+    "professional": "#0072B2",
+    "both": "#8E44AD",
+    "noncontact": "#A8A8A8",
+}
+SPHERE_ORDER: tuple[str, ...] = ("personal", "professional", "both", "noncontact")
+#: Soft colours for cluster areas.
+CLUSTER_PALETTE: tuple[str, ...] = (
+    "#4E79A7", "#F28E2B", "#E15759", "#76B7B2", "#59A14F", "#EDC948",
+    "#B07AA1", "#FF9DA7", "#9C755F", "#BAB0AC", "#1B9E77", "#D95F02",
+)  # fmt: skip
+
+MAX_TEXT = 300
+
+
+def cap(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis."""
+    text = str(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def sphere_key(sphere: str, is_contact: str = "1") -> str:
+    """The colour key of a person: personal, professional, both or noncontact."""
+    return sphere if sphere in ("personal", "professional", "both") else "noncontact"
+
+
+@dataclass(frozen=True)
+class View:
+    """One row per person and the person graph, ready to draw.
+
+    ``persons`` columns: person_id, name, sphere_key, cluster, accounts (list), is_contact (bool),
+    bridging_score (float 0..1, normalised), ego_role, double (bool), band, confidence, evidence,
+    bridge_rank (int, 0 = not a bridge), excluded_from (list of clusters); sorted by person_id.
+    ``clusters``: cluster → label, in cluster order. ``graph``: nodes = person ids.
+    """
+
+    persons: pd.DataFrame
+    clusters: dict[str, str]
+    graph: nx.Graph
+    tables: dict[str, pd.DataFrame]
+
+
+def _s(df: pd.DataFrame, col: str) -> pd.Series:
+    if col in df.columns:
+        return df[col].astype(object).where(df[col].notna(), "").astype(str)
+    return pd.Series([""] * len(df), index=df.index, dtype=object)
+
+
+def build_view(
+    analysis: Analysis, resolution: Resolution | None = None, *, pseudonymizer: Pseudonymizer | None = None
+) -> View:
+    """Gather per-person facts from ``analysis`` (and ``resolution`` for double evidence)."""
+    graph = analysis.graph if analysis.graph is not None else nx.Graph()
+    persons = analysis.persons.copy() if analysis.persons is not None else pd.DataFrame()
+    if "person_id" not in persons.columns or persons.empty:
+        # no persons table: take the graph's node attributes
+        rows = [{"person_id": str(n), **{k: v for k, v in d.items()}} for n, d in graph.nodes(data=True)]
+        persons = pd.DataFrame(rows, columns=["person_id", "name", "accounts", "sphere", "cluster", "is_contact"])
+    persons = persons.drop_duplicates("person_id").sort_values("person_id", kind="mergesort").reset_index(drop=True)
+    doubles = resolution.doubles.copy() if resolution is not None and resolution.doubles is not None else pd.DataFrame(
+        columns=["person_id", "name", "band", "confidence", "evidence"]
+    )
+    clusters = analysis.clusters.copy() if analysis.clusters is not None else pd.DataFrame(columns=["cluster", "label"])
+    exclusions = analysis.exclusions.copy() if analysis.exclusions is not None else pd.DataFrame(
+        columns=["name", "person_id", "cluster"]
+    )
+    bridges = analysis.bridges.copy() if analysis.bridges is not None else pd.DataFrame(columns=["person_id", "rank"])
+    tables = {"persons": persons, "doubles": doubles, "clusters": clusters, "exclusions": exclusions, "bridges": bridges}
+    if pseudonymizer is not None:
+        tables = anonymize_tables(tables, pseudonymizer)
+        persons, doubles, clusters, exclusions = (tables[k] for k in ("persons", "doubles", "clusters", "exclusions"))
+
+    labels = {c: (lab or c) for c, lab in zip(_s(clusters, "cluster"), _s(clusters, "label")) if c}
+    pid = _s(persons, "person_id")
+    is_contact = _s(persons, "is_contact")
+    accounts = _s(persons, "accounts")
+    if "is_contact" not in persons.columns:
+        is_contact = accounts.map(lambda a: "1" if a else "0")
+    sphere = [sphere_key(s, c) for s, c in zip(_s(persons, "sphere"), is_contact)]
+    score = pd.to_numeric(persons["bridging_score"], errors="coerce") if "bridging_score" in persons.columns else None
+    if score is None or score.isna().all():
+        score = pd.Series([0.0] * len(persons), index=persons.index)
+    score = score.fillna(0.0).astype(float)
+    top = float(score.max()) if len(score) else 0.0
+    score = score / top if top > 0 else score * 0.0
+
+    dbl = {}
+    for p, band, conf, ev in zip(_s(doubles, "person_id"), _s(doubles, "band"), _s(doubles, "confidence"), _s(doubles, "evidence")):
+        if p and p not in dbl:
+            dbl[p] = (band, conf, ev)
+    ranks = {}
+    for p, r in zip(_s(bridges, "person_id"), _s(bridges, "rank")):
+        try:
+            ranks.setdefault(p, int(float(r)))
+        except ValueError:
+            continue
+    excluded: dict[str, list[str]] = {}
+    for p, c in zip(_s(exclusions, "person_id"), _s(exclusions, "cluster")):
+        if p:
+            excluded.setdefault(p, []).append(c)
+
+    acc_lists = [sorted(a for a in s.split(";") if a) for s in accounts]
+    view = pd.DataFrame(
+        {
+            "person_id": pid,
+            "name": _s(persons, "name"),
+            "sphere_key": sphere,
+            "cluster": _s(persons, "cluster"),
+            "accounts": acc_lists,
+            "is_contact": [c == "1" or (c == "" and bool(a)) for c, a in zip(is_contact, acc_lists)],
+            "bridging_score": score.round(6).tolist(),
+            "ego_role": _s(persons, "ego_role"),
+            "double": [len(a) >= 2 or p in dbl for p, a in zip(pid, acc_lists)],
+            "band": [dbl.get(p, ("", "", ""))[0] for p in pid],
+            "confidence": [dbl.get(p, ("", "", ""))[1] for p in pid],
+            "evidence": [redact_text(dbl.get(p, ("", "", ""))[2]) if pseudonymizer else dbl.get(p, ("", "", ""))[2] for p in pid],
+            "bridge_rank": [ranks.get(p, 0) for p in pid],
+            "excluded_from": [sorted(set(excluded.get(p, []))) for p in pid],
+        }
+    )
+    if pseudonymizer is None and "name" not in persons.columns and graph.number_of_nodes():
+        names = nx.get_node_attributes(graph, "name")
+        view["name"] = [str(names.get(p, "")) for p in pid]
+    keep = set(pid)
+    sub = nx.Graph()
+    sub.add_nodes_from(sorted(keep))
+    for u, v, d in graph.edges(data=True):
+        u, v = str(u), str(v)
+        if u in keep and v in keep and u != v:
+            w = d.get("weight", 1.0)
+            try:
+                w = float(w)
+            except (TypeError, ValueError):
+                w = 1.0
+            sub.add_edge(u, v, weight=w, kind=str(d.get("kind", "observed") or "observed"))
+    for p, c in zip(pid, view["cluster"]):
+        sub.nodes[p]["cluster"] = c
+    ordered = {c: labels.get(c, c) for c in sorted(set(view["cluster"]) | set(labels), key=_cluster_sort) if c}
+    return View(persons=view, clusters=ordered, graph=sub, tables=tables)
+
+
+def _cluster_sort(c: str) -> tuple:
+    import re
+
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"(\d+)", c))
+
+
+def cluster_colors(clusters: dict[str, str]) -> dict[str, str]:
+    """A palette colour per cluster, in cluster order."""
+    return {c: CLUSTER_PALETTE[i % len(CLUSTER_PALETTE)] for i, c in enumerate(clusters)}

@@ -1,0 +1,91 @@
+"""Static pictures of the map (PNG or SVG) with matplotlib's Agg backend.
+
+Same layout and colours as the interactive map; labels for the strongest bridges only (a
+picture of thousands of names is unreadable), none with ``hide_names``. Deterministic: fixed
+``svg.hashsalt``, no date or software stamp in the metadata.
+"""
+
+from __future__ import annotations
+
+import io
+
+import matplotlib
+
+matplotlib.use("Agg", force=False)
+from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
+from matplotlib.collections import LineCollection  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.lines import Line2D  # noqa: E402
+
+from ..errors import ConfigError  # noqa: E402
+from ..model import Analysis, Resolution  # noqa: E402
+from ..privacy import Pseudonymizer  # noqa: E402
+from .layout import layout  # noqa: E402
+from .people import SPHERE_COLORS, SPHERE_ORDER, build_view, cap  # noqa: E402
+
+LABELS = 25
+
+
+def map_image(
+    analysis: Analysis,
+    *,
+    fmt: str = "png",
+    resolution: Resolution | None = None,
+    pseudonymizer: Pseudonymizer | None = None,
+    hide_names: bool = False,
+    seed: int = 0,
+    size: tuple[float, float] = (10.0, 8.0),
+    dpi: int = 120,
+) -> bytes:
+    """The network as a PNG or SVG image.
+
+    Parameters
+    ----------
+    analysis : the analysis whose graph is drawn.
+    fmt : ``"png"`` or ``"svg"``.
+    resolution : optional, marks doubles found by the resolver.
+    pseudonymizer : label with pseudonyms. hide_names : no labels at all.
+    seed : layout seed. size, dpi : figure size in inches and resolution.
+    """
+    if fmt not in ("png", "svg"):
+        raise ConfigError(f"image format {fmt!r} is not supported", hint="use png or svg")
+    view = build_view(analysis, resolution, pseudonymizer=pseudonymizer)
+    pos = layout(view.graph, seed=seed)
+    fig = Figure(figsize=size, dpi=dpi)
+    FigureCanvasAgg(fig)
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_axis_off()
+    segments = [(pos[u], pos[v]) for u, v in sorted(view.graph.edges())]
+    if segments:
+        ax.add_collection(LineCollection(segments, colors="#B8B8B8", linewidths=0.4, alpha=0.6, zorder=1))
+    p = view.persons
+    for key in SPHERE_ORDER:
+        for double, marker in ((False, "o"), (True, "D")):
+            rows = p[(p["sphere_key"] == key) & (p["double"] == double)]
+            if rows.empty:
+                continue
+            xs = [pos[i][0] for i in rows["person_id"]]
+            ys = [pos[i][1] for i in rows["person_id"]]
+            sizes = [(5 + 10 * s**0.5) ** 2 for s in rows["bridging_score"]]
+            ax.scatter(xs, ys, s=sizes, c=SPHERE_COLORS[key], marker=marker, linewidths=0.8 if double else 0.3,
+                       edgecolors="#222222" if double else "white", zorder=2)  # fmt: skip
+    if not hide_names:
+        top = p.sort_values(["bridging_score", "person_id"], ascending=[False, True]).head(LABELS)
+        for r in top.itertuples(index=False):
+            if r.bridging_score > 0:
+                x, y = pos[r.person_id]
+                ax.annotate(cap(r.name, 40).replace("$", r"\$"), (x, y), xytext=(4, 4), textcoords="offset points", fontsize=7, zorder=3)
+    ax.invert_yaxis()  # the map's y grows downwards
+    ax.autoscale_view()
+    ax.set_aspect("equal", adjustable="datalim")
+    ax.margins(0.08)
+    handles = [Line2D([], [], marker="o", linestyle="", color=SPHERE_COLORS[k], label=k) for k in SPHERE_ORDER]
+    handles.append(Line2D([], [], marker="D", linestyle="", color="#999999", markeredgecolor="#222222", label="double"))
+    ax.legend(handles=handles, loc="lower right", fontsize=8, frameon=False)
+    buf = io.BytesIO()
+    if fmt == "svg":
+        with matplotlib.rc_context({"svg.hashsalt": "netmix", "svg.fonttype": "path"}):
+            fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
+    else:
+        fig.savefig(buf, format="png", metadata={"Software": None})
+    return buf.getvalue()

@@ -1,0 +1,194 @@
+/* netmix map: filters, search, neighbourhood highlight, trainer steps.
+   Safety: every piece of data reaches the page through textContent, option.text, canvas
+   fillText or vis-network's plain-text tooltips — never through HTML parsing. */
+(function () {
+  "use strict";
+  var DATA = JSON.parse(document.getElementById("nm-data").textContent);
+  var S = DATA.strings;
+  var DIM = "#E4E4E4";
+
+  var nodes = new vis.DataSet(DATA.nodes);
+  var edges = new vis.DataSet(DATA.edges);
+  var byId = {};
+  DATA.nodes.forEach(function (n) { byId[n.id] = n; });
+
+  var state = { spheres: {}, accounts: {}, cluster: "", highlight: null, hullAlpha: 0.07 };
+  DATA.spheres.forEach(function (s) { state.spheres[s.key] = true; });
+  DATA.accounts.forEach(function (a) { state.accounts[a.name] = true; });
+
+  function visible(n) {
+    if (!state.spheres[n.sphere]) { return false; }
+    if (state.cluster && n.cluster !== state.cluster) { return false; }
+    if (n.accounts && n.accounts.length) {
+      var any = false;
+      for (var i = 0; i < n.accounts.length; i++) { if (state.accounts[n.accounts[i]]) { any = true; break; } }
+      if (!any) { return false; }
+    }
+    return true;
+  }
+  var view = new vis.DataView(nodes, { filter: visible });
+
+  function el(tag, text, cls) {
+    var e = document.createElement(tag);
+    if (text !== undefined && text !== null) { e.textContent = String(text); }
+    if (cls) { e.className = cls; }
+    return e;
+  }
+
+  /* ---- side panel, built from data with textContent only ---- */
+  var sph = document.getElementById("nm-spheres");
+  DATA.spheres.forEach(function (s) {
+    var row = el("label", null, "nm-row");
+    var box = el("input"); box.type = "checkbox"; box.checked = true; box.value = s.key;
+    box.setAttribute("data-sphere", s.key);
+    box.addEventListener("change", function () { state.spheres[s.key] = box.checked; refresh(); });
+    var sw = el("span", null, "nm-swatch"); sw.style.background = s.color;
+    row.appendChild(box); row.appendChild(sw); row.appendChild(el("span", s.label + " (" + s.count + ")"));
+    sph.appendChild(row);
+  });
+  var sel = document.getElementById("nm-cluster");
+  var all = el("option", S["map.clusters.all"]); all.value = ""; sel.appendChild(all);
+  DATA.clusters.forEach(function (c) {
+    var o = el("option", c.label + " (" + c.size + ")"); o.value = c.key; sel.appendChild(o);
+  });
+  sel.addEventListener("change", function () { state.cluster = sel.value; refresh(); });
+  var acc = document.getElementById("nm-accounts");
+  DATA.accounts.forEach(function (a) {
+    var row = el("label", null, "nm-row");
+    var box = el("input"); box.type = "checkbox"; box.checked = true; box.value = a.name;
+    box.setAttribute("data-account", a.name);
+    box.addEventListener("change", function () { state.accounts[a.name] = box.checked; refresh(); });
+    row.appendChild(box);
+    row.appendChild(el("span", a.name, "nm-chip"));
+    row.appendChild(el("span", a.label + " · " + a.count));
+    acc.appendChild(row);
+  });
+  if (DATA.note) {
+    var note = document.getElementById("nm-note"); note.textContent = DATA.note; note.hidden = false;
+  }
+  var count = document.getElementById("nm-count");
+
+  /* ---- the network ---- */
+  var container = document.getElementById("nm-graph");
+  var network = new vis.Network(container, { nodes: view, edges: edges }, DATA.options);
+
+  function hullPath(ctx, pts) {
+    ctx.beginPath();
+    ctx.moveTo(pts[0][0], pts[0][1]);
+    for (var i = 1; i < pts.length; i++) { ctx.lineTo(pts[i][0], pts[i][1]); }
+    ctx.closePath();
+  }
+  network.on("beforeDrawing", function (ctx) {
+    DATA.hulls.forEach(function (h) {
+      if (state.cluster && h.key !== state.cluster) { return; }
+      ctx.save();
+      ctx.globalAlpha = state.hullAlpha;
+      ctx.fillStyle = h.color;
+      hullPath(ctx, h.points);
+      ctx.fill();
+      ctx.globalAlpha = Math.min(0.6, state.hullAlpha * 4);
+      ctx.strokeStyle = h.color; ctx.lineWidth = 2;
+      ctx.stroke();
+      ctx.globalAlpha = 0.85;
+      ctx.fillStyle = "#333"; ctx.font = "bold 18px sans-serif"; ctx.textAlign = "center";
+      ctx.fillText(h.label, h.labelAt[0], h.labelAt[1]);
+      ctx.restore();
+    });
+  });
+
+  function refresh() {
+    view.refresh();
+    count.textContent = S["map.shown"].replace("{shown}", view.length).replace("{total}", DATA.total);
+  }
+
+  /* highlight: the given ids keep their colours, everything else is greyed */
+  function highlight(ids) {
+    var keep = {};
+    (ids || []).forEach(function (id) { keep[id] = true; });
+    var upd = [];
+    DATA.nodes.forEach(function (n) {
+      if (!ids || keep[n.id]) { upd.push({ id: n.id, color: n.color, font: n.font || { color: "#222" } }); }
+      else { upd.push({ id: n.id, color: { background: DIM, border: DIM }, font: { color: "rgba(0,0,0,0)" } }); }
+    });
+    nodes.update(upd);
+    state.highlight = ids ? ids.slice() : null;
+  }
+  function neighbourhood(id) {
+    var ids = network.getConnectedNodes(id).slice();
+    ids.push(id);
+    highlight(ids);
+  }
+  network.on("click", function (p) {
+    if (p.nodes && p.nodes.length) { neighbourhood(p.nodes[0]); }
+    else { highlight(null); }
+  });
+
+  /* ---- search (accent and case insensitive) ---- */
+  function fold(s) { return String(s).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); }
+  var folded = DATA.nodes.map(function (n) { return [fold(n.name), n]; });
+  var input = document.getElementById("nm-search");
+  var results = document.getElementById("nm-results");
+  function choose(id) {
+    network.selectNodes([id]);
+    network.focus(id, { scale: 1.2, animation: false });
+    neighbourhood(id);
+  }
+  input.addEventListener("input", function () {
+    while (results.firstChild) { results.removeChild(results.firstChild); }
+    var q = fold(input.value.trim());
+    if (!q) { return; }
+    var hits = [];
+    for (var i = 0; i < folded.length && hits.length < 30; i++) {
+      if (folded[i][0].indexOf(q) !== -1) { hits.push(folded[i][1]); }
+    }
+    if (!hits.length) { results.appendChild(el("li", S["map.search.none"])); return; }
+    hits.forEach(function (n) {
+      var li = el("li", n.name); li.tabIndex = 0; li.setAttribute("data-node", n.id);
+      li.addEventListener("click", function () { choose(n.id); });
+      li.addEventListener("keydown", function (e) { if (e.key === "Enter") { choose(n.id); } });
+      results.appendChild(li);
+    });
+  });
+  input.addEventListener("keydown", function (e) {
+    if (e.key === "Enter" && results.firstChild && results.firstChild.getAttribute("data-node")) {
+      choose(results.firstChild.getAttribute("data-node"));
+    }
+  });
+
+  document.getElementById("nm-reset").addEventListener("click", function () {
+    state.cluster = ""; sel.value = "";
+    Array.prototype.forEach.call(document.querySelectorAll("#nm-side input[type=checkbox]"), function (b) { b.checked = true; });
+    Object.keys(state.spheres).forEach(function (k) { state.spheres[k] = true; });
+    Object.keys(state.accounts).forEach(function (k) { state.accounts[k] = true; });
+    state.hullAlpha = 0.07;
+    highlight(null); refresh(); network.fit({ animation: false });
+  });
+
+  /* ---- trainer steps (driven by the report through postMessage) ---- */
+  function step(name) {
+    state.hullAlpha = 0.07;
+    if (name === "doubles") { highlight(DATA.nodes.filter(function (n) { return n.double; }).map(function (n) { return n.id; })); }
+    else if (name === "clusters") { state.hullAlpha = 0.22; highlight(null); }
+    else if (name === "exclusions") { highlight(DATA.nodes.filter(function (n) { return n.excluded; }).map(function (n) { return n.id; })); }
+    else if (name === "bridges") { highlight(DATA.nodes.filter(function (n) { return n.bridge > 0 && n.bridge <= 10; }).map(function (n) { return n.id; })); }
+    else { highlight(null); }
+    network.redraw();
+  }
+  window.addEventListener("message", function (e) {
+    if (e.source !== window.parent || !e.data || typeof e.data !== "object" || e.data.netmix !== "step") { return; }
+    step(String(e.data.step));
+  });
+
+  var ready = false;
+  network.once("afterDrawing", function () {
+    network.fit({ animation: false });  /* the canvas has its size now */
+    ready = true;
+    window.netmix.readyAt = performance.now();
+    /* the first task after the first frame: the page can react to input from here on */
+    setTimeout(function () { window.netmix.interactiveAt = performance.now(); }, 0);
+    document.body.setAttribute("data-ready", "1");
+  });
+  refresh();
+  window.netmix = { nodes: nodes, edges: edges, view: view, network: network, step: step,
+    highlight: highlight, isReady: function () { return ready; } };
+})();

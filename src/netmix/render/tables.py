@@ -1,0 +1,133 @@
+"""The output contract's tables, sorted and deterministic (DESIGN.md, "Output contract").
+
+:func:`output_tables` returns ``{"contacts.csv": frame, …}``; write them with
+:func:`netmix.io.output.csv_bytes` (spreadsheet-safe). With a pseudonymizer, names are replaced
+by pseudonyms and contact details dropped (:mod:`netmix.privacy`).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from .. import model
+from ..model import Analysis, Resolution
+from ..privacy import Pseudonymizer, anonymize_tables
+
+#: The minimum columns of each file (more are kept, after these).
+CONTRACT: dict[str, tuple[str, ...]] = {
+    "contacts.csv": ("account", "platform", "name", "source_id", "person_id"),
+    "persons.csv": model.PERSON_COLUMNS,
+    "doubles.csv": ("person_id", "name", "accounts", "confidence", "evidence", "suggestion"),
+    "clusters.csv": model.CLUSTER_COLUMNS,
+    "exclusions.csv": model.EXCLUSION_COLUMNS,
+    "bridges.csv": model.BRIDGE_COLUMNS,
+    "waves.csv": (),
+}
+
+_NUM = re.compile(r"(\d+)")
+
+
+def _natural(value: object) -> tuple:
+    """Sort key that orders ``perso:10`` after ``perso:9``."""
+    parts = _NUM.split(str(value))
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts)
+
+
+def _clean(df: pd.DataFrame | None, first: tuple[str, ...]) -> pd.DataFrame:
+    """Contract columns first (added empty if missing), text NaN → "", a fresh index."""
+    if df is None:
+        df = model.empty_frame(first)
+    df = df.copy()
+    for col in first:
+        if col not in df.columns:
+            df[col] = ""
+    cols = list(first) + [c for c in df.columns if c not in first]
+    df = df[cols]
+    for col in df.columns:
+        if df[col].dtype == object or pd.api.types.is_string_dtype(df[col]):
+            df[col] = df[col].astype(object).where(df[col].notna(), "").astype(object)
+    return df.reset_index(drop=True)
+
+
+def _sort(df: pd.DataFrame, by: list[str], ascending: list[bool] | None = None) -> pd.DataFrame:
+    by = [c for c in by if c in df.columns]
+    if not by or df.empty:
+        return df.reset_index(drop=True)
+    asc = ascending[: len(by)] if ascending else [True] * len(by)
+    keyed = df.copy()
+    keys = []
+    for i, c in enumerate(by):
+        k = f"__k{i}"
+        col = df[c]
+        if pd.api.types.is_numeric_dtype(col):
+            keyed[k] = col.fillna(float("-inf") if asc[i] else float("inf"))
+        else:
+            keyed[k] = col.astype(str).map(_natural)
+        keys.append(k)
+    keyed = keyed.sort_values(keys, ascending=asc, kind="mergesort")
+    return keyed.drop(columns=keys).reset_index(drop=True)
+
+
+def output_tables(
+    resolution: Resolution,
+    analysis: Analysis,
+    *,
+    pseudonymizer: Pseudonymizer | None = None,
+    keep_affiliation: bool = False,
+) -> dict[str, pd.DataFrame]:
+    """The CSV tables of the output contract, sorted.
+
+    Parameters
+    ----------
+    resolution, analysis : the results of ``resolve`` and ``analyze``.
+    pseudonymizer : when given, names become pseudonyms and contact details are removed.
+    keep_affiliation : keep company / position when pseudonymising.
+
+    Returns
+    -------
+    dict mapping ``"contacts.csv"``, ``"persons.csv"``, ``"doubles.csv"``, ``"clusters.csv"``,
+    ``"exclusions.csv"``, ``"bridges.csv"``, ``"waves.csv"`` to DataFrames.
+    """
+    contacts = _clean(resolution.contacts, CONTRACT["contacts.csv"])
+    contacts = _sort(contacts, ["account", "contact_id", "name", "person_id"])
+
+    persons = _clean(analysis.persons, CONTRACT["persons.csv"])
+    persons = _sort(persons, ["person_id"])
+
+    doubles = _clean(resolution.doubles, CONTRACT["doubles.csv"])
+    if "confidence" in doubles.columns:
+        doubles["confidence"] = pd.to_numeric(doubles["confidence"], errors="coerce").fillna(0.0)
+    doubles = _sort(doubles, ["confidence", "name", "person_id"], [False, True, True])
+
+    clusters = _clean(analysis.clusters, CONTRACT["clusters.csv"])
+    clusters = _sort(clusters, ["cluster"])
+
+    exclusions = _clean(analysis.exclusions, CONTRACT["exclusions.csv"])
+    exclusions = _sort(exclusions, ["cluster", "mutual", "name", "person_id"], [True, False, True, True])
+
+    bridges = _clean(analysis.bridges, CONTRACT["bridges.csv"])
+    bridges = _sort(bridges, ["rank", "person_id"])
+
+    waves = _clean(analysis.waves, CONTRACT["waves.csv"])
+    waves = _sort(waves, list(waves.columns))
+
+    tables = {
+        "bridges.csv": bridges,
+        "clusters.csv": clusters,
+        "contacts.csv": contacts,
+        "doubles.csv": doubles,
+        "exclusions.csv": exclusions,
+        "persons.csv": persons,
+        "waves.csv": waves,
+    }
+    if pseudonymizer is not None:
+        tables = anonymize_tables(tables, pseudonymizer, keep_affiliation=keep_affiliation)
+        # re-sort: names changed, and they are sort keys of some tables
+        tables["doubles.csv"] = _sort(tables["doubles.csv"], ["confidence", "name", "person_id"], [False, True, True])
+        tables["exclusions.csv"] = _sort(
+            tables["exclusions.csv"], ["cluster", "mutual", "name", "person_id"], [True, False, True, True]
+        )
+        tables["contacts.csv"] = _sort(tables["contacts.csv"], ["account", "contact_id", "name", "person_id"])
+    return tables
