@@ -47,7 +47,8 @@ def _inner_layout(nodes: list, graph, rng: np.random.Generator, seed: int) -> np
     edges = []
     weights = []
     for u, v, w in graph.subgraph(nodes).edges(data="weight", default=1.0):
-        edges.append((index[u], index[v]))
+        a, b = index[u], index[v]
+        edges.append((min(a, b), max(a, b)))  # the graph's own edge order depends on how it was built
         weights.append(float(w) if w else 1.0)
     edges_weights = sorted(zip(edges, weights))
     if not edges_weights:
