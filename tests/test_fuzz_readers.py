@@ -16,8 +16,7 @@ from netmix.importers.base import ReadOptions
 from netmix.io.sources import Member
 from netmix.ties import REGISTRY as TIE_REGISTRY
 
-sys.path.insert(0, str(Path(__file__).parent / "importers"))
-from importer_samples import SAMPLES  # noqa: E402
+from tests.importers.importer_samples import SAMPLES
 
 FUZZ = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
 

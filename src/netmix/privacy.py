@@ -167,12 +167,14 @@ def anonymize_frame(
     pseudonymizer: Pseudonymizer,
     *,
     keep_affiliation: bool = False,
+    key_ids: bool = True,
     free_text: tuple[str, ...] = ("evidence", "label", "reason"),
 ) -> pd.DataFrame:
     """One table with names pseudonymised and contact details removed.
 
     - ``name`` becomes the pseudonym of ``person_id`` (or of the name when there is no id);
     - ``names`` (``"perso: Marie | pro: M. Dupont"``) keeps the accounts, each name replaced;
+    - ``person_id`` becomes a keyed token when ``key_ids`` (the plain id hashes a URL or a name);
     - contact-detail columns are dropped, ``source_id`` blanked, company/position dropped unless
       ``keep_affiliation``; free-text columns lose e-mails, URLs, phones, handles and names.
     Spheres, clusters, accounts and metrics are kept.
@@ -198,6 +200,8 @@ def anonymize_frame(
                 redact_text(str(v), {n: mapping.get(n, "")} if n else None)
                 for v, n in zip(out[col], originals)
             ]
+    if key_ids and "person_id" in out.columns:  # person ids hash source keys (URLs, names): key them too
+        out["person_id"] = [pseudonymizer.token(p) if p else "" for p in pids]
     drop = [c for c in CONTACT_DETAIL_COLUMNS if c in out.columns]
     if not keep_affiliation:
         drop += [c for c in AFFILIATION_COLUMNS if c in out.columns]
@@ -223,6 +227,7 @@ def anonymize_tables(
     pseudonymizer: Pseudonymizer,
     *,
     keep_affiliation: bool = False,
+    key_ids: bool = True,
 ) -> dict[str, pd.DataFrame]:
     """:func:`anonymize_frame` applied to every table of a ``{file name: frame}`` mapping.
 
@@ -238,7 +243,7 @@ def anonymize_tables(
                     name_map.setdefault(n, pseudonymizer.name(person_key(p, n)))
     out: dict[str, pd.DataFrame] = {}
     for fname, df in tables.items():
-        anon = anonymize_frame(df, pseudonymizer, keep_affiliation=keep_affiliation)
+        anon = anonymize_frame(df, pseudonymizer, keep_affiliation=keep_affiliation, key_ids=key_ids)
         if "label" in anon.columns and "name" not in df.columns and name_map:
             anon["label"] = [_replace_names(str(v), name_map) for v in df["label"]]
             anon["label"] = [redact_text(v) for v in anon["label"]]

@@ -6,7 +6,7 @@ import csv
 import io
 
 import pytest
-from importer_samples import GOOGLE, GOOGLE_HEADER, OUTLOOK, outlook_row, run, write
+from .importer_samples import GOOGLE, GOOGLE_HEADER, OUTLOOK, outlook_row, run, write
 
 LEGACY_HEADER = (
     "Name,Given Name,Additional Name,Family Name,Yomi Name,Given Name Yomi,Additional Name Yomi,Family Name Yomi,"

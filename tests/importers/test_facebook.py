@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from importer_samples import FB_HTML, run, write
+from .importer_samples import FB_HTML, run, write
 
 
 def _section(name: str, date: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from importer_samples import run, write
+from .importer_samples import run, write
 
 from netmix.errors import ConfigError, FormatNotRecognised, InputError
 from netmix.importers import detect

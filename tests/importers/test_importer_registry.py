@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from importer_samples import SAMPLES, make_zip, run, write
+from .importer_samples import SAMPLES, make_zip, run, write
 
 from netmix.errors import FormatNotRecognised
 from netmix.importers import REGISTRY, detect

@@ -6,7 +6,7 @@ import csv
 import io
 
 from click.testing import CliRunner
-from importer_samples import LINKEDIN, SAMPLES, write
+from .importer_samples import LINKEDIN, SAMPLES, write
 
 from netmix.cli.main import cli
 from netmix.importers import REGISTRY

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from importer_samples import run, write
+from .importer_samples import run, write
 
 from netmix.errors import InputError
 from netmix.importers.instagram import username_of

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from importer_samples import LINKEDIN, parse, run, write
+from .importer_samples import LINKEDIN, parse, run, write
 
 from netmix.errors import EncodingError, InputError
 

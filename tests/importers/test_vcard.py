@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 
-from importer_samples import run, write
+from .importer_samples import run, write
 
 from netmix.importers.vcard import components, logical_lines, parse_line
 

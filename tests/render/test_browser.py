@@ -18,7 +18,7 @@ from netmix.privacy import Pseudonymizer
 from netmix.render.html import map_html
 from netmix.render.report import report_html
 
-from conftest import HREF, IMG, SELECT
+from .conftest import HREF, IMG, SELECT
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [

@@ -10,7 +10,7 @@ from netmix.render.html import map_html, script_json, vis_assets
 from netmix.render.report import headline_figures, report_html
 from netmix.render.people import build_view
 
-from conftest import HREF, IMG, SELECT
+from .conftest import HREF, IMG, SELECT
 
 
 def _data(page: str) -> dict:

@@ -12,7 +12,7 @@ from netmix.render.layout import layout
 from netmix.render.people import build_view
 from netmix.render.static import map_image
 
-from conftest import synthetic
+from .conftest import synthetic
 
 
 def test_layout_deterministic_and_complete(case):

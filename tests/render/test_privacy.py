@@ -71,12 +71,18 @@ def test_anonymize_tables_drops_details_and_key_never_in_outputs(case):
     blob = b"".join(csv_bytes(df) for df in tables.values())
     for secret in (b"Marie Dupont", b"marie@example.org", b"linkedin.com", b"Acme", b"OT Pau", KEY, KEY.hex().encode()):
         assert secret not in blob
+    # person ids hash source keys (URLs, names), so they are keyed as well, consistently in every table
+    for df in tables.values():
+        if "person_id" in df.columns:
+            assert not (set(df["person_id"]) & set(resolution.persons["person_id"]))
+    tok = p.token("p01")
+    assert tok.startswith("x") and len(tok) == 17
     persons = tables["persons.csv"].set_index("person_id")
-    assert persons.loc["p01", "name"] == p.name("p01")
-    assert persons.loc["p01", "sphere"] == "both" and persons.loc["p01", "cluster"] == "c1"
+    assert persons.loc[tok, "name"] == p.name("p01")
+    assert persons.loc[tok, "sphere"] == "both" and persons.loc[tok, "cluster"] == "c1"
     doubles = tables["doubles.csv"].set_index("person_id")
-    assert doubles.loc["p01", "names"] == f"perso: {p.name('p01')} | pro: {p.name('p01')}"
-    assert doubles.loc["p01", "evidence"] == "same name; pro e-mail [email]"
+    assert doubles.loc[tok, "names"] == f"perso: {p.name('p01')} | pro: {p.name('p01')}"
+    assert doubles.loc[tok, "evidence"] == "same name; pro e-mail [email]"
     # non-contact exclusions without an id are keyed by name
     ex = tables["exclusions.csv"]
     assert ex.loc[0, "name"] == p.name("p09")

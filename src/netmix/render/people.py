@@ -87,7 +87,7 @@ def build_view(
     bridges = analysis.bridges.copy() if analysis.bridges is not None else pd.DataFrame(columns=["person_id", "rank"])
     tables = {"persons": persons, "doubles": doubles, "clusters": clusters, "exclusions": exclusions, "bridges": bridges}
     if pseudonymizer is not None:
-        tables = anonymize_tables(tables, pseudonymizer)
+        tables = anonymize_tables(tables, pseudonymizer, key_ids=False)  # ids index the graph; pages use n1, n2…
         persons, doubles, clusters, exclusions = (tables[k] for k in ("persons", "doubles", "clusters", "exclusions"))
 
     labels = {c: (lab or c) for c, lab in zip(_s(clusters, "cluster"), _s(clusters, "label")) if c}
