@@ -1,0 +1,120 @@
+"""Person-resolution quality on the samples' planted truth (``samples/truth.json``).
+
+Prints cross-account pairwise precision, recall and F1 (a pair = two contacts of different
+accounts; "same" = same person id), within-account duplicate pairs found, and homonym pairs
+merged — with the tie files and without them (names only).
+
+    /work/venv/bin/python benchmarks/resolve_quality.py [SAMPLES_DIR] [--threshold X]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+import tomllib
+from itertools import combinations
+from pathlib import Path
+
+import pandas as pd
+
+from netmix.importers import load_account
+from netmix.model import Account, TieSource
+from netmix.resolve import DEFAULT_THRESHOLD, resolve
+from netmix.ties import read_ties
+
+
+def load(samples: Path):
+    conf = tomllib.loads((samples / "netmix.toml").read_text(encoding="utf-8"))
+    frames, reqs = [], []
+    for a in conf["account"]:
+        res = load_account(Account(a["name"], a["sphere"], str(samples / a["path"])))
+        frames.append(res.contacts)
+        reqs.append(res.requests)
+    ties = [read_ties(TieSource(str(samples / t["path"]), t.get("account"))) for t in conf.get("ties", [])]
+    return pd.concat(frames, ignore_index=True), pd.concat(reqs, ignore_index=True), ties
+
+
+def pairs_of(groups: dict[str, list[str]], account_of) -> set[tuple[str, str]]:
+    out = set()
+    for members in groups.values():
+        for a, b in combinations(sorted(members), 2):
+            out.add((a, b))
+    return out
+
+
+def evaluate(res, truth: dict) -> dict:
+    hid_of = {c: h for h, info in truth["humans"].items() for c in info["contacts"]}
+    pid_of = dict(zip(res.contacts["contact_id"], res.contacts["person_id"]))
+    acc = lambda cid: cid.rsplit(":", 1)[0]  # noqa: E731
+    by_h: dict[str, list[str]] = {}
+    by_p: dict[str, list[str]] = {}
+    for cid in pid_of:
+        if cid in hid_of:
+            by_h.setdefault(hid_of[cid], []).append(cid)
+            by_p.setdefault(pid_of[cid], []).append(cid)
+    true_pairs = pairs_of(by_h, acc)
+    pred_pairs = pairs_of(by_p, acc)
+    cross_t = {p for p in true_pairs if acc(p[0]) != acc(p[1])}
+    cross_p = {p for p in pred_pairs if acc(p[0]) != acc(p[1])}
+    tp = len(cross_t & cross_p)
+    prec = tp / len(cross_p) if cross_p else 1.0
+    rec = tp / len(cross_t) if cross_t else 1.0
+    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    within_t = true_pairs - cross_t
+    within_p = pred_pairs - cross_p
+    merged = certain = 0
+    certain_rows = res.doubles[res.doubles["band"] == "certain"]
+    cert_sets = [set(x.split(";")) for x in certain_rows["contact_ids"]]
+    for ha, hb in truth["homonyms"]:
+        ca, cb = truth["humans"][ha]["contacts"], truth["humans"][hb]["contacts"]
+        if {pid_of.get(x) for x in ca} & {pid_of.get(x) for x in cb}:
+            merged += 1
+        if any(s & set(ca) and s & set(cb) for s in cert_sets):
+            certain += 1
+    return {
+        "precision": prec,
+        "recall": rec,
+        "f1": f1,
+        "cross_pairs_true": len(cross_t),
+        "cross_pairs_pred": len(cross_p),
+        "fp": sorted(cross_p - cross_t),
+        "fn": sorted(cross_t - cross_p),
+        "dup_found": len(within_t & within_p),
+        "dup_true": len(within_t),
+        "dup_false": len(within_p - within_t),
+        "homonyms": len(truth["homonyms"]),
+        "homonyms_merged": merged,
+        "homonyms_certain": certain,
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("samples", nargs="?", default=str(Path(__file__).resolve().parents[1] / "samples"))
+    ap.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
+    ap.add_argument("--show", type=int, default=10, help="false pairs to print")
+    args = ap.parse_args()
+    samples = Path(args.samples)
+    truth = json.loads((samples / "truth.json").read_text(encoding="utf-8"))
+    contacts, requests, ties = load(samples)
+    print(f"{samples}: {len(contacts)} contacts, {len(ties)} tie files, {len(truth['homonyms'])} homonym pairs; threshold {args.threshold}")
+    names = dict(zip(contacts["contact_id"], contacts["name"]))
+    for label, ts in (("with ties", ties), ("names only", [])):
+        t0 = time.perf_counter()
+        res = resolve(contacts, ts, requests, threshold=args.threshold)
+        dt = time.perf_counter() - t0
+        m = evaluate(res, truth)
+        print(
+            f"{label:<11} precision {m['precision']:.4f}  recall {m['recall']:.4f}  F1 {m['f1']:.4f}  "
+            f"({m['cross_pairs_pred']} predicted / {m['cross_pairs_true']} true cross-account pairs)  "
+            f"duplicates {m['dup_found']}/{m['dup_true']} (+{m['dup_false']} false)  "
+            f"homonyms merged {m['homonyms_merged']}/{m['homonyms']}, certain {m['homonyms_certain']}  [{dt:.2f} s]"
+        )
+        for kind in ("fp", "fn"):
+            for a, b in m[kind][: args.show]:
+                print(f"    {kind}: {a} {names.get(a)!r} ~ {b} {names.get(b)!r}")
+
+
+if __name__ == "__main__":
+    main()
