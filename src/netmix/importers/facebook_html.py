@@ -22,7 +22,8 @@ from ..io.text import decode
 from ..model import ImportIssue
 from ._html import Node, parse_html
 from ._util import parse_date
-from .base import Importer, Parsed, ReadOptions, name_parts
+from .base import Importer, Parsed, ReadOptions
+from .facebook_json import add_entry
 
 #: basename -> what its rows are ("friend" or a request status)
 FILES: dict[str, str] = {
@@ -105,21 +106,7 @@ def read(members: list[Member], options: ReadOptions) -> Parsed:
             date = parse_date(raw_date, english_only=True)
             if raw_date and not date:
                 unreadable += 1
-            if kind == "friend":
-                first, last = name_parts(name)
-                out.contacts.append(
-                    {
-                        "platform": "facebook",
-                        "relation": "friend",
-                        "name": name,
-                        "first_name": first,
-                        "last_name": last,
-                        "connected_on": date,
-                        "source_file": member.label,
-                    }
-                )
-            else:
-                out.requests.append({"platform": "facebook", "status": kind, "name": name, "date": date, "source_file": member.label})
+            add_entry(out, kind, name, date, member.label)
         if skipped:
             out.issues.append(ImportIssue(member.label, f"skipped {skipped} rows without a name"))
         if unreadable:

@@ -55,6 +55,25 @@ def _shape_error(member: Member, what: str):
     )
 
 
+def add_entry(out: Parsed, kind: str, name: str, date: str, source_file: str) -> None:
+    """Add one Facebook list entry: a friend becomes a contact, anything else a request row."""
+    if kind == "friend":
+        first, last = name_parts(name)
+        out.contacts.append(
+            {
+                "platform": "facebook",
+                "relation": "friend",
+                "name": name,
+                "first_name": first,
+                "last_name": last,
+                "connected_on": date,
+                "source_file": source_file,
+            }
+        )
+    else:
+        out.requests.append({"platform": "facebook", "status": kind, "name": name, "date": date, "source_file": source_file})
+
+
 def read(members: list[Member], options: ReadOptions) -> Parsed:
     out = Parsed()
     for member in members:
@@ -72,23 +91,7 @@ def read(members: list[Member], options: ReadOptions) -> Parsed:
                 continue
             name = " ".join(fix_mojibake(name).split())
             date = epoch_to_date(entry.get("timestamp"))
-            if kind == "friend":
-                first, last = name_parts(name)
-                out.contacts.append(
-                    {
-                        "platform": "facebook",
-                        "relation": "friend",
-                        "name": name,
-                        "first_name": first,
-                        "last_name": last,
-                        "connected_on": date,
-                        "source_file": member.label,
-                    }
-                )
-            else:
-                out.requests.append(
-                    {"platform": "facebook", "status": kind, "name": name, "date": date, "source_file": member.label}
-                )
+            add_entry(out, kind, name, date, member.label)
         if skipped:
             out.issues.append(ImportIssue(member.label, f"skipped {skipped} entries without a name (deactivated accounts?)"))
     return out
