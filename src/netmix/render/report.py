@@ -46,9 +46,18 @@ def headline_figures(view: View) -> dict:
         "only": {a: only.get(a, 0) for a in sorted(per_account)},
         "doubles": int(p["double"].sum()),
         "clusters": len(view.clusters),
+        "clusters_from_ties": _from_ties(view),
         "excluded": int((p["excluded_from"].map(len) > 0).sum()),
         "top_bridge": str(top.iloc[0]["name"]) if len(top) else "",
     }
+
+
+def _from_ties(view: View) -> int:
+    """How many clusters were found in the ties (the rest group people by company or wave)."""
+    cl = view.tables.get("clusters")
+    if cl is None or "basis" not in cl.columns:
+        return len(view.clusters)
+    return int((cl["basis"] == "ties").sum())
 
 
 def _headlines(view: View, accounts: Sequence[Account] | None, lang: str, excluded_rows: int) -> list[str]:
@@ -64,7 +73,7 @@ def _headlines(view: View, accounts: Sequence[Account] | None, lang: str, exclud
         lines.append(t("headline.vanish", n=n, account=acc))
     lines.append(t("headline.doubles", n=f["doubles"]))
     if f["clusters"]:
-        lines.append(t("headline.clusters", n=f["clusters"]))
+        lines.append(t("headline.clusters", n=f["clusters"], ties=f["clusters_from_ties"], other=f["clusters"] - f["clusters_from_ties"]))
     if excluded_rows:
         lines.append(t("headline.exclusions", n=excluded_rows))
     if f["top_bridge"]:
