@@ -49,3 +49,20 @@ def test_bad_sphere_is_a_usage_error(tmp_path):
     result = CliRunner().invoke(cli, ["analyze", "-a", f"perso:friends={tmp_path}", "--out", str(tmp_path / "o")])
     assert result.exit_code == ExitCode.USAGE
     assert "unknown sphere 'friends'" in result.output
+
+
+def test_contacts_as_json_keeps_ids_as_strings(tmp_path):
+    import json
+
+    js = tmp_path / "data" / "follower.js"
+    js.parent.mkdir()
+    js.write_text(
+        'window.YTD.follower.part0 = [{"follower": {"accountId": "1234567890123456789"}},'
+        ' {"follower": {"accountId": "1234567890123456790"}}]',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["contacts", f"x={tmp_path}", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    # ids above 2**53 must stay distinct strings (RELIABILITY.md checklist #5)
+    assert sorted(r["platform_id"] for r in rows) == ["1234567890123456789", "1234567890123456790"]

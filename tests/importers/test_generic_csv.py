@@ -1,4 +1,4 @@
-"""The generic CSV importer, used only with --format csv and a column mapping."""
+"""The generic CSV importer, used only with --importer csv and a column mapping."""
 
 from __future__ import annotations
 

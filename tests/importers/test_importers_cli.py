@@ -22,7 +22,7 @@ def test_formats_lists_every_importer_in_detection_order():
 
 def test_contacts_as_csv(tmp_path):
     path = write(tmp_path, "Connections.csv", LINKEDIN)
-    result = CliRunner().invoke(cli, ["contacts", f"pro={path}", "--as", "csv"])
+    result = CliRunner().invoke(cli, ["contacts", f"pro={path}", "--format", "csv"])
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(result.stdout.lstrip("\ufeff"))))
     assert [r["name"] for r in rows] == ["Ada Example", "Ben Sample"]
@@ -62,13 +62,13 @@ def test_cp1252_hint_reaches_the_user_and_encoding_option_fixes_it(tmp_path):
     path = write(tmp_path, "Connections.csv", "First Name,Last Name,Connected On\nJürgen,Müller,07 Mar 2020\n".encode("cp1252"))
     bad = CliRunner().invoke(cli, ["contacts", str(path)])
     assert bad.exit_code == 3 and "--encoding cp1252" in bad.stderr
-    good = CliRunner().invoke(cli, ["contacts", str(path), "--encoding", "cp1252", "--as", "csv"])
+    good = CliRunner().invoke(cli, ["contacts", str(path), "--encoding", "cp1252", "--format", "csv"])
     assert good.exit_code == 0 and "Müller" in good.stdout
 
 
 def test_generic_csv_through_the_cli(tmp_path):
     path = write(tmp_path, "p.csv", "Full Name,Mail\nAda Example,ada@example.com\n")
-    result = CliRunner().invoke(cli, ["contacts", str(path), "--columns", "name=Full Name,email=Mail", "--as", "csv"])
+    result = CliRunner().invoke(cli, ["contacts", str(path), "--columns", "name=Full Name,email=Mail", "--format", "csv"])
     assert result.exit_code == 0, result.output
     assert "ada@example.com" in result.stdout
     missing = CliRunner().invoke(cli, ["contacts", str(path), "--columns", "name=Nom"])

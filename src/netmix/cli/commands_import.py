@@ -9,7 +9,7 @@ import pandas as pd
 
 from ..importers import REGISTRY, load_account
 from ..io.output import csv_bytes
-from .options import encoding_option, format_option, parse_account, parse_columns
+from .options import encoding_option, importer_option, parse_account, parse_columns
 
 
 @click.command("formats")
@@ -29,11 +29,11 @@ def formats_cmd() -> None:
 
 @click.command("contacts")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--output-format", "--as", "as_", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True, help="How to print the contacts.")
-@format_option
+@click.option("--format", "as_", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True, help="How to print the contacts.")
+@importer_option
 @encoding_option
 @click.option("--columns", default=None, metavar="MAP", help="Generic CSV: field=column pairs, e.g. 'name=Full Name,email=Mail'.")
-def contacts_cmd(paths: tuple[str, ...], as_: str, fmt: str | None, encoding: str | None, columns: str | None) -> None:
+def contacts_cmd(paths: tuple[str, ...], as_: str, importer: str | None, encoding: str | None, columns: str | None) -> None:
     """Show the contacts read from each export PATH, and the import issues.
 
     PATH is a file, a folder or the zip you downloaded; write NAME[:SPHERE]=PATH to name the account.
@@ -41,7 +41,7 @@ def contacts_cmd(paths: tuple[str, ...], as_: str, fmt: str | None, encoding: st
     mapping = parse_columns(columns)
     frames = []
     for i, spec in enumerate(paths, start=1):
-        acc = parse_account(spec if "=" in spec else f"account{i}={spec}", encoding=encoding, platform=fmt)
+        acc = parse_account(spec if "=" in spec else f"account{i}={spec}", encoding=encoding, platform=importer)
         result = load_account(acc, columns=mapping)
         frames.append(result.contacts)
         click.echo(

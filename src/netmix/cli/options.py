@@ -77,6 +77,6 @@ def parse_columns(spec: str | None) -> dict[str, str] | None:
 encoding_option = click.option(
     "--encoding", default=None, metavar="CODEC", help="Text encoding of the inputs when it is not UTF-8 (e.g. cp1252)."
 )
-format_option = click.option(
-    "--format", "fmt", default=None, metavar="NAME", help="Importer to use instead of detecting it (see `netmix formats`)."
+importer_option = click.option(
+    "--importer", "importer", default=None, metavar="NAME", help="Importer to use instead of detecting it (see `netmix formats`)."
 )

@@ -60,7 +60,7 @@ def detect(path: str, fmt: str | None = None) -> tuple[Importer, list]:
     raise FormatNotRecognised(
         f"no importer recognises this export (files seen: {seen})",
         file=path,
-        hint="run `netmix formats` for the files netmix knows, or give --format csv with a column mapping",
+        hint="run `netmix formats` for the files netmix knows, or give --importer csv with a column mapping",
     )
 
 

@@ -1,4 +1,4 @@
-"""Any CSV file, read with a column mapping the user gives (``--format csv --columns …``).
+"""Any CSV file, read with a column mapping the user gives (``--importer csv --columns …``).
 
 Never chosen by detection (``explicit_only``). ``options.columns`` maps contact fields
 (``name``, ``first_name``, ``last_name``, ``email``, ``phone``, ``profile_url``, ``handle``,
@@ -78,7 +78,7 @@ def read(members: list[Member], options: ReadOptions) -> Parsed:
 IMPORTER = Importer(
     name="csv",
     platform="csv",
-    description="Any CSV with a column mapping (--format csv --columns 'name=Full Name,email=Mail')",
+    description="Any CSV with a column mapping (--importer csv --columns 'name=Full Name,email=Mail')",
     files=("*.csv", "*.tsv", "*.txt"),
     claims=_claims,
     read=read,
