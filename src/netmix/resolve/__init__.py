@@ -38,6 +38,7 @@ import pandas as pd
 
 from ..model import CONTACT_COLUMNS, REQUEST_COLUMNS, Resolution, TieSet, frame
 from ..importers import normalise_url
+from .arrays import text_array
 from .decisions import Decisions, decisions_template, load_decisions
 from .doubles import build_doubles
 from .entities import build_entities, object_frame
@@ -59,7 +60,7 @@ def _prepare(contacts: pd.DataFrame) -> pd.DataFrame:
     for col in CONTACT_COLUMNS:
         if col not in c.columns:
             c[col] = ""
-    c = c[list(CONTACT_COLUMNS)].fillna("").astype(str).astype(object)
+    c = pd.DataFrame({col: pd.Series(text_array(c[col].fillna("")), index=c.index, dtype=object) for col in CONTACT_COLUMNS})
     num = pd.to_numeric(c["contact_id"].map(lambda s: s.rpartition(":")[2]), errors="coerce").fillna(0)
     order = pd.DataFrame({"a": c["account"], "n": num, "s": c["source_id"], "c": c["contact_id"]}).sort_values(["a", "n", "s", "c"], kind="stable")
     return c.loc[order.index].reset_index(drop=True)
@@ -154,7 +155,7 @@ def resolve(
     persons = persons_table(ents, c, pid, spheres)
     ties = person_ties(ents, pid)
     forced_roots = {int(root[a]) for a, _ in forced}
-    doubles, duplicates = build_doubles(ents, c, scored, root, pid, deg, persons, ties, spheres, forced_roots)
+    doubles, duplicates = build_doubles(ents, c, scored, root, pid, deg, persons, spheres, forced_roots)
     applied = _apply_decisions(doubles, refs, c["contact_id"].tolist())
 
     out_contacts = c.copy()
@@ -218,34 +219,12 @@ def _requests(requests: pd.DataFrame | None, c: pd.DataFrame, ents, pid: np.ndar
     for col in REQUEST_COLUMNS:
         if col not in r.columns:
             r[col] = ""
-    r = r[list(REQUEST_COLUMNS)].fillna("").astype(str).astype(object).reset_index(drop=True)
+    r = pd.DataFrame({col: pd.Series(text_array(r[col].fillna("")), dtype=object) for col in REQUEST_COLUMNS})
     t = ents.table
     n = ents.n_contacts
-    lookup: dict[tuple[str, str], set[str]] = {}
-
-    def add(acc: str, k: str, p: str) -> None:
-        if k:
-            lookup.setdefault((acc, k), set()).add(p)
-
-    cols = {k: c[k].tolist() for k in ("account", "profile_url", "platform_id", "handle", "name")}
-    tkeys = t["key"].tolist()
-    tnames = t["name"].tolist()
-    for e in range(n):
-        acc = cols["account"][e]
-        p = pid[e]
-        if cols["profile_url"][e]:
-            add(acc, "u:" + normalise_url(cols["profile_url"][e]).lower(), p)
-        if cols["platform_id"][e]:
-            add(acc, "i:" + cols["platform_id"][e], p)
-        if cols["handle"][e]:
-            add(acc, "h:" + cols["handle"][e].lower().lstrip("@"), p)
-        add(acc, "n:" + cols["name"][e], p)
-        add(acc, "k:" + tkeys[e], p)
-    for e in range(n, len(t)):
-        add("", "n:" + tnames[e], pid[e])
-        add("", "k:" + tkeys[e], pid[e])
-    out = []
-    for row in r.to_dict("records"):
+    rows = r.to_dict("records")
+    tries_of = []
+    for row in rows:
         acc = row["account"]
         key = normalise_name(row["name"]).key if row["name"] else ""
         tries = [
@@ -257,9 +236,39 @@ def _requests(requests: pd.DataFrame | None, c: pd.DataFrame, ents, pid: np.ndar
             ("", "n:" + row["name"]) if row["name"] else None,
             ("", "k:" + key) if key else None,
         ]
+        tries_of.append([tk for tk in tries if tk])
+    # the persons behind each identifier the requests ask for
+    need = {tk for tries in tries_of for tk in tries}
+    kinds = {k[:2] for _, k in need}
+    lookup: dict[tuple[str, str], set[str]] = {}
+
+    def add(acc: str, k: str, p: str) -> None:
+        if (acc, k) in need:
+            lookup.setdefault((acc, k), set()).add(p)
+
+    cols = {k: c[k].tolist() for k in ("account", "profile_url", "platform_id", "handle", "name")}
+    tkeys = t["key"].tolist()
+    tnames = t["name"].tolist()
+    pids = pid.tolist()
+    for e in range(n):
+        acc = cols["account"][e]
+        p = pids[e]
+        if cols["profile_url"][e] and "u:" in kinds:
+            add(acc, "u:" + normalise_url(cols["profile_url"][e]).lower(), p)
+        if cols["platform_id"][e]:
+            add(acc, "i:" + cols["platform_id"][e], p)
+        if cols["handle"][e]:
+            add(acc, "h:" + cols["handle"][e].lower().lstrip("@"), p)
+        add(acc, "n:" + cols["name"][e], p)
+        add(acc, "k:" + tkeys[e], p)
+    for e in range(n, len(t)):
+        add("", "n:" + tnames[e], pids[e])
+        add("", "k:" + tkeys[e], pids[e])
+    out = []
+    for row, tries in zip(rows, tries_of):
         found = ""
         for tk in tries:
-            if tk and len(lookup.get(tk, ())) == 1:
+            if len(lookup.get(tk, ())) == 1:
                 found = next(iter(lookup[tk]))
                 break
         out.append({**row, "person_id": found})

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ..model import DOUBLE_COLUMNS, frame
+from .arrays import group_starts, texts, unique_sorted
 from .entities import Entities, object_frame
 from .match import REVIEW_FLOOR, STRONG, evidence
 
@@ -16,18 +17,32 @@ DOUBLE_EXTRA: tuple[str, ...] = ("decision", "contact_ids")
 DUPLICATE_COLUMNS: tuple[str, ...] = ("person_id", "name", "account", "contact_ids", "confidence", "evidence")
 
 
-def _neighbour_spheres(ties: pd.DataFrame, persons: pd.DataFrame) -> dict[str, Counter]:
-    """For each person: how many of its tie neighbours who are the ego's contacts are in each sphere."""
-    if ties.empty:
+def _neighbour_spheres(ents: Entities, pid: np.ndarray, persons: pd.DataFrame, of: np.ndarray) -> dict[str, Counter]:
+    """For the persons of entities ``of``: how many of their tie neighbours (persons tied to them,
+    as in :func:`~netmix.resolve.persons.person_ties`) are in each sphere."""
+    e = ents.edges
+    if e.empty:
         return {}
-    sph = persons.set_index("person_id")["sphere"]
-    both = pd.DataFrame({"x": pd.concat([ties["a"], ties["b"]], ignore_index=True), "y": pd.concat([ties["b"], ties["a"]], ignore_index=True)})
-    both["s"] = both["y"].map(sph).fillna("")
-    both = both[both["s"] != ""]
-    counts = both.groupby(["x", "s"]).size()
+    ids, code = np.unique(pid.astype(object), return_inverse=True)
+    a = code[e["u"].to_numpy(dtype=np.int64)]
+    b = code[e["v"].to_numpy(dtype=np.int64)]
+    p = len(ids)
+    tied = unique_sorted(np.minimum(a, b)[a != b] * p + np.maximum(a, b)[a != b])  # one per person pair
+    sph, sph_names = pd.factorize(persons["sphere"].to_numpy(dtype=object))
+    sph_of = sph[pd.Index(persons["person_id"].to_numpy(dtype=object)).get_indexer(ids)]
+    wanted = np.zeros(p, dtype=bool)
+    wanted[code[of]] = True
+    x, y = np.concatenate([tied // p, tied % p]), np.concatenate([tied % p, tied // p])
+    keep = wanted[x]
+    x, s = x[keep], sph_of[y[keep]]
+    keep = sph_names[s] != ""
+    n_sph = len(sph_names)
+    codes = np.sort(x[keep] * n_sph + s[keep])  # (person, sphere) of every neighbour, grouped
+    first = group_starts(codes)
+    counts = np.diff(np.append(first, len(codes)))
     out: dict[str, Counter] = {}
-    for (x, s), c in counts.items():
-        out.setdefault(x, Counter())[s] = int(c)
+    for c, k in zip(codes[first].tolist(), counts.tolist()):
+        out.setdefault(ids[c // n_sph], Counter())[sph_names[c % n_sph]] = k
     return out
 
 
@@ -67,40 +82,45 @@ def build_doubles(
     pid: np.ndarray,
     deg: np.ndarray,
     persons: pd.DataFrame,
-    ties: pd.DataFrame,
     spheres: dict[str, str],
     forced_roots: set[int],
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The doubles rows (DOUBLE_COLUMNS + decision + contact_ids, decision still empty) and the duplicates."""
     n = ents.n_contacts
-    names = contacts["name"].astype(str).tolist()
-    accs = contacts["account"].astype(str).tolist()
-    cids = contacts["contact_id"].astype(str).tolist()
-    pname = dict(zip(persons["person_id"], persons["name"]))
-    pcompany = dict(zip(persons["person_id"], persons["company"]))
-    nbs = _neighbour_spheres(ties, persons)
+    names = texts(contacts["name"])
+    accs = texts(contacts["account"])
+    cids = texts(contacts["contact_id"])
+    pname = dict(zip(persons["person_id"].tolist(), persons["name"].tolist()))
+    pcompany = dict(zip(persons["person_id"].tolist(), persons["company"].tolist()))
 
     sc = scored[(scored["i"].to_numpy() < n) & (scored["j"].to_numpy() < n)]
-    recs = sc.to_dict("records")
+    # the pairs' columns as Python values, by pair position k
+    col = {name: sc[name].tolist() for name in sc.columns}
+    conf_of, same_group = col["confidence"], col["same_group"]
     ev_cache: dict[int, str] = {}
 
     def ev(k: int) -> str:
         if k not in ev_cache:
-            r = recs[k]
+            r = {name: values[k] for name, values in col.items()}
             ev_cache[k] = evidence(r, int(deg[r["i"]]), int(deg[r["j"]]))
         return ev_cache[k]
 
+    # persons of two or more contacts, by root, in the order of their first contact
+    rc = root[:n]
+    multi = np.flatnonzero(np.bincount(rc, minlength=len(root))[rc] >= 2)
     members: dict[int, list[int]] = {}
-    for e in range(n):
-        members.setdefault(int(root[e]), []).append(e)
+    for e, r in zip(multi.tolist(), rc[multi].tolist()):
+        members.setdefault(r, []).append(e)
+    nbs = _neighbour_spheres(ents, pid, persons, multi)
+    ri = root[sc["i"].to_numpy(dtype=np.int64)]
+    rj = root[sc["j"].to_numpy(dtype=np.int64)]
     inside: dict[int, list[int]] = {}
-    apart: list[int] = []
-    for k, r in enumerate(recs):
-        ri, rj = int(root[r["i"]]), int(root[r["j"]])
-        if ri == rj:
-            inside.setdefault(ri, []).append(k)
-        elif not r["same_group"] and (r["confidence"] >= REVIEW_FLOOR or (r["homonym"] and r["rel"] in STRONG)):
-            apart.append(k)
+    for k in np.flatnonzero(ri == rj).tolist():
+        inside.setdefault(int(ri[k]), []).append(k)
+    strong_homonym = sc["homonym"].to_numpy(dtype=bool) & np.isin(sc["rel"].to_numpy(dtype=object), STRONG)
+    apart = np.flatnonzero(
+        (ri != rj) & ~sc["same_group"].to_numpy(dtype=bool) & ((sc["confidence"].to_numpy(dtype=float) >= REVIEW_FLOOR) | strong_homonym)
+    ).tolist()
 
     rows: list[dict] = []
     dups: list[dict] = []
@@ -108,21 +128,19 @@ def build_doubles(
         by_acc: dict[str, list[int]] = {}
         for e in mem:
             by_acc.setdefault(accs[e], []).append(e)
-        if len(mem) < 2:
-            continue
         p = pid[mem[0]]
         ks = inside.get(r, [])
         for acc, es in sorted(by_acc.items()):
             if len(es) > 1:
-                same = [k for k in ks if recs[k]["same_group"] and accs[recs[k]["i"]] == acc]
-                best = max(same, key=lambda k: (recs[k]["confidence"], -k)) if same else None
+                same = [k for k in ks if same_group[k] and accs[col["i"][k]] == acc]
+                best = max(same, key=lambda k: (conf_of[k], -k)) if same else None
                 dups.append(
                     {
                         "person_id": p,
                         "name": pname[p],
                         "account": acc,
                         "contact_ids": ";".join(cids[x] for x in sorted(es)),
-                        "confidence": float(recs[best]["confidence"]) if best is not None else 1.0,
+                        "confidence": float(conf_of[best]) if best is not None else 1.0,
                         "evidence": ev(best) if best is not None else "decided: same",
                     }
                 )
@@ -130,20 +148,19 @@ def build_doubles(
             continue
         best_of: dict[str, int] = {}
         for k in ks:
-            rec = recs[k]
-            if rec["same_group"]:
+            if same_group[k]:
                 continue
-            pair = " – ".join(sorted((accs[rec["i"]], accs[rec["j"]])))
-            if pair not in best_of or (rec["confidence"], -k) > (recs[best_of[pair]]["confidence"], -best_of[pair]):
+            pair = " – ".join(sorted((accs[col["i"][k]], accs[col["j"][k]])))
+            if pair not in best_of or (conf_of[k], -k) > (conf_of[best_of[pair]], -best_of[pair]):
                 best_of[pair] = k
         if best_of:
-            weakest = min(best_of.items(), key=lambda kv: (recs[kv[1]]["confidence"], kv[0]))[1]
-            conf, band = float(recs[weakest]["confidence"]), str(recs[weakest]["band"])
+            weakest = min(best_of.items(), key=lambda kv: (conf_of[kv[1]], kv[0]))[1]
+            conf, band = float(conf_of[weakest]), str(col["band"][weakest])
             if len(best_of) == 1:
                 evid = ev(weakest)
             else:
                 evid = " / ".join(f"{pr}: {ev(k)}" for pr, k in sorted(best_of.items()))
-            if r in forced_roots and not all(recs[k]["accepted"] for k in best_of.values()):
+            if r in forced_roots and not all(col["accepted"][k] for k in best_of.values()):
                 evid = "decided: same; " + evid
         else:
             conf, band, evid = 1.0, "certain", "decided: same"
@@ -164,20 +181,19 @@ def build_doubles(
         )
 
     # cross-account pairs that were not merged, left to review
-    apart.sort(key=lambda k: (-recs[k]["confidence"], recs[k]["i"], recs[k]["j"]))
+    apart.sort(key=lambda k: (-conf_of[k], col["i"][k], col["j"][k]))
     seen: set[tuple[str, str]] = set()
     for k in apart:
-        rec = recs[k]
-        ci, cj = int(rec["i"]), int(rec["j"])
+        ci, cj = int(col["i"][k]), int(col["j"][k])
         a, b = sorted((pid[ci], pid[cj]))
         if (a, b) in seen:
             continue
         seen.add((a, b))
         accounts = sorted({accs[ci], accs[cj]})
         evid = ev(k)
-        if rec["accepted"]:
+        if col["accepted"][k]:
             evid += "; not merged: it conflicts with another match"
-        if rec["homonym"]:
+        if col["homonym"][k]:
             sugg = "possible homonym: same name but no shared contacts — check before acting, then write same or not same"
         else:
             sugg = "review: the evidence is thin — look at both profiles, then write same or not same"
@@ -187,8 +203,8 @@ def build_doubles(
                 "name": min((pname[a], pname[b]), key=lambda s: (-len(s.split()), -len(s), s)),
                 "accounts": ";".join(accounts),
                 "names": " | ".join(f"{accs[x]}: {names[x]}" for x in sorted((ci, cj), key=lambda x: (accs[x], x))),
-                "confidence": float(rec["confidence"]),
-                "band": str(rec["band"]),
+                "confidence": float(conf_of[k]),
+                "band": str(col["band"][k]),
                 "evidence": evid,
                 "suggestion": sugg,
                 "decision": "",

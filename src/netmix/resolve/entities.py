@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ..model import ImportIssue, TieSet
+from .arrays import group_starts, text_array, texts
 from .normalise import fold, normalise_name
 
 log = logging.getLogger(__name__)
@@ -51,9 +52,9 @@ def object_frame(rows: list[dict], columns) -> pd.DataFrame:
 
 
 def _contact_frame(contacts: pd.DataFrame) -> pd.DataFrame:
-    names = contacts["name"].astype(str).tolist()
+    names = texts(contacts["name"])
     keys = [normalise_name(n) for n in names]
-    acc = contacts["account"].astype(str).tolist()
+    acc = texts(contacts["account"])
     return pd.DataFrame(
         {
             "account": _obj(acc),
@@ -63,8 +64,8 @@ def _contact_frame(contacts: pd.DataFrame) -> pd.DataFrame:
             "display": _obj(k.display for k in keys),
             "key": _obj(k.key for k in keys),
             "folded": _obj(k.folded for k in keys),
-            "company": _obj(fold(c).strip() for c in contacts["company"].astype(str)),
-            "sort_key": _obj(a + "|" + sid for a, sid in zip(acc, contacts["source_id"].astype(str))),
+            "company": _obj(fold(c).strip() for c in texts(contacts["company"])),
+            "sort_key": _obj(a + "|" + sid for a, sid in zip(acc, texts(contacts["source_id"]))),
             "tieset": np.full(len(names), -1, dtype=np.int64),
             "is_contact": np.ones(len(names), dtype=bool),
         }
@@ -79,8 +80,8 @@ def build_entities(contacts: pd.DataFrame, tiesets: list[TieSet]) -> Entities:
     by_name: dict[tuple[str, str], list[int]] = {}
     by_key: dict[tuple[str, str], list[int]] = {}
     by_pid: dict[tuple[str, str], list[int]] = {}
-    pids = contacts["platform_id"].astype(str).tolist()
-    for i, (acc, name, key) in enumerate(zip(table["account"], table["name"], table["key"])):
+    pids = texts(contacts["platform_id"])
+    for i, (acc, name, key) in enumerate(zip(table["account"].tolist(), table["name"].tolist(), table["key"].tolist())):
         by_name.setdefault((acc, name), []).append(i)
         if key:
             by_key.setdefault((acc, key), []).append(i)
@@ -89,7 +90,7 @@ def build_entities(contacts: pd.DataFrame, tiesets: list[TieSet]) -> Entities:
 
     issues: list[ImportIssue] = []
     extra: list[dict] = []
-    edge_frames: list[pd.DataFrame] = []
+    edge_parts: list[tuple[np.ndarray, np.ndarray, np.ndarray, int]] = []
     sources: list[str] = []
     for t_index, ts in enumerate(tiesets):
         source = os.path.basename(str(ts.source).rstrip("/\\")) or str(ts.source)
@@ -100,9 +101,9 @@ def build_entities(contacts: pd.DataFrame, tiesets: list[TieSet]) -> Entities:
             acc = None
         tried = [acc] if acc else accounts
         nodes = ts.nodes
-        node_keys = nodes["node"].astype(str).tolist()
-        labels = [(nm or nd) for nm, nd in zip(nodes["name"].astype(str), node_keys)]
-        node_pids = nodes["platform_id"].astype(str).tolist()
+        node_keys = texts(nodes["node"])
+        labels = [(nm or nd) for nm, nd in zip(texts(nodes["name"]), node_keys)]
+        node_pids = texts(nodes["platform_id"])
         map_node: list[str] = []
         map_ent: list[int] = []
         ambiguous = 0
@@ -154,18 +155,10 @@ def build_entities(contacts: pd.DataFrame, tiesets: list[TieSet]) -> Entities:
                     severity="info",
                 )
             )
-        mapping = pd.DataFrame({"node": _obj(map_node), "ent": np.asarray(map_ent, dtype=np.int64)})
-        e = ts.edges[["a", "b", "weight"]].copy()
-        e["a"] = e["a"].astype(str)
-        e["b"] = e["b"].astype(str)
-        e = e.merge(mapping.rename(columns={"node": "a", "ent": "u"}), on="a").merge(
-            mapping.rename(columns={"node": "b", "ent": "v"}), on="b"
-        )
-        e = e[e["u"] != e["v"]]
-        u = np.minimum(e["u"].to_numpy(), e["v"].to_numpy())
-        v = np.maximum(e["u"].to_numpy(), e["v"].to_numpy())
-        w = pd.to_numeric(e["weight"], errors="coerce").fillna(1.0).to_numpy(dtype=float)
-        edge_frames.append(pd.DataFrame({"u": u, "v": v, "weight": w, "src": t_index}))
+        rows, u, v = _map_edges(ts.edges, map_node, map_ent)
+        lo, hi = np.minimum(u, v), np.maximum(u, v)
+        w = pd.to_numeric(ts.edges["weight"], errors="coerce").fillna(1.0).to_numpy(dtype=float)[rows]
+        edge_parts.append((lo[lo != hi], hi[lo != hi], w[lo != hi], t_index))
 
     if extra:
         ext = pd.DataFrame({k: (_obj(r[k] for r in extra) if isinstance(extra[0][k], str) else [r[k] for r in extra]) for k in extra[0]})
@@ -173,9 +166,55 @@ def build_entities(contacts: pd.DataFrame, tiesets: list[TieSet]) -> Entities:
         table["node"] = _obj([""] * n + ext["node"].tolist())
     else:
         table["node"] = _obj([""] * n)
-    if edge_frames:
-        edges = pd.concat(edge_frames, ignore_index=True)
-        edges = edges.groupby(["u", "v", "src"], as_index=False, sort=True)["weight"].max()
+    if edge_parts:
+        edges = _max_weight_edges(edge_parts, len(table), len(tiesets))
     else:
         edges = pd.DataFrame({"u": np.array([], dtype=np.int64), "v": np.array([], dtype=np.int64), "weight": [], "src": np.array([], dtype=np.int64)})
     return Entities(table, n, edges, tuple(sources), tuple(issues))
+
+
+def _map_edges(edges: pd.DataFrame, map_node: list[str], map_ent: list[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each edge (row of ``edges``) once per entity pair its two nodes map to: (row, u, v).
+
+    A node maps to several entities when it matched a contact in several accounts; edges of
+    unmapped nodes are left out.
+    """
+    if not map_node:
+        empty = np.array([], dtype=np.int64)
+        return empty, empty, empty
+    codes, uniq = pd.factorize(np.array(map_node, dtype=object))
+    order = np.argsort(codes, kind="stable")
+    ent_of = np.asarray(map_ent, dtype=np.int64)[order]
+    count = np.bincount(codes, minlength=len(uniq))
+    start = np.cumsum(count) - count
+    index = pd.Index(uniq)
+
+    def expand(node_codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        c = np.where(node_codes >= 0, count[node_codes], 0)
+        idx = np.repeat(np.arange(len(node_codes)), c)
+        off = np.arange(len(idx)) - np.repeat(np.cumsum(c) - c, c)
+        return idx, ent_of[start[node_codes[idx]] + off]
+
+    # look each distinct endpoint up once
+    ends, end_names = pd.factorize(np.concatenate([text_array(edges["a"]), text_array(edges["b"])]))
+    node_of_end = index.get_indexer(end_names)[ends] if len(ends) else ends
+    a, b = node_of_end[: len(edges)], node_of_end[len(edges) :]
+    rows, u = expand(a)
+    sel, v = expand(b[rows])
+    return rows[sel], u[sel], v
+
+
+def _max_weight_edges(parts: list[tuple[np.ndarray, np.ndarray, np.ndarray, int]], n: int, n_src: int) -> pd.DataFrame:
+    """One row per (u, v, src), sorted, with the largest weight seen."""
+    u = np.concatenate([p[0] for p in parts])
+    v = np.concatenate([p[1] for p in parts])
+    w = np.concatenate([p[2] for p in parts])
+    src = np.concatenate([np.full(len(p[0]), p[3], dtype=np.int64) for p in parts])
+    key = (u * n + v) * max(n_src, 1) + src
+    order = np.argsort(key)  # the order within a group does not change its largest weight
+    key, w = key[order], w[order]
+    first = group_starts(key)
+    key = key[first]
+    weight = np.maximum.reduceat(w, first) if len(first) else w[:0]
+    uv, src = np.divmod(key, max(n_src, 1))
+    return pd.DataFrame({"u": uv // n, "v": uv % n, "src": src, "weight": weight})

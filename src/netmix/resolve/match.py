@@ -17,6 +17,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from ..importers import normalise_url
+from .arrays import contains, group_starts, texts, unique_sorted
 from .entities import Entities
 from .normalise import block_keys, compare_names, needs_comparison, normalise_email, normalise_name, normalise_phone
 
@@ -43,7 +44,7 @@ def _ids(contacts: pd.DataFrame) -> pd.DataFrame:
     rows_e: list[int] = []
     rows_k: list[str] = []
     rows_v: list[str] = []
-    cols = {c: contacts[c].astype(str).tolist() for c in ("profile_url", "email", "phone", "platform_id", "handle", "platform", "account")}
+    cols = {c: texts(contacts[c]) for c in ("profile_url", "email", "phone", "platform_id", "handle", "platform", "account")}
     for i in range(len(contacts)):
         url = cols["profile_url"][i]
         if url:
@@ -93,40 +94,44 @@ def block_pairs(ents: Entities) -> pd.DataFrame:
     than ``MAX_BLOCK`` (a very common word and prefix) are skipped, except same-name blocks.
     """
     t = ents.table
-    nks = [normalise_name(x) for x in t["name"]]
+    n = len(t)
+    nks = [normalise_name(x) for x in t["name"].tolist()]
     initial = np.array([k.has_initial for k in nks], dtype=bool)
-    all_keys = [block_keys(k) for k in nks]
-    # initial keys matter only where a name carries an initial
-    ikeys = {x for e in np.flatnonzero(initial) for x in all_keys[e] if x[0] == "i"}
-    ent_col: list[int] = []
-    key_col: list[str] = []
-    for e, ks in enumerate(all_keys):
-        for x in ks:
-            if x[0] != "i" or x in ikeys:
-                ent_col.append(e)
-                key_col.append(x)
-    if not key_col:
-        return pd.DataFrame({"i": np.array([], dtype=np.int64), "j": np.array([], dtype=np.int64), "blocked": np.array([], dtype=bool)})
-    long = pd.DataFrame({"ent": np.asarray(ent_col, dtype=np.int64), "key": pd.Series(key_col, dtype=object)})
-    long["ini"] = initial[long["ent"].to_numpy()]
     ntok = np.array([len(k.canon) for k in nks], dtype=np.int64)
-    long["ntok"] = ntok[long["ent"].to_numpy()]
-    sizes = long.groupby("key")["ent"].transform("size").to_numpy()
-    kind = np.array([x[0] for x in long["key"]], dtype="U1")
+    keys_of: dict[str, list[str]] = {}  # a name's blocking keys depend on its key alone
+    all_keys = []
+    for k in nks:
+        ks = keys_of.get(k.key)
+        if ks is None:
+            ks = keys_of[k.key] = block_keys(k)
+        all_keys.append(ks)
+    key_col = [x for ks in all_keys for x in ks]
+    ent = np.repeat(np.arange(n, dtype=np.int64), [len(ks) for ks in all_keys])
+    codes, uniq = pd.factorize(np.array(key_col, dtype=object))
+    kind = np.array([x[0] for x in uniq], dtype="U1")[codes]
+    # initial keys matter only where a name carries an initial
+    is_i = kind == "i"
+    keep = ~is_i | contains(unique_sorted(codes[is_i & initial[ent]]), codes)
+    ent, codes, kind = ent[keep], codes[keep], kind[keep]
+    sizes = np.bincount(codes, minlength=len(uniq))[codes] if len(codes) else codes
     big = (sizes > MAX_BLOCK) & (kind != "k")
     if big.any():
-        log.info("skipped %d blocking keys with more than %d names", long.loc[big, "key"].nunique(), MAX_BLOCK)
-    long = long[(sizes >= 2) & ~big]
-    m = long.merge(long, on="key", suffixes=("_a", "_b"))
-    mk = np.array([x[0] for x in m["key"]], dtype="U1")
-    m = m[
-        (m["ent_a"] < m["ent_b"]).to_numpy()
-        & ((mk != "i") | m["ini_a"].to_numpy() | m["ini_b"].to_numpy())
-        & ((mk != "s") | (m["ntok_a"] != m["ntok_b"]).to_numpy())
-    ]
-    blocked = m[["ent_a", "ent_b"]].rename(columns={"ent_a": "i", "ent_b": "j"}).assign(blocked=True)
-    pairs = pd.concat([blocked, _neighbourhood_pairs(t["key"]).assign(blocked=False)])
-    pairs = pairs.sort_values("blocked", ascending=False, kind="stable").drop_duplicates(["i", "j"]).reset_index(drop=True)
+        log.info("skipped %d blocking keys with more than %d names", len(unique_sorted(codes[big])), MAX_BLOCK)
+    keep = (sizes >= 2) & ~big
+    # every pair of entities sharing a key: sorted by key then entity, each with those after it
+    order = np.lexsort((ent[keep], codes[keep]))
+    ent, codes, kind, sizes = ent[keep][order], codes[keep][order], kind[keep][order], sizes[keep][order]
+    first = group_starts(codes)
+    pos = np.arange(len(codes)) - np.repeat(first, sizes[first])
+    after = sizes - 1 - pos
+    a = np.repeat(np.arange(len(codes)), after)
+    b = a + 1 + np.arange(len(a)) - np.repeat(np.cumsum(after) - after, after)
+    ea, eb, k = ent[a], ent[b], kind[a]
+    allowed = ((k != "i") | initial[ea] | initial[eb]) & ((k != "s") | (ntok[ea] != ntok[eb]))
+    blocked = unique_sorted(ea[allowed] * n + eb[allowed])
+    near = _neighbourhood_pairs(t["key"])
+    both = unique_sorted(np.concatenate([blocked, near["i"].to_numpy(dtype=np.int64) * n + near["j"].to_numpy(dtype=np.int64)]))
+    pairs = pd.DataFrame({"i": both // n, "j": both % n, "blocked": contains(blocked, both)})
     i, j = pairs["i"].to_numpy(), pairs["j"].to_numpy()
     contact = t["is_contact"].to_numpy(dtype=bool)
     tieset = t["tieset"].to_numpy()
@@ -162,11 +167,15 @@ def candidate_pairs(ents: Entities, contacts: pd.DataFrame) -> pd.DataFrame:
     """All pairs to score: (i, j, ids) with ``ids`` the shared identifier kinds or ``""``."""
     bp = block_pairs(ents)
     ip = id_pairs(contacts)
-    pairs = bp.merge(ip, on=["i", "j"], how="outer")
-    ids = pairs["ids"].astype(object)
-    pairs["ids"] = ids.where(ids.notna(), "")
-    pairs["blocked"] = pairs["blocked"].astype(object).where(pairs["blocked"].notna(), False).astype(bool)
-    return pairs.sort_values(["i", "j"], kind="stable").reset_index(drop=True)
+    n = len(ents.table)
+    kb = bp["i"].to_numpy(dtype=np.int64) * n + bp["j"].to_numpy(dtype=np.int64)
+    ki = ip["i"].to_numpy(dtype=np.int64) * n + ip["j"].to_numpy(dtype=np.int64)
+    keys = unique_sorted(np.concatenate([kb, ki]))  # sorted by (i, j)
+    blocked = np.zeros(len(keys), dtype=bool)
+    blocked[np.searchsorted(keys, kb)] = bp["blocked"].to_numpy(dtype=bool)
+    ids = np.full(len(keys), "", dtype=object)
+    ids[np.searchsorted(keys, ki)] = ip["ids"].to_numpy(dtype=object)
+    return pd.DataFrame({"i": keys // n, "j": keys % n, "blocked": blocked, "ids": pd.Series(ids, dtype=object)})
 
 
 def name_relations(ents: Entities, i: np.ndarray, j: np.ndarray, blocked: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
@@ -188,16 +197,20 @@ def name_relations(ents: Entities, i: np.ndarray, j: np.ndarray, blocked: np.nda
         scores = process.cpdist(list(key[i[rest]]), list(key[j[rest]]), scorer=fuzz.ratio, workers=2)
         fz[rest] = np.asarray(scores, dtype=float) / 100.0
         names = t["name"].to_numpy(dtype=object)
-        nks = [normalise_name(x) for x in names]
-        special = np.array([needs_comparison(k) for k in nks], dtype=bool)
-        ntok = np.array([len(k.canon) for k in nks])
         ri, rj = i[rest], j[rest]
+        # only the names of these pairs need their word-level forms
+        nks = {e: normalise_name(names[e]) for e in unique_sorted(np.concatenate([ri, rj])).tolist()}
+        special = np.zeros(len(names), dtype=bool)
+        ntok = np.zeros(len(names), dtype=np.int64)
+        for e, k in nks.items():
+            special[e] = needs_comparison(k)
+            ntok[e] = len(k.canon)
         look_mask = special[ri] | special[rj] | (ntok[ri] != ntok[rj])
         if blocked is not None:
             look_mask &= blocked[rest]
         look = rest[look_mask]
-        for p in look:
-            r = compare_names(nks[i[p]], nks[j[p]])
+        for p in look.tolist():
+            r = compare_names(nks[int(i[p])], nks[int(j[p])])
             if r:
                 rel[p] = r
     return rel, fz
@@ -309,7 +322,7 @@ def score(
     name_ok = np.where(same_group, np.isin(rel, STRONG), (rel != "") | (fz >= 0.92)) | has_id
     accepted = (band != "review") & ~homonym & name_ok & (~node_pair | node_ok | has_id)
     out = pairs[["i", "j", "ids"]].copy()
-    out["rel"] = rel
+    out["rel"] = pd.Series(rel, index=out.index, dtype=object)
     out["fuzzy"] = fz
     out["shared"] = shared
     out["freq"] = f.astype(int)
@@ -318,7 +331,7 @@ def score(
     out["homonym"] = homonym
     out["same_group"] = same_group
     out["confidence"] = np.round(conf, 4)
-    out["band"] = band
+    out["band"] = pd.Series(band, index=out.index, dtype=object)
     out["accepted"] = accepted
     out["ambiguous"] = False
     return out

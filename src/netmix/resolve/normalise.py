@@ -20,7 +20,6 @@ import functools
 import importlib.resources
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass
 
 __all__ = [
@@ -198,18 +197,36 @@ def compare_names(a: NameKey, b: NameKey) -> str:
         return "exact"
     if a.key == b.key:
         return "diminutive"
-    ca, cb = Counter(a.canon), Counter(b.canon)
-    common = ca & cb
-    la, lb = sorted((ca - cb).elements()), sorted((cb - ca).elements())
+    common, la, lb = _merge_sorted(a.canon, b.canon)
     if not common:
         return ""
     if len(la) == 1 and len(lb) == 1 and _compatible(la[0], lb[0]):
         return "diminutive"
-    if any(len(t) > 1 for t in common.elements()) and (_initials_match(la, lb) or _initials_match(lb, la)):
+    if any(len(t) > 1 for t in common) and (_initials_match(la, lb) or _initials_match(lb, la)):
         return "initial"
-    if (not la or not lb) and sum(common.values()) >= 2 and all(len(t) > 1 for t in common.elements()):
+    if (not la or not lb) and len(common) >= 2 and all(len(t) > 1 for t in common):
         return "subset"
     return ""
+
+
+def _merge_sorted(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[list[str], list[str], list[str]]:
+    """Words of two sorted word tuples: in both (as a multiset), only in ``a``, only in ``b`` (each sorted)."""
+    common: list[str] = []
+    only_a: list[str] = []
+    only_b: list[str] = []
+    x = y = 0
+    while x < len(a) and y < len(b):
+        if a[x] == b[y]:
+            common.append(a[x])
+            x += 1
+            y += 1
+        elif a[x] < b[y]:
+            only_a.append(a[x])
+            x += 1
+        else:
+            only_b.append(b[y])
+            y += 1
+    return common, only_a + list(a[x:]), only_b + list(b[y:])
 
 
 @functools.lru_cache(maxsize=1)
@@ -235,11 +252,12 @@ def block_keys(name: NameKey, max_tokens: int = 4) -> list[str]:
     toks = list(name.canon[:max_tokens])
     keys = ["k:" + name.key]
     table, targets = _table(), _targets()
-    for n, t in enumerate(toks):
-        rest = " ".join(toks[:n] + toks[n + 1 :])
-        if not rest:
+    for n, t in enumerate(toks if len(toks) > 1 else ()):
+        forms = table.get(t, ())
+        if not forms and t not in targets:
             continue
-        for f in sorted(table.get(t, ())):
+        rest = " ".join(toks[:n] + toks[n + 1 :])
+        for f in sorted(forms):
             keys.append(f"d:{rest}|{f}")
         if t in targets:
             keys.append(f"d:{rest}|{t}")

@@ -9,7 +9,8 @@ import numpy as np
 import pandas as pd
 
 from ..model import BOTH, RESOLVED_PERSON_COLUMNS, TIE_COLUMNS, frame
-from .entities import Entities, object_frame
+from .arrays import group_starts, texts
+from .entities import Entities
 
 
 @dataclass
@@ -127,22 +128,24 @@ def person_ids(ents: Entities, root: np.ndarray) -> np.ndarray:
         folded = t["folded"].to_numpy(dtype=object)
         for x in nodes:
             keys[x] = f"~node|{folded[x]}|{nb_key[x]}"
-    df = pd.DataFrame({"root": root, "key": keys})
-    best = df.groupby("root")["key"].min()
-    pid_of_root = {r: _hash(k) for r, k in best.items()}
+    # the smallest key of each root: sort by key, then stably by root, and take each root's first
+    by_key = np.argsort(keys, kind="stable")
+    order = by_key[np.argsort(root[by_key], kind="stable")]
+    first = group_starts(root[order])
+    best_of = dict(zip(root[order][first].tolist(), keys[order][first].tolist()))
+    pid_of_root = {r: _hash(k) for r, k in best_of.items()}
     # collisions (two non-contacts with the same name and the same smallest neighbour): extend the key
     seen: dict[str, int] = {}
-    best_of = best.to_dict()
     for r in sorted(best_of, key=lambda r: (best_of[r], r)):
         p = pid_of_root[r]
         if p in seen:
-            extra = ",".join(sorted(df.loc[df["root"] == r, "key"]))
+            extra = ",".join(sorted(keys[root == r].tolist()))
             p = _hash(best_of[r] + "|" + extra)
             while p in seen:
                 p = _hash(p)
             pid_of_root[r] = p
         seen[p] = r
-    return np.array([pid_of_root[r] for r in root], dtype=object)
+    return np.array([pid_of_root[r] for r in root.tolist()], dtype=object)
 
 
 def _name_rank(display: str) -> tuple:
@@ -157,34 +160,33 @@ def persons_table(ents: Entities, contacts: pd.DataFrame, pid: np.ndarray, spher
     n = ents.n_contacts
     m = len(t)
     pad = [""] * (m - n)
-    accs = contacts["account"].astype(str).tolist() + pad
-    cids = contacts["contact_id"].astype(str).tolist() + pad
-    comps = contacts["company"].astype(str).tolist() + pad
-    poss = contacts["position"].astype(str).tolist() + pad
-    dates = contacts["connected_on"].astype(str).tolist() + pad
+    accs = texts(contacts["account"]) + pad
+    cids = texts(contacts["contact_id"]) + pad
+    comps = texts(contacts["company"]) + pad
+    poss = texts(contacts["position"]) + pad
+    dates = texts(contacts["connected_on"]) + pad
     displays = t["display"].tolist()
+    pids = pid.tolist()
+    # persons of one entity, column by column
+    codes = pd.factorize(pid.astype(object))[0]
+    size = np.bincount(codes)[codes]
+    alone = np.flatnonzero(size == 1).tolist()
+    single = {
+        "person_id": [pids[e] for e in alone],
+        "name": [displays[e] for e in alone],
+        "accounts": [accs[e] for e in alone],
+        "sphere": [spheres.get(accs[e], "") if accs[e] else "" for e in alone],
+        "is_contact": ["1" if e < n else "0" for e in alone],
+        "contact_ids": [cids[e] for e in alone],
+        "company": [comps[e] for e in alone],
+        "position": [poss[e] if comps[e] else "" for e in alone],
+        "first_connected": [dates[e] for e in alone],
+    }
     groups: dict[str, list[int]] = {}
-    for e, p in enumerate(pid.tolist()):
-        groups.setdefault(p, []).append(e)
+    for e in np.flatnonzero(size > 1).tolist():
+        groups.setdefault(pids[e], []).append(e)
     out = []
     for p, es in groups.items():
-        if len(es) == 1:
-            e = es[0]
-            acc = accs[e]
-            out.append(
-                {
-                    "person_id": p,
-                    "name": displays[e],
-                    "accounts": acc,
-                    "sphere": spheres.get(acc, "") if acc else "",
-                    "is_contact": "1" if e < n else "0",
-                    "contact_ids": cids[e],
-                    "company": comps[e],
-                    "position": poss[e] if comps[e] else "",
-                    "first_connected": dates[e],
-                }
-            )
-            continue
         cs = [e for e in es if e < n]
         accounts = sorted({accs[e] for e in cs})
         sph = {spheres.get(a, "") for a in accounts} - {""}
@@ -204,7 +206,8 @@ def persons_table(ents: Entities, contacts: pd.DataFrame, pid: np.ndarray, spher
                 "first_connected": min(ds) if ds else "",
             }
         )
-    df = object_frame(out, RESOLVED_PERSON_COLUMNS)
+    cols = list(RESOLVED_PERSON_COLUMNS)
+    df = pd.DataFrame({c: pd.Series(single[c] + [r[c] for r in out], dtype=object) for c in cols}, columns=cols)
     return df.sort_values("person_id", kind="stable").reset_index(drop=True)
 
 
@@ -218,17 +221,27 @@ def person_ties(ents: Entities, pid: np.ndarray) -> pd.DataFrame:
     e = ents.edges
     if e.empty:
         return frame([], TIE_COLUMNS)
-    a = pid[e["u"].to_numpy()]
-    b = pid[e["v"].to_numpy()]
-    lo = np.where(a < b, a, b)
-    hi = np.where(a < b, b, a)
-    df = pd.DataFrame({"a": lo, "b": hi, "weight": e["weight"].to_numpy(dtype=float), "src": e["src"].to_numpy()})
-    df = df[df["a"] != df["b"]]
-    if df.empty:
+    # person ids as integer codes in id order: pairs are grouped and sorted as the ids would be
+    ids, code = np.unique(pid.astype(object), return_inverse=True)
+    a = code[e["u"].to_numpy(dtype=np.int64)]
+    b = code[e["v"].to_numpy(dtype=np.int64)]
+    apart = a != b
+    if not apart.any():
         return frame([], TIE_COLUMNS)
-    out = df.groupby(["a", "b"], sort=True)["weight"].max().reset_index()
-    bits = df.drop_duplicates(["a", "b", "src"]).assign(bit=lambda d: np.left_shift(1, d["src"].to_numpy(dtype=np.int64)))
-    mask = bits.groupby(["a", "b"], sort=True)["bit"].sum().to_numpy()
+    key = np.minimum(a, b)[apart] * len(ids) + np.maximum(a, b)[apart]
+    order = np.argsort(key)  # the order within a group changes neither its max nor its bits
+    key = key[order]
+    weight = e["weight"].to_numpy(dtype=float)[apart][order]
+    bit = np.left_shift(1, e["src"].to_numpy(dtype=np.int64)[apart][order])
+    first = group_starts(key)
+    out = pd.DataFrame(
+        {
+            "a": pd.Series(ids[key[first] // len(ids)], dtype=object),
+            "b": pd.Series(ids[key[first] % len(ids)], dtype=object),
+            "weight": np.maximum.reduceat(weight, first),
+        }
+    )
+    mask = np.bitwise_or.reduceat(bit, first)
     names = ents.sources
     label = {m: ";".join(sorted({names[x] for x in range(len(names)) if m >> x & 1})) for m in set(mask.tolist())}
     out["kind"] = "observed"
