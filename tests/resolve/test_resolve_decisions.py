@@ -55,7 +55,7 @@ def test_not_same_forbids_the_merge_and_is_not_asked_again(tmp_path):
     again = resolve(c, ties, decisions=dec)
     assert person_of(again, "perso:1") != person_of(again, "pro:1")
     row = double_row(again, "perso:1")
-    assert (row["band"], row["decision"]) == ("likely", "not same")  # band stays, decision filled
+    assert (row["band"], row["decision"]) == ("review", "not same")  # band stays (name only), decision filled
     assert again.params["decisions"] == [{"line": 2, "decision": "not same", "person_id": person_of(first, "perso:1"), "contacts": 2, "rows": 1}]
 
 

@@ -89,10 +89,13 @@ def test_common_name_lowers_confidence_below_the_threshold():
     assert all(r["band"] == "review" and "common name" in r["evidence"] for r in rows)
 
 
-def test_rare_name_alone_is_likely():
+def test_rare_name_alone_is_merged_but_left_to_review():
+    # lists alone cannot rule out a homonym (issue 3: names-only pairs belong in review),
+    # but the pair is above the threshold, so it is merged and the overlap figures hold
     res = resolve(contacts(contact("perso", 1, "Ysolde Kerbrat"), contact("pro", 1, "Ysolde KERBRAT Pro")))
+    assert person_of(res, "perso:1") == person_of(res, "pro:1")
     row = double_row(res, "perso:1")
-    assert (row["band"], row["confidence"]) == ("likely", pytest.approx(sig(2.0), abs=1e-4))
+    assert (row["band"], row["confidence"]) == ("review", pytest.approx(sig(2.0), abs=1e-4))
     assert row["names"] == "perso: Ysolde Kerbrat | pro: Ysolde KERBRAT Pro"
     assert row["evidence"] == "same name; rare name; ties unknown on both sides"
 

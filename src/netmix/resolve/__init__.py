@@ -24,8 +24,8 @@ Decisions (:mod:`.decisions`) force or forbid merges and are carried into ``doub
 >>> rows = [dict(contact_id="perso:1", account="perso", sphere="personal", name="Marie Dupont", source_id="name:Marie Dupont"),
 ...         dict(contact_id="pro:1", account="pro", sphere="professional", name="Marie Dupont (OT Pau)", source_id="name:Marie Dupont (OT Pau)")]
 >>> res = resolve(frame(rows, CONTACT_COLUMNS))
->>> res.doubles.loc[0, ["names", "band"]].tolist()
-['perso: Marie Dupont | pro: Marie Dupont (OT Pau)', 'likely']
+>>> res.doubles.loc[0, ["names", "band"]].tolist()  # merged, but a name alone leaves it to review
+['perso: Marie Dupont | pro: Marie Dupont (OT Pau)', 'review']
 """
 
 from __future__ import annotations

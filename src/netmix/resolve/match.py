@@ -269,7 +269,9 @@ def score(
     No shared contact although both sides have ties counts against a pair in proportion to the
     ties of the less-tied side (a friend tied to one person on each side may well share none);
     with at least ``MIN_KNOWN`` ties each side, the pair is a possible homonym: never merged,
-    band ``review``.
+    band ``review``. A pair resting on the name alone (no tie known on either side, no id, no
+    shared company) is merged above the threshold but banded ``review``: lists alone cannot rule
+    out a homonym.
     """
     t = ents.table
     i = pairs["i"].to_numpy(dtype=np.int64)
@@ -316,11 +318,15 @@ def score(
     node_pair = ~contact[i] | ~contact[j]
     node_ok = np.isin(rel, STRONG) & (shared >= 1)
     certain = has_id | ((conf >= CERTAIN) & both_ties & (shared >= 2))
-    band = np.where(certain, "certain", np.where((conf >= threshold) & ~homonym, "likely", "review"))
+    eligible = certain | ((conf >= threshold) & ~homonym)
+    # nothing but the name (no tie known on either side, no id, no company): merged so the overlap
+    # figures hold, but a homonym cannot be ruled out — the community manager reviews it
+    name_only = (deg[i] == 0) & (deg[j] == 0) & ~has_id & ~same_co
+    band = np.where(certain, "certain", np.where(eligible, np.where(name_only, "review", "likely"), "review"))
     # shared contacts never make up for different names (family, colleagues), and a friend's two
     # accounts in one account of the ego carry the same name (markers aside)
     name_ok = np.where(same_group, np.isin(rel, STRONG), (rel != "") | (fz >= 0.92)) | has_id
-    accepted = (band != "review") & ~homonym & name_ok & (~node_pair | node_ok | has_id)
+    accepted = eligible & ~homonym & name_ok & (~node_pair | node_ok | has_id)
     out = pairs[["i", "j", "ids"]].copy()
     out["rel"] = pd.Series(rel, index=out.index, dtype=object)
     out["fuzzy"] = fz
