@@ -63,15 +63,15 @@ def evaluate(res, truth: dict) -> dict:
     f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
     within_t = true_pairs - cross_t
     within_p = pred_pairs - cross_p
-    merged = certain = 0
-    certain_rows = res.doubles[res.doubles["band"] == "certain"]
-    cert_sets = [set(x.split(";")) for x in certain_rows["contact_ids"]]
+    merged = certain = in_review = 0
+    rows = [(set(x.split(";")), band) for x, band in zip(res.doubles["contact_ids"], res.doubles["band"])]
     for ha, hb in truth["homonyms"]:
         ca, cb = truth["humans"][ha]["contacts"], truth["humans"][hb]["contacts"]
         if {pid_of.get(x) for x in ca} & {pid_of.get(x) for x in cb}:
             merged += 1
-        if any(s & set(ca) and s & set(cb) for s in cert_sets):
-            certain += 1
+        bands = {band for s, band in rows if s & set(ca) and s & set(cb)}
+        certain += "certain" in bands
+        in_review += bands == {"review"}
     return {
         "precision": prec,
         "recall": rec,
@@ -86,6 +86,7 @@ def evaluate(res, truth: dict) -> dict:
         "homonyms": len(truth["homonyms"]),
         "homonyms_merged": merged,
         "homonyms_certain": certain,
+        "homonyms_review": in_review,
     }
 
 
@@ -109,7 +110,7 @@ def main() -> None:
             f"{label:<11} precision {m['precision']:.4f}  recall {m['recall']:.4f}  F1 {m['f1']:.4f}  "
             f"({m['cross_pairs_pred']} predicted / {m['cross_pairs_true']} true cross-account pairs)  "
             f"duplicates {m['dup_found']}/{m['dup_true']} (+{m['dup_false']} false)  "
-            f"homonyms merged {m['homonyms_merged']}/{m['homonyms']}, certain {m['homonyms_certain']}  [{dt:.2f} s]"
+            f"homonyms merged {m['homonyms_merged']}/{m['homonyms']}, certain {m['homonyms_certain']}, in review {m['homonyms_review']}  [{dt:.2f} s]"
         )
         for kind in ("fp", "fn"):
             for a, b in m[kind][: args.show]:
