@@ -17,6 +17,8 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from ._arrays import run_starts
+
 
 @dataclass(frozen=True, eq=False)
 class Adjacency:
@@ -69,11 +71,20 @@ class Adjacency:
         return np.asarray(self.weighted.sum(axis=1)).ravel()
 
     @cached_property
-    def igraph(self) -> Any:
-        """The same graph as an :class:`igraph.Graph` (vertex i = ``nodes[i]``, attribute ``weight``)."""
+    def tied(self) -> np.ndarray:
+        """Indices of the nodes with at least one tie."""
+        return np.flatnonzero(self.degree > 0)
+
+    @cached_property
+    def tied_igraph(self) -> Any:
+        """The graph on the tied nodes as an :class:`igraph.Graph` (vertex i = ``nodes[tied[i]]``,
+        attribute ``weight``); built once, shared by community detection, betweenness and cut vertices."""
         import igraph as ig
 
-        g = ig.Graph(n=self.n, edges=np.column_stack([self.src, self.dst]).tolist(), directed=False)
+        remap = np.full(self.n, -1, dtype=np.int64)
+        remap[self.tied] = np.arange(self.tied.size)
+        # an iterator of pairs: a nested list of 500,000 pairs would cost more (garbage collection) than igraph itself
+        g = ig.Graph(n=int(self.tied.size), edges=zip(remap[self.src].tolist(), remap[self.dst].tolist()), directed=False)
         g.es["weight"] = self.weight.tolist()
         return g
 
@@ -89,19 +100,29 @@ def from_edges(nodes: Sequence[Hashable], a: Sequence[Hashable], b: Sequence[Has
     ends are not in ``nodes`` raise ``KeyError``.
     """
     order = tuple(sorted(nodes))
-    idx = pd.Index(order)
-    ia = idx.get_indexer(pd.Index(list(a)))
-    ib = idx.get_indexer(pd.Index(list(b)))
+    idx = pd.Index(list(order), dtype=object)
+    ia = idx.get_indexer(_object_index(a))
+    ib = idx.get_indexer(_object_index(b))
     if (ia < 0).any() or (ib < 0).any():
         raise KeyError("an edge names a node that is not in the node list")
     w = np.ones(len(ia)) if weight is None else np.asarray(weight, dtype=np.float64)
-    lo, hi = np.minimum(ia, ib), np.maximum(ia, ib)
+    lo, hi = np.minimum(ia, ib).astype(np.int64), np.maximum(ia, ib).astype(np.int64)
     keep = lo != hi
     lo, hi, w = lo[keep], hi[keep], w[keep]
-    if lo.size:
-        df = pd.DataFrame({"s": lo, "d": hi, "w": w}).groupby(["s", "d"], sort=True, as_index=False)["w"].max()
-        lo, hi, w = df["s"].to_numpy(np.int64), df["d"].to_numpy(np.int64), df["w"].to_numpy(np.float64)
-    return Adjacency(order, lo.astype(np.int64), hi.astype(np.int64), w.astype(np.float64))
+    key = lo * len(order) + hi  # ordered like (lo, hi)
+    if key.size and not (np.diff(key) > 0).all():  # unsorted or parallel edges
+        sort = np.argsort(key, kind="stable")
+        lo, hi, w, key = lo[sort], hi[sort], w[sort], key[sort]
+        first = np.flatnonzero(run_starts(key))
+        lo, hi, w = lo[first], hi[first], np.fmax.reduceat(w, first)  # largest weight (NaN ignored, as pandas max)
+    return Adjacency(order, lo, hi, w.astype(np.float64))
+
+
+def _object_index(values: Sequence[Hashable]) -> pd.Index:
+    """Node ids as an object Index (no copy through a list for Series and arrays)."""
+    if isinstance(values, (pd.Series, pd.Index, np.ndarray)) and np.ndim(values) == 1:
+        return pd.Index(values, dtype=object)
+    return pd.Index(list(values), dtype=object)
 
 
 def as_adjacency(graph: "Adjacency | nx.Graph", *, weight: str | None = "weight") -> Adjacency:

@@ -53,21 +53,21 @@ def betweenness(
     adj = as_adjacency(graph)
     n = adj.n
     out = np.zeros(n)
-    tied = np.flatnonzero(adj.degree > 0)
+    tied = adj.tied
     info: dict[str, Any] = {"method": "exact", "engine": "igraph", "seed": seed}
     if n < 3 or adj.m == 0:
         return out, info
-    g = adj.igraph
+    g = adj.tied_igraph  # nodes without ties lie on no shortest path: leaving them out changes nothing
     if tied.size <= exact_max:
         raw = np.asarray(g.betweenness(directed=False), dtype=float)
     else:
         k = min(samples, tied.size)
         rng = np.random.default_rng(seed)
         sources = np.sort(rng.choice(tied, size=k, replace=False))
-        raw = np.asarray(g.betweenness(directed=False, sources=sources.tolist(), targets=None), dtype=float)
+        raw = np.asarray(g.betweenness(directed=False, sources=np.searchsorted(tied, sources).tolist(), targets=None), dtype=float)
         raw *= tied.size / k
         info.update(method="sampled", samples=int(k))
-    out = raw * 2.0 / ((n - 1) * (n - 2))
+    out[tied] = raw * 2.0 / ((n - 1) * (n - 2))
     return out, info
 
 
@@ -142,7 +142,7 @@ def articulation_points(graph: Adjacency | nx.Graph) -> np.ndarray:
     adj = as_adjacency(graph)
     out = np.zeros(adj.n, dtype=bool)
     if adj.m:
-        out[np.asarray(adj.igraph.articulation_points(), dtype=np.int64)] = True
+        out[adj.tied[np.asarray(adj.tied_igraph.articulation_points(), dtype=np.int64)]] = True
     return out
 
 

@@ -28,9 +28,10 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputError
-from ..graph import normalise_companies
+from ..graph import normalise_companies, normalise_company
 from ..model import BOTH
 from ._adjacency import Adjacency, as_adjacency
+from ._arrays import as_text, group_positions
 
 #: Words too common in job titles to name a cluster.
 _STOP = frozenset(
@@ -77,15 +78,11 @@ def detect_communities(
         "seed": seed,
         "weights": "tie weight",
     }
-    tied = np.flatnonzero(adj.degree > 0)
+    tied = adj.tied
     if tied.size == 0:
         return membership, info
-    remap = np.full(adj.n, -1, dtype=np.int64)
-    remap[tied] = np.arange(tied.size)
-    g = ig.Graph(n=int(tied.size), edges=np.column_stack([remap[adj.src], remap[adj.dst]]).tolist(), directed=False)
-    g.es["weight"] = adj.weight.tolist()
     part = la.find_partition(
-        g,
+        adj.tied_igraph,
         la.RBConfigurationVertexPartition,
         weights="weight",
         resolution_parameter=float(resolution),
@@ -190,18 +187,18 @@ def composition(persons: pd.DataFrame) -> pd.DataFrame:
     ``persons`` needs ``cluster`` and ``sphere``. Returns ``cluster, size, personal,
     professional, both, non_contacts`` (non-contacts have sphere ``""``), sorted by cluster.
     """
-    df = persons[persons["cluster"] != ""]
+    sphere = as_text(persons["sphere"])
     rows = []
-    for c, g in df.groupby("cluster", sort=True):
-        s = g["sphere"].value_counts()
+    for c, at in group_positions(as_text(persons["cluster"])):
+        s = sphere[at]
         rows.append(
             {
                 "cluster": c,
-                "size": len(g),
-                "personal": int(s.get("personal", 0)),
-                "professional": int(s.get("professional", 0)),
-                "both": int(s.get(BOTH, 0)),
-                "non_contacts": int((g["sphere"] == "").sum()),
+                "size": len(at),
+                "personal": int((s == "personal").sum()),
+                "professional": int((s == "professional").sum()),
+                "both": int((s == BOTH).sum()),
+                "non_contacts": int((s == "").sum()),
             }
         )
     cols = ["cluster", "size", "personal", "professional", "both", "non_contacts"]
@@ -218,17 +215,16 @@ def sphere_sides(persons: pd.DataFrame, *, majority: float = 2 / 3) -> np.ndarra
 
     ``persons`` needs ``sphere`` and ``cluster``; returns an array in ``persons`` order.
     """
-    sphere = persons["sphere"].astype(str).to_numpy()
-    cluster = persons["cluster"].astype(str).to_numpy()
+    sphere = as_text(persons["sphere"])
+    cluster = as_text(persons["cluster"])
     side_of: dict[str, str] = {}
-    one = pd.DataFrame({"c": cluster, "s": sphere})
-    one = one[(one["c"] != "") & one["s"].isin(["personal", "professional"])]
-    for c, g in one.groupby("c", sort=True):
-        counts = g["s"].value_counts()
-        for s in ("personal", "professional"):
-            if counts.get(s, 0) >= majority * len(g):
-                side_of[c] = s
     own = np.isin(sphere, ["personal", "professional"])
+    one = np.flatnonzero(own)
+    for c, at in group_positions(cluster[one]):
+        s_of = sphere[one[at]]
+        for s in ("personal", "professional"):
+            if (s_of == s).sum() >= majority * len(at):
+                side_of[c] = s
     return np.where(own, sphere, np.array([side_of.get(c, "") for c in cluster], dtype=object)).astype(object)
 
 
@@ -251,9 +247,26 @@ def label_clusters(
     ``persons`` needs ``cluster, sphere, company, position, first_connected``.
     """
     labels = dict(labels or {})
+    n = len(persons)
+
+    def text(col: str) -> np.ndarray:  # missing column or value: ""
+        values = as_text(persons[col]) if col in persons.columns else np.full(n, "", dtype=object)
+        return np.where(pd.isna(values), "", values)
+
+    company, position, sphere = text("company"), text("position"), text("sphere")
+    norm = {c: normalise_company(c) for c in set(company.tolist())}
+    company_key = np.array([norm[c] for c in company], dtype=object)
+    has_company = np.array([c.strip() != "" for c in company], dtype=bool)
+    has_position = np.array([p.strip() != "" for p in position], dtype=bool)
+    first = text("first_connected")
+    years = pd.to_numeric(pd.Series([f[:4] for f in first], dtype=object), errors="coerce").to_numpy(dtype=float)
     rows = []
-    for c, g in persons[persons["cluster"] != ""].groupby("cluster", sort=True):
-        rows.append({"cluster": c, "label": _auto_label(g, min_share) or f"cluster {c}", "label_source": "auto"})
+    for c, at in group_positions(as_text(persons["cluster"])):
+        comp = at[has_company[at]]
+        pos = at[has_position[at]]
+        yrs = years[at]
+        label = _auto_label(company[comp], company_key[comp], position[pos], yrs[~np.isnan(yrs)], sphere[at], min_share)
+        rows.append({"cluster": c, "label": label or f"cluster {c}", "label_source": "auto"})
     df = pd.DataFrame(rows, columns=["cluster", "label", "label_source"])
     if df.empty:
         return df.astype(object)
@@ -265,34 +278,31 @@ def label_clusters(
     return df
 
 
-def _auto_label(g: pd.DataFrame, min_share: float) -> str:
+def _auto_label(
+    companies: np.ndarray, keys: np.ndarray, positions: np.ndarray, years: np.ndarray, spheres: np.ndarray, min_share: float
+) -> str:
+    """The automatic label of one cluster (see :func:`label_clusters`), from its members' non-blank
+    companies with their normalised keys, non-blank positions, connection years and spheres."""
     parts: list[str] = []
-    comp = g.get("company", pd.Series([], dtype=object)).astype(str)
-    comp = comp[comp.str.strip() != ""]
-    if len(comp):
-        keys = normalise_companies(comp)
-        top, n = Counter(keys).most_common(1)[0] if len(keys) else ("", 0)
-        if top and n >= max(2, min_share * len(comp)):
-            parts.append(Counter(comp[keys == top]).most_common(1)[0][0].strip())
-    if not parts:
-        pos = g.get("position", pd.Series([], dtype=object)).astype(str)
-        pos = pos[pos.str.strip() != ""]
-        if len(pos):
-            words = Counter()
-            for p in pos:
-                words.update({w.casefold() for w in _WORD.findall(p) if w.casefold() not in _STOP})
-            if words:
-                word, n = sorted(words.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-                if n >= max(2, min_share * len(pos)):
-                    parts.append(word)
-    years = pd.to_numeric(g.get("first_connected", pd.Series([], dtype=object)).astype(str).str[:4], errors="coerce").dropna()
+    if len(companies):
+        top, n = Counter(keys.tolist()).most_common(1)[0]
+        if top and n >= max(2, min_share * len(companies)):
+            parts.append(Counter(companies[keys == top].tolist()).most_common(1)[0][0].strip())
+    if not parts and len(positions):
+        words: Counter = Counter()
+        for p in positions:
+            words.update({w.casefold() for w in _WORD.findall(p) if w.casefold() not in _STOP})
+        if words:
+            word, n = sorted(words.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+            if n >= max(2, min_share * len(positions)):
+                parts.append(word)
     if len(years):
-        lo, hi = int(np.floor(years.quantile(0.25))), int(np.ceil(years.quantile(0.75)))
+        lo, hi = int(np.floor(np.quantile(years, 0.25))), int(np.ceil(np.quantile(years, 0.75)))
         parts.append(str(lo) if lo == hi else f"{lo}–{hi}")
-    sph = g["sphere"][g["sphere"] != ""]
+    sph = spheres[spheres != ""]
     if len(sph):
-        pers = int(sph.isin(["personal", BOTH]).sum())
-        prof = int(sph.isin(["professional", BOTH]).sum())
+        pers = int(np.isin(sph, ["personal", BOTH]).sum())
+        prof = int(np.isin(sph, ["professional", BOTH]).sum())
         if (sph == BOTH).sum() * 3 >= 2 * len(sph):
             parts.append("both spheres")
         elif pers * 3 >= 2 * len(sph) and prof * 3 < 2 * len(sph):

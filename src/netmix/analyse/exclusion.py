@@ -35,6 +35,7 @@ import pandas as pd
 
 from ..model import EXCLUSION_COLUMNS
 from ._adjacency import Adjacency, as_adjacency
+from ._arrays import as_text, group_positions, run_starts
 
 STATUSES: tuple[str, ...] = (
     "not connected",
@@ -60,13 +61,17 @@ def mutual_counts(graph: Adjacency | nx.Graph, is_contact: np.ndarray) -> np.nda
     return (np.bincount(adj.src[c[adj.dst]], minlength=adj.n) + np.bincount(adj.dst[c[adj.src]], minlength=adj.n)).astype(np.int64)
 
 
-def _contact_cluster_ties(adj: Adjacency, is_contact: np.ndarray, cluster: np.ndarray) -> pd.DataFrame:
-    """(node, cluster, ties) for ties from each node to contacts of each cluster."""
+def _contact_cluster_ties(adj: Adjacency, is_contact: np.ndarray, codes: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Ties from each node to the contacts of each cluster (``codes``: cluster code per node, -1: none).
+
+    Returns ``(node, code, ties)``, one entry per pair with ties, sorted by node then code
+    (``node * width + code`` ascending).
+    """
     v = np.concatenate([adj.src, adj.dst])
     u = np.concatenate([adj.dst, adj.src])
-    keep = is_contact[u] & (cluster[u] != "")
-    df = pd.DataFrame({"v": v[keep], "cluster": cluster[u][keep]})
-    return df.groupby(["v", "cluster"], sort=True).size().rename("ties").reset_index()
+    keep = (is_contact & (codes >= 0))[u]
+    pairs, ties = np.unique(v[keep] * width + codes[u[keep]], return_counts=True)
+    return pairs // width, pairs % width, ties
 
 
 def exclusions(
@@ -95,21 +100,30 @@ def exclusions(
     """
     adj = as_adjacency(graph)
     labels = dict(labels or {})
-    pid = persons["person_id"].astype(str).to_numpy()
+    pid = as_text(persons["person_id"])
     if tuple(pid) != tuple(str(x) for x in adj.nodes):
         raise ValueError("persons must be in the graph's node order")
-    is_contact = persons["is_contact"].astype(str).eq("1").to_numpy()
-    cluster = persons["cluster"].astype(str).to_numpy()
-    name = persons["name"].astype(str).to_numpy()
-    sphere = persons["sphere"].astype(str).to_numpy()
-    accounts = persons["accounts"].astype(str).to_numpy()
+    is_contact = as_text(persons["is_contact"]) == "1"
+    cluster = as_text(persons["cluster"])
+    name = as_text(persons["name"])
+    sphere = as_text(persons["sphere"])
+    accounts = as_text(persons["accounts"])
     mutual = mutual_counts(adj, is_contact)
-    ties = _contact_cluster_ties(adj, is_contact, cluster)
-    best = ties.sort_values(["v", "ties", "cluster"], ascending=[True, False, True], kind="mergesort").drop_duplicates("v")
-    best_cluster = dict(zip(best["v"], best["cluster"]))
-    best_ties = dict(zip(best["v"], best["ties"]))
+    codes, names = pd.factorize(cluster, sort=True)  # codes in cluster id order
+    codes = np.where(cluster == "", -1, codes)
+    width = max(len(names), 1)
+    tie_node, tie_code, tie_count = _contact_cluster_ties(adj, is_contact, codes, width)
+    best = np.lexsort((tie_code, -tie_count, tie_node))  # per node: most ties, then smallest cluster id
+    best = best[run_starts(tie_node[best])]
+    best_cluster = dict(zip(tie_node[best].tolist(), names[tie_code[best]].tolist()))
+    best_ties = dict(zip(tie_node[best].tolist(), tie_count[best].tolist()))
     index = {p: i for i, p in enumerate(pid)}
-    ties_at = {(v, c): int(t) for v, c, t in ties.itertuples(index=False, name=None)}
+    tie_key = tie_node * width + tie_code  # ascending
+
+    def ties_at(i: int) -> int:
+        """Ties of node ``i`` to the contacts of its own cluster."""
+        at = int(np.searchsorted(tie_key, i * width + codes[i]))
+        return int(tie_count[at]) if at < tie_key.size and tie_key[at] == i * width + codes[i] else 0
 
     def where(i: int) -> tuple[str, int]:
         c = best_cluster.get(i, cluster[i])
@@ -168,23 +182,25 @@ def exclusions(
             "account": "",
             "date": "",
         }
-    for c, g in persons.assign(_i=np.arange(len(persons)))[is_contact & (cluster != "")].groupby("cluster", sort=True):
-        n = len(g)
+    members = np.flatnonzero(is_contact & (cluster != ""))
+    for c, at in group_positions(cluster[members]):
+        g = members[at]
+        n = g.size
         if n < min_cluster_contacts:
             continue
-        counts = g["sphere"].value_counts()
         for dom, other in (("personal", "professional"), ("professional", "personal")):
-            if counts.get(dom, 0) >= dominant_share * n:
-                for i in g.loc[g["sphere"] == other, "_i"]:
+            n_dom = int((sphere[g] == dom).sum())
+            if n_dom >= dominant_share * n:
+                for i in g[sphere[g] == other].tolist():
                     rows[(pid[i], "", "other sphere only")] = {
                         "name": name[i],
                         "person_id": pid[i],
                         "cluster": c,
                         "mutual": int(mutual[i]),
                         "status": "other sphere only",
-                        "reason": f"in {lab(c)}, where {counts.get(dom, 0)} of {n} contacts are {dom} only, "
+                        "reason": f"in {lab(c)}, where {n_dom} of {n} contacts are {dom} only, "
                         f"but reached only from your {other} account(s) {accounts[i].replace(';', ', ')}",
-                        "mutual_in_cluster": ties_at.get((int(i), c), 0),
+                        "mutual_in_cluster": ties_at(i),
                         "account": accounts[i],
                         "date": "",
                     }
@@ -218,16 +234,17 @@ def inclusion(persons: pd.DataFrame, accounts: list[str]) -> pd.DataFrame:
 
     ``persons`` needs ``cluster, accounts, is_contact``.
     """
-    df = persons[persons["cluster"].astype(str) != ""]
+    is_contact = as_text(persons["is_contact"]) == "1"
+    split = [s.split(";") for s in as_text(persons["accounts"])]
+    reaches = {a: np.fromiter((a in xs for xs in split), dtype=bool, count=len(split)) for a in accounts}
     rows = []
-    for c, g in df.groupby("cluster", sort=True):
-        n = len(g)
-        accs = g["accounts"].astype(str).str.split(";")
-        row = {"cluster": c, "contacts": int(g["is_contact"].astype(str).eq("1").sum())}
+    for c, at in group_positions(as_text(persons["cluster"])):
+        n = len(at)
+        row = {"cluster": c, "contacts": int(is_contact[at].sum())}
         row["non_contacts"] = n - row["contacts"]
         reached = []
         for a in accounts:
-            k = int(accs.map(lambda xs: a in xs).sum())
+            k = int(reaches[a][at].sum())
             row[f"reach_{a}"] = round(k / n, 4) if n else 0.0
             if k:
                 reached.append(a)

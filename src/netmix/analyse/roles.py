@@ -138,9 +138,11 @@ def ego_roles(
     same = (mem[adj.src] == mem[adj.dst]) & (mem[adj.src] >= 0)
     inside = np.bincount(np.concatenate([adj.src[same], adj.dst[same]]), minlength=n)
     # distinct clusters among neighbours
-    ends = pd.DataFrame({"v": np.concatenate([adj.src, adj.dst]), "c": np.concatenate([mem[adj.dst], mem[adj.src]])})
-    ends = ends[ends["c"] >= 0].drop_duplicates()
-    n_clusters = np.bincount(ends["v"].to_numpy(dtype=np.int64), minlength=n)
+    v = np.concatenate([adj.src, adj.dst])
+    c = np.concatenate([mem[adj.dst], mem[adj.src]])
+    width = int(mem.max(initial=0)) + 1
+    pairs = np.unique(v[c >= 0] * width + c[c >= 0])  # distinct (node, neighbour cluster)
+    n_clusters = np.bincount(pairs // width, minlength=n)
     pool = np.flatnonzero(elig & (deg > 0))
     median = float(np.median(deg[pool])) if pool.size else 0.0
     connector = np.zeros(n, bool)
