@@ -66,3 +66,12 @@ def test_contacts_as_json_keeps_ids_as_strings(tmp_path):
     rows = json.loads(result.stdout)
     # ids above 2**53 must stay distinct strings (RELIABILITY.md checklist #5)
     assert sorted(r["platform_id"] for r in rows) == ["1234567890123456789", "1234567890123456790"]
+
+
+def test_anonymize_refuses_a_key_inside_the_output_folder(tmp_path):
+    out = tmp_path / "out"
+    args = ["analyze", "--config", str(ROOT / "samples" / "netmix.toml"), "--out", str(out), "--anonymize", "--key-file", str(out / "k.key")]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == ExitCode.USAGE
+    assert "must not be inside the output folder" in result.output
+    assert not (out / "k.key").exists()

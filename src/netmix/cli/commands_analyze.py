@@ -12,7 +12,7 @@ import click
 
 from ..config import RunConfig, load_config
 from ..errors import ConfigError
-from .options import encoding_option, parse_account, parse_ties
+from .options import encoding_option, parse_account, parse_ties, pseudonymizer_from_key
 
 
 def _progress(msg: str) -> None:
@@ -59,16 +59,7 @@ def pseudonymizer_for(config: RunConfig, out: Path | None):
     """The Pseudonymizer of an anonymised run (the key file is created when missing)."""
     if not config.anonymize:
         return None
-    from ..privacy import Pseudonymizer, load_or_create_key
-
-    key_path = Path(config.key_file or "netmix.key").resolve()
-    if out is not None and key_path.is_relative_to(out.resolve()):
-        raise ConfigError("the key file must not be inside the output folder", hint="keep the key apart from what you share: --key-file ~/netmix.key")
-    existed = key_path.exists()
-    key = load_or_create_key(key_path)
-    if not existed:
-        click.echo(f"netmix: created the pseudonym key {key_path} — keep it private; reuse it for the same pseudonyms", err=True)
-    return Pseudonymizer(key)
+    return pseudonymizer_from_key(config.key_file, keep_out_of={"output": out} if out is not None else {})
 
 
 @click.command("analyze")

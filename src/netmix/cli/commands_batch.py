@@ -8,23 +8,7 @@ from pathlib import Path
 import click
 
 from ..errors import ConfigError, ExitCode
-
-
-def _pseudonymizer(key_file: str | None, out: Path, root: Path):
-    from ..privacy import Pseudonymizer, load_or_create_key
-
-    key_path = Path(key_file or "netmix.key").resolve()
-    for inside, what in ((out, "output"), (root, "participants'")):
-        if key_path.is_relative_to(inside.resolve()):
-            raise ConfigError(
-                f"the key file must not be inside the {what} folder",
-                hint="keep the key apart from what you share: --key-file ~/netmix-study.key",
-            )
-    existed = key_path.exists()
-    key = load_or_create_key(key_path)
-    if not existed:
-        click.echo(f"netmix: created the pseudonym key {key_path} — keep it private; reuse it for the same pseudonyms", err=True)
-    return Pseudonymizer(key)
+from .options import pseudonymizer_from_key
 
 
 @click.command("batch")
@@ -58,7 +42,7 @@ def batch_cmd(root, out, workers, scheduler, force, pseudonymize, key_file, html
 
     if key_file and not pseudonymize:
         raise ConfigError("--key-file is only used with --pseudonymize", hint="add --pseudonymize, or leave --key-file out")
-    pseudo = _pseudonymizer(key_file, Path(out), Path(root)) if pseudonymize else None
+    pseudo = pseudonymizer_from_key(key_file, keep_out_of={"output": Path(out), "participants'": Path(root)}) if pseudonymize else None
     settings = {"seed": seed, "resolution": resolution, "threshold": threshold, "lang": lang}
     bar_holder: dict = {}
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from ..errors import ConfigError
@@ -80,3 +82,26 @@ encoding_option = click.option(
 importer_option = click.option(
     "--importer", "importer", default=None, metavar="NAME", help="Importer to use instead of detecting it (see `netmix formats`)."
 )
+
+
+def pseudonymizer_from_key(key_file: str | None, *, keep_out_of: dict[str, Path]):
+    """The Pseudonymizer of a key file (created when missing), refused inside the folders given.
+
+    ``keep_out_of`` maps a folder's role ("output") to its path: a key stored there would be
+    shared with the outputs it protects.
+    """
+    from ..errors import ConfigError
+    from ..privacy import Pseudonymizer, load_or_create_key
+
+    key_path = Path(key_file or "netmix.key").resolve()
+    for what, folder in keep_out_of.items():
+        if key_path.is_relative_to(folder.resolve()):
+            raise ConfigError(
+                f"the key file must not be inside the {what} folder",
+                hint="keep the key apart from what you share: --key-file ~/netmix.key",
+            )
+    existed = key_path.exists()
+    key = load_or_create_key(key_path)
+    if not existed:
+        click.echo(f"netmix: created the pseudonym key {key_path} — keep it private; reuse it for the same pseudonyms", err=True)
+    return Pseudonymizer(key)
