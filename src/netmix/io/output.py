@@ -6,6 +6,7 @@
 - :func:`csv_bytes` writes UTF-8 with a BOM and CRLF, RFC 4180 quoting, so Excel keeps accents.
 - :class:`OutputDir` stages every file of a run in a hidden temporary folder and moves them into
   place only when the whole run succeeded: a failure leaves the previous outputs untouched.
+  Files are created readable by their owner only (0600), like :func:`write_atomic`'s.
 """
 
 from __future__ import annotations
@@ -144,7 +145,9 @@ class OutputDir:
         assert self._stage is not None, "OutputDir used outside 'with'"
         target = self._stage / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # contacts are personal data
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
         self.written.append(name)
 
     def write_csv(self, name: str, df: pd.DataFrame, *, spreadsheet: bool = True) -> None:
