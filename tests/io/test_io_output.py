@@ -72,3 +72,13 @@ def test_successful_run_publishes_every_file(tmp_path):
     assert (tmp_path / "out" / "a.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     assert (tmp_path / "out" / "b.json").read_text() == '{\n  "a": [\n    2\n  ],\n  "z": 1\n}\n'
     assert not list((tmp_path / "out").glob(".netmix-tmp-*"))
+def test_output_files_are_owner_only(tmp_path):
+    import stat
+
+    from netmix.io.output import OutputDir, write_atomic
+
+    with OutputDir(tmp_path / "out") as out:
+        out.write("a.csv", b"x")
+    write_atomic(tmp_path / "b.html", b"y")
+    for p in (tmp_path / "out" / "a.csv", tmp_path / "b.html"):
+        assert stat.S_IMODE(p.stat().st_mode) == 0o600  # contact lists are other people's personal data
