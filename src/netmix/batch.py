@@ -55,7 +55,7 @@ from . import __version__
 from .config import RunConfig, load_config
 from .errors import ConfigError, InputError, NetmixError
 from .io.output import csv_bytes, json_bytes, write_atomic
-from .model import Account, TieSource
+from .model import SPHERE_ALIASES, Account, TieSource, default_sphere
 
 log = logging.getLogger(__name__)
 
@@ -68,8 +68,6 @@ SETTING_KEYS: tuple[str, ...] = ("seed", "resolution", "threshold", "min_mutual"
 STATUSES: tuple[str, ...] = ("done", "skipped", "failed")
 _RESERVED_FILES = {"netmix.toml", "truth.json", "decisions.csv", "labels.csv", "batch.json", "risk.json"}
 _IGNORED_SUFFIXES = (".md", ".txt", ".key", ".toml", ".log")
-_SPHERES = {"personal": "personal", "perso": "personal", "professional": "professional", "pro": "professional"}
-_PRO_WORDS = ("pro", "linkedin", "work", "job", "boulot", "travail")
 _KEY_CHECK = "netmix:batch:key-check"
 
 #: Fixed columns of participants.csv, with their types (``str``, ``int`` or ``float``).
@@ -207,10 +205,9 @@ def discover(root: str | os.PathLike, *, exclude: Iterable[str | os.PathLike] = 
 def _sphere_of(name: str) -> tuple[str, str]:
     """``("pro", "professional")`` from ``pro.professional``; the sphere from the name otherwise."""
     base, dot, suffix = name.rpartition(".")
-    if dot and suffix.lower() in _SPHERES and base:
-        return base, _SPHERES[suffix.lower()]
-    low = name.lower()
-    return name, "professional" if any(w in low for w in _PRO_WORDS) else "personal"
+    if dot and suffix.lower() in SPHERE_ALIASES and base:
+        return base, SPHERE_ALIASES[suffix.lower()]
+    return name, default_sphere(name)
 
 
 def _account_name(raw: str) -> str:

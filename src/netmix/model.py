@@ -15,6 +15,25 @@ Sphere = Literal["personal", "professional"]
 SPHERES: tuple[str, ...] = ("personal", "professional")
 BOTH = "both"  # a person reached from accounts of both spheres
 
+#: How users may write a sphere (CLI, folder names in batch mode).
+SPHERE_ALIASES: dict[str, str] = {
+    "personal": "personal",
+    "perso": "personal",
+    "professional": "professional",
+    "pro": "professional",
+}
+_PRO_WORDS = ("pro", "linkedin", "work", "job", "boulot", "travail")
+
+
+def default_sphere(account_name: str) -> str:
+    """``professional`` for account names that say so (pro, linkedin, work, …), else ``personal``.
+
+    >>> default_sphere("linkedin"), default_sphere("perso")
+    ('professional', 'personal')
+    """
+    low = account_name.lower()
+    return "professional" if any(w in low for w in _PRO_WORDS) else "personal"
+
 #: Kinds of relation a contact row can stand for.
 RELATIONS: tuple[str, ...] = ("friend", "connection", "follower", "following", "contact")
 

@@ -7,15 +7,8 @@ from pathlib import Path
 import click
 
 from ..errors import ConfigError
-from ..model import SPHERES, Account, TieSource
+from ..model import SPHERE_ALIASES, SPHERES, Account, TieSource, default_sphere
 
-SPHERE_ALIASES = {
-    "personal": "personal",
-    "perso": "personal",
-    "p": "personal",
-    "professional": "professional",
-    "pro": "professional",
-}
 
 
 def parse_account(spec: str, *, encoding: str | None = None, platform: str | None = None) -> Account:
@@ -41,12 +34,6 @@ def parse_account(spec: str, *, encoding: str | None = None, platform: str | Non
     else:
         sphere = default_sphere(name)
     return Account(name=name, sphere=sphere, path=path.strip(), platform=platform, encoding=encoding)
-
-
-def default_sphere(name: str) -> str:
-    """``professional`` for names that say so (pro, linkedin, work, …), else ``personal``."""
-    low = name.lower()
-    return "professional" if any(w in low for w in ("pro", "linkedin", "work", "job", "boulot", "travail")) else "personal"
 
 
 def parse_ties(spec: str, *, fmt: str | None = None) -> TieSource:
