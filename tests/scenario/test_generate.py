@@ -320,3 +320,23 @@ def test_large_scale_sizes(tmp_path):
     assert 400_000 <= truth["ties"]["perso"]["edges"] + truth["ties"]["pro"]["edges"] <= 600_000
     both = sum(1 for h in truth["humans"].values() if {c.split(":")[0] for c in h["contacts"]} >= {"perso", "pro"})
     assert 400 <= both <= 650  # ~10 % of 5,000
+
+
+@pytest.mark.parametrize("seed", [75, 12])
+def test_other_seeds_generate_and_their_bridges_cross_spheres(tmp_path, seed):
+    # seed 75 once had a perso-only bridge with nobody professional on perso: the generator raised;
+    # such a person is now simply not planted as a bridge, and every planted bridge still crosses
+    root = generate(tmp_path / "s", scale="small", seed=seed)
+    truth = json.loads((root / "truth.json").read_text(encoding="utf-8"))
+    assert truth["bridges"]
+    owner = {(acc, uid): hid for hid, h in truth["humans"].items() for acc, uids in h["tie_nodes"].items() for uid in uids}
+    neighbours: dict[str, set[str]] = {}
+    for account in ("perso", "pro"):
+        _, edges = _gdf(root / "ties" / f"{account}.gdf")
+        for a, b in edges:
+            ha, hb = owner[(account, a)], owner[(account, b)]
+            neighbours.setdefault(ha, set()).add(hb)
+            neighbours.setdefault(hb, set()).add(ha)
+    for b in truth["bridges"]:
+        spheres = {truth["humans"][n]["sphere"] for n in neighbours[b]}
+        assert {"personal", "professional"} <= spheres

@@ -672,7 +672,7 @@ def _draw_edges(world: World, visible: dict[str, np.ndarray]) -> np.ndarray:
 def _bridge_edges(world: World, visible: dict[str, np.ndarray]) -> np.ndarray:
     rng = world.rng
     out = []
-    for i in world.bridges:
+    for i in list(world.bridges):
         h = world.humans[i]
         other = "personal" if h.sphere == "professional" else "professional"
         files = [f for f in ("perso", "pro") if visible[f][i]]
@@ -684,10 +684,17 @@ def _bridge_edges(world: World, visible: dict[str, np.ndarray]) -> np.ndarray:
                     and world.humans[j].noncontact is None and "homonym" not in world.humans[j].roles]
             if len(cand) >= 3:
                 options.append(cand)
-        if not options:
-            raise RuntimeError("scenario: a bridge has fewer than 3 partners across spheres")
+        if not options:  # no single circle of the other sphere is visible enough: take them together
+            pooled = sorted({j for key, spec in world.clusters.items() if spec.sphere == other and spec.kind != "linkedin"
+                             for j in world.members[key] if any(visible[f][j] for f in files)
+                             and world.humans[j].noncontact is None and "homonym" not in world.humans[j].roles})
+            if not pooled:  # nobody of the other sphere on this account (rare seeds): not a bridge after all
+                world.bridges.remove(i)
+                h.roles.discard("bridge")
+                continue
+            options.append(pooled)
         cand = options[int(rng.integers(len(options)))]
-        k = max(3, min(len(cand), round(0.3 * len(cand)) if len(cand) > 10 else len(cand)))
+        k = min(len(cand), max(3, round(0.3 * len(cand)) if len(cand) > 10 else len(cand)))
         out += [(i, int(j)) for j in rng.choice(cand, size=k, replace=False)]
     return np.array(out, dtype=np.int64).reshape(-1, 2)
 
