@@ -90,3 +90,22 @@ def test_failed_run_keeps_previous_outputs(two_runs, tmp_path):
     assert proc.returncode == 3 and "Traceback" not in proc.stderr
     assert "missing.zip" in proc.stderr
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_decisions_are_applied_and_listed_in_the_report(two_runs, tmp_path):
+    # a community manager marks the first double "keep" (in French) from the doubles.csv netmix wrote
+    with open(two_runs[0] / "doubles.csv", encoding="utf-8-sig", newline="") as fh:
+        first = next(r for r in csv.DictReader(fh) if ";" not in r["person_id"])
+    decisions = tmp_path / "decisions.csv"
+    decisions.write_text(f"person_id,contact_ids,decision,note\n{first['person_id']},{first['contact_ids']},garder,amie\n", encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["analyze", "--config", str(ROOT / "samples" / "netmix.toml"), "--out", str(out), "--decisions", str(decisions)]
+    proc = subprocess.run([sys.executable, "-m", "netmix", *args], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    with open(out / "doubles.csv", encoding="utf-8-sig", newline="") as fh:
+        row = next(r for r in csv.DictReader(fh) if r["person_id"] == first["person_id"])
+    assert row["decision"] == "keep" and row["suggestion"].startswith("decided: keep (amie)")
+    report = (out / "report.html").read_text(encoding="utf-8")
+    assert "Your decisions file was applied (1 × keep)" in report
+    run = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert run["parameters"]["decisions"] == "decisions.csv"

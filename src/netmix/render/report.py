@@ -52,6 +52,16 @@ def headline_figures(view: View) -> dict:
     }
 
 
+def _decisions_line(resolution: Resolution | None, lang: str) -> str:
+    """One sentence on the decisions file applied to this run ("" when there was none)."""
+    applied = (resolution.params.get("decisions") or []) if resolution is not None else []
+    if not applied:
+        return ""
+    counts = Counter(str(d.get("decision", "")) for d in applied)
+    detail = ", ".join(f"{n} × {i18n.value(lang, 'decision', d)}" for d, n in sorted(counts.items()))
+    return i18n.t(lang, "report.decisions", detail=detail)
+
+
 def _from_ties(view: View) -> int:
     """How many clusters were found in the ties (the rest group people by company or wave)."""
     cl = view.tables.get("clusters")
@@ -125,7 +135,8 @@ def report_html(
     if len(dbl):
         dbl = dbl.copy()
         dbl["__c"] = [float(c) if str(c) not in ("", "nan") else 0.0 for c in dbl.get("confidence", [0.0] * len(dbl))]
-        dbl = dbl.sort_values(["__c", "name", "person_id"], ascending=[False, True, True], kind="mergesort")
+        dbl["__undecided"] = [not str(d) for d in dbl.get("decision", [""] * len(dbl))]
+        dbl = dbl.sort_values(["__undecided", "__c", "name", "person_id"], ascending=[True, False, True, True], kind="mergesort")
     for r in dbl.head(MAX_DOUBLES).to_dict("records"):
         evidence = str(r.get("evidence", ""))
         doubles_rows.append(
@@ -136,6 +147,7 @@ def report_html(
                 "band": i18n.value(lang, "band", str(r.get("band", ""))),
                 "evidence": cap(redact_text(evidence) if pseudonymizer else evidence, 300),
                 "suggestion": cap(str(r.get("suggestion", "")), 200),
+                "decision": i18n.value(lang, "decision", str(r.get("decision", "") or "")) if r.get("decision") else "",
             }
         )
     more = len(dbl) - len(doubles_rows)
@@ -193,6 +205,7 @@ def report_html(
         steps_js=static_text("netmix-steps.js"),
         map_doc=map_html_fragment,  # autoescaped into the srcdoc attribute
         doubles=doubles_rows,
+        decisions=_decisions_line(resolution, lang),
         doubles_more=i18n.t(lang, "report.more", n=more) if more > 0 else "",
         clusters=clusters_rows,
         bridges=bridges_rows,
