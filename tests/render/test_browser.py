@@ -56,8 +56,12 @@ class Opened:
 
     def map_frame(self):
         """The frame holding the map (the page itself, or the report's iframe)."""
-        frames = [f for f in self.page.frames if f.url == "about:srcdoc"]
-        return frames[0] if frames else self.page.main_frame
+        iframe = self.page.locator("iframe#nm-map")
+        if iframe.count():  # ask the element for its frame: page.frames may not list it yet under load
+            frame = iframe.element_handle().content_frame()
+            assert frame is not None
+            return frame
+        return self.page.main_frame
 
     def wait_ready(self):
         # no wait_for_function: the page's CSP forbids eval, which Playwright would need
