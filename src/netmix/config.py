@@ -67,8 +67,6 @@ class RunConfig:
                 )
         if self.lang not in ("en", "fr"):
             raise ConfigError(f"language {self.lang!r} is not supported", hint="use en or fr")
-        if self.anonymize and not self.key_file:
-            pass  # the CLI creates a key file beside the outputs' parent when none is given
 
     def merged(self, **overrides: Any) -> "RunConfig":
         """A copy with the non-``None`` overrides applied (CLI options over the toml file)."""

@@ -107,9 +107,3 @@ class OutputError(NetmixError, OSError):
     """An output file could not be written."""
 
     exit_code = ExitCode.OUTPUT
-
-
-def short_repr(value: object, limit: int = 40) -> str:
-    """A truncated ``repr`` for error messages: never echo a whole row of personal data."""
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"

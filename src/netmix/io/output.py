@@ -19,7 +19,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pandas as pd
 
@@ -172,10 +172,3 @@ class OutputDir:
                         ) from err
         finally:
             shutil.rmtree(stage, ignore_errors=True)
-
-
-@contextlib.contextmanager
-def staged(path: str | os.PathLike) -> Iterator[OutputDir]:
-    """``with staged(dir) as out:`` — the functional spelling of :class:`OutputDir`."""
-    with OutputDir(path) as out:
-        yield out

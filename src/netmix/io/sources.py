@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import os
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
@@ -116,7 +117,7 @@ def read_zip_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, label: str, limi
                         hint="this archive was not produced by a platform export; check where it comes from",
                     )
                 out.append(chunk)
-    except (zipfile.BadZipFile, zlib_error(), EOFError, OSError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
         raise InputError(
             f"the archive member is damaged ({type(exc).__name__}: {exc})",
             file=archive,
@@ -131,12 +132,6 @@ def read_zip_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, label: str, limi
             hint="unzip the archive with your system's tool and give netmix the folder",
         ) from exc
     return b"".join(out)
-
-
-def zlib_error() -> type[Exception]:
-    import zlib
-
-    return zlib.error
 
 
 def _zip_members(data_or_path, label: str, depth: int) -> Iterator[Member]:
