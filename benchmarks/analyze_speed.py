@@ -37,7 +37,7 @@ _NETMIX = r"""
 import json, resource, sys, time
 from pathlib import Path
 t0 = time.perf_counter()
-from netmix.analyse import analyse
+from netmix.analysis import analyse
 from netmix.config import load_config
 from netmix.pipeline import import_all, resolve_all
 cfg = load_config(Path(sys.argv[1]) / "netmix.toml")

@@ -20,7 +20,7 @@ import pandas as pd
 
 from netmix.importers import load_account
 from netmix.model import Account, TieSource
-from netmix.resolve import DEFAULT_THRESHOLD, resolve
+from netmix.resolution import DEFAULT_THRESHOLD, resolve
 from netmix.ties import read_ties
 
 

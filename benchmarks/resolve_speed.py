@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from resolve_quality import evaluate, load  # noqa: E402
 
-from netmix.resolve import resolve  # noqa: E402
+from netmix.resolution import resolve  # noqa: E402
 
 
 def peak_mb() -> float:

@@ -5,7 +5,7 @@ Usage: ``python benchmarks/snap_validation.py [--data DIR] [--seed 0] [--resolut
 
 For each of the 10 egos, reads ``<ego>.edges`` (the ties among the ego's friends; the ego is not
 a node, as in netmix) and ``<ego>.circles`` (the ego's hand-made circles, the ground truth),
-runs netmix's community detection (:func:`netmix.analyse.clusters.detect_communities`, Leiden)
+runs netmix's community detection (:func:`netmix.analysis.clusters.detect_communities`, Leiden)
 and prints:
 
 - NMI against the circles over the friends who are in exactly one circle (circles overlap and
@@ -59,9 +59,9 @@ def main() -> None:
     ap.add_argument("--resolution", type=float, default=1.0)
     args = ap.parse_args()
 
-    from netmix.analyse._adjacency import from_edges
-    from netmix.analyse.clusters import detect_communities
-    from netmix.analyse.compare import best_match_f1, nmi
+    from netmix.analysis._adjacency import from_edges
+    from netmix.analysis.clusters import detect_communities
+    from netmix.analysis.compare import best_match_f1, nmi
 
     print(f"{'ego':>5} {'nodes':>6} {'ties':>6} {'circles':>7} {'clusters':>8} {'in 1 circle':>11} {'NMI':>6} {'F1':>6} {'s':>5}")
     nmis, f1s = [], []

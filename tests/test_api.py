@@ -46,14 +46,16 @@ def test_unknown_name_is_an_attribute_error():
 def test_resolve_and_analyse_are_functions_even_after_their_subpackages_are_imported():
     import importlib
 
-    importlib.import_module("netmix.resolve")
-    importlib.import_module("netmix.analyse")
+    importlib.import_module("netmix.resolution")
+    importlib.import_module("netmix.analysis")
     assert isinstance(netmix.resolve, types.FunctionType) and netmix.resolve.__name__ == "resolve"
     assert isinstance(netmix.analyse, types.FunctionType) and netmix.analyse.__name__ == "analyse"
-    assert isinstance(sys.modules["netmix.resolve"], types.ModuleType)
+    assert isinstance(sys.modules["netmix.resolution"], types.ModuleType)
     from netmix import analyse, resolve
 
     assert resolve is netmix.resolve and analyse is netmix.analyse
+    match = importlib.import_module("netmix.resolution.match")  # sub-modules stay reachable as attributes
+    assert netmix.resolution.match is match
 
 
 def test_api_objects_are_the_library_objects():

@@ -28,7 +28,9 @@ OTHER_FILES = {"summary.json", "run.json", "graph.html", "report.html", "graph.g
 def _analyze(out: Path, hashseed: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONHASHSEED": hashseed}
     return subprocess.run(
-        [sys.executable, "-m", "netmix", "analyze", "--config", str(ROOT / "samples" / "netmix.toml"), "--out", str(out)],
+        # as the README types it: from the project root, with the relative config path
+        [sys.executable, "-m", "netmix", "analyze", "--config", "samples/netmix.toml", "--out", str(out)],
+        cwd=ROOT,
         capture_output=True,
         text=True,
         env=env,
@@ -109,3 +111,37 @@ def test_decisions_are_applied_and_listed_in_the_report(two_runs, tmp_path):
     assert "Your decisions file was applied (1 × keep)" in report
     run = json.loads((out / "run.json").read_text(encoding="utf-8"))
     assert run["parameters"]["decisions"] == "decisions.csv"
+
+
+#: Where the digests of the README's main command live. The restructuring keeps every output byte-identical;
+#: a later commit that changes results on purpose regenerates this file
+#: (``python -m tests.test_end_to_end /path/to/out``) and says why in its message.
+DIGESTS = ROOT / "tests" / "data" / "main_command_digests.json"
+#: run.json keys and GEXF lines that name the versions of the installed libraries: not results.
+VERSION_KEYS = ("libraries", "netmix", "platform", "python")
+
+
+def output_digests(out: Path) -> dict[str, str]:
+    """SHA-256 of every output file, version stamps left out (they follow the installed libraries)."""
+    import hashlib
+    import re
+
+    digests = {}
+    for path in sorted(out.iterdir()):
+        data = path.read_bytes()
+        if path.name == "run.json":
+            run = json.loads(data)
+            data = json.dumps({k: v for k, v in run.items() if k not in VERSION_KEYS}, sort_keys=True).encode()
+        elif path.suffix == ".gexf":
+            data = re.sub(rb"<creator>[^<]*</creator>", b"", data)
+        digests[path.name] = hashlib.sha256(data).hexdigest()
+    return digests
+
+
+def test_main_command_outputs_match_the_recorded_digests(two_runs):
+    expected = json.loads(DIGESTS.read_text(encoding="utf-8"))
+    assert output_digests(two_runs[0]) == expected
+
+
+if __name__ == "__main__":  # regenerate the digests from an output folder of the main command
+    DIGESTS.write_text(json.dumps(output_digests(Path(sys.argv[1])), indent=1, sort_keys=True) + "\n", encoding="utf-8")

@@ -21,18 +21,16 @@ at once: ``run_batch("participants/", "results/")``. See docs/api.md.
 
 from __future__ import annotations
 
-import sys
-import types
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from ._version import __version__
 
 #: public name -> module that defines it (imported on first use)
 _API: dict[str, str] = {
     "load_account": "netmix.importers",
     "read_ties": "netmix.ties",
-    "resolve": "netmix.resolve",
-    "analyse": "netmix.analyse",
+    "resolve": "netmix.resolution",
+    "analyse": "netmix.analysis",
     "build_network": "netmix.graph",
     "run": "netmix.pipeline",
     "write_outputs": "netmix.pipeline",
@@ -69,36 +67,8 @@ def __dir__() -> list[str]:
     return sorted(set(globals()) | set(_API))
 
 
-#: API functions named like a sub-package: ``netmix.resolve`` and ``netmix.analyse`` are always
-#: the functions (as ``networkx.bridges`` is); reach the sub-packages with
-#: ``from netmix.resolve import …`` or ``importlib.import_module("netmix.resolve")``.
-_SHADOWED = ("resolve", "analyse")
-
-
-def _shadowed(name: str) -> property:
-    def get(self: types.ModuleType) -> Any:
-        import importlib
-
-        return getattr(importlib.import_module(_API[name]), name)
-
-    def set_(self: types.ModuleType, value: Any) -> None:
-        if not isinstance(value, types.ModuleType):  # the import system binds the sub-package: ignore
-            raise AttributeError(f"netmix.{name} is read-only")
-
-    return property(get, set_, doc=f"The :func:`{_API[name]}.{name}` function.")
-
-
-class _NetmixModule(types.ModuleType):
-    """The ``netmix`` package, with the API functions that share a sub-package's name."""
-
-
-for _name in _SHADOWED:
-    setattr(_NetmixModule, _name, _shadowed(_name))
-sys.modules[__name__].__class__ = _NetmixModule
-
-
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
-    from .analyse import analyse
+    from .analysis import analyse
     from .batch import BatchResult, run_batch
     from .config import RunConfig, load_config
     from .errors import NetmixError
@@ -109,6 +79,6 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .privacy import Pseudonymizer, load_or_create_key
     from .render.html import map_html
     from .render.report import report_html
-    from .resolve import resolve
+    from .resolution import resolve
     from .risk import risk_summary
     from .ties import read_ties

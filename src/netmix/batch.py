@@ -45,13 +45,14 @@ import logging
 import multiprocessing
 import os
 import traceback
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any
 
 import pandas as pd
 
-from . import __version__
+from ._version import __version__
 from .config import RunConfig, load_config
 from .errors import ConfigError, InputError, NetmixError
 from .io.output import csv_bytes, json_bytes, write_atomic

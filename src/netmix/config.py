@@ -68,7 +68,7 @@ class RunConfig:
         if self.lang not in ("en", "fr"):
             raise ConfigError(f"language {self.lang!r} is not supported", hint="use en or fr")
 
-    def merged(self, **overrides: Any) -> "RunConfig":
+    def merged(self, **overrides: Any) -> RunConfig:
         """A copy with the non-``None`` overrides applied (CLI options over the toml file)."""
         return replace(self, **{k: v for k, v in overrides.items() if v is not None})
 

@@ -67,7 +67,7 @@ class NetmixError(Exception):
             text += f"\n  hint: {self.hint}"
         return text
 
-    def located(self, *, file: str | None = None, member: str | None = None) -> "NetmixError":
+    def located(self, *, file: str | None = None, member: str | None = None) -> NetmixError:
         """Fill in the place if it is not known yet (used by callers higher up)."""
         if self.file is None and file is not None:
             self.file = str(file)

@@ -11,7 +11,7 @@ it rests on.
 - *same organisation*: persons whose ``company`` is the same once normalised
   (:func:`normalise_company`);
 - *same connection wave*: contacts who joined the same account in one burst
-  (:func:`netmix.analyse.waves.detect_waves`).
+  (:func:`netmix.analysis.waves.detect_waves`).
 
 An affiliation is a two-mode relation (person × group). Projecting it to a clique would give a
 company of 300 people 44,850 ties and swamp the graph, so netmix projects each group of ``n``
@@ -28,16 +28,16 @@ import gc
 import logging
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import groupby
 from operator import itemgetter
-from typing import Iterable, Iterator, Sequence
 
 import networkx as nx
 import numpy as np
 import pandas as pd
 
-from .analyse._arrays import as_text
+from .analysis._arrays import as_text
 from .model import Account, Resolution
 
 log = logging.getLogger(__name__)
@@ -46,8 +46,7 @@ EDGE_COLUMNS: tuple[str, ...] = ("a", "b", "weight", "kind", "source")
 
 #: Legal-form words dropped from organisation names before comparing.
 LEGAL_FORMS = frozenset(
-    """sa sas sasu sarl eurl sci sca snc scop gie asbl inc incorporated ltd limited llc llp lp plc
-    gmbh ag kg ug bv nv spa srl sl oy ab as corp corporation co company cie the""".split()
+    ["sa", "sas", "sasu", "sarl", "eurl", "sci", "sca", "snc", "scop", "gie", "asbl", "inc", "incorporated", "ltd", "limited", "llc", "llp", "lp", "plc", "gmbh", "ag", "kg", "ug", "bv", "nv", "spa", "srl", "sl", "oy", "ab", "as", "corp", "corporation", "co", "company", "cie", "the"]
 )
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 
@@ -77,7 +76,7 @@ def normalise_companies(values: pd.Series) -> pd.Series:
     """:func:`normalise_company` over a column, computed once per distinct value."""
     text = values.astype(str)
     uniq = pd.unique(text)
-    return text.map(dict(zip(uniq, (normalise_company(u) for u in uniq))))
+    return text.map(dict(zip(uniq, (normalise_company(u) for u in uniq), strict=False)))
 
 
 def _group_pairs(members: np.ndarray, clique_max: int, ring_k: int) -> tuple[np.ndarray, np.ndarray]:
@@ -112,7 +111,7 @@ def _project(groups: Iterable[tuple[str, Sequence[str]]], clique_max: int, ring_
 
 def _edge_frame(a: np.ndarray, b: np.ndarray, weight: np.ndarray, kind: np.ndarray, source: np.ndarray) -> pd.DataFrame:
     """An ``EDGE_COLUMNS`` frame with object text columns (no Arrow string conversion)."""
-    cols = dict(zip(EDGE_COLUMNS, (a, b, weight, kind, source)))
+    cols = dict(zip(EDGE_COLUMNS, (a, b, weight, kind, source), strict=False))
     return pd.DataFrame({c: pd.Series(v, dtype=float if c == "weight" else object) for c, v in cols.items()})
 
 
@@ -137,7 +136,7 @@ def inferred_ties(
         for _, g in df.groupby("k", sort=True):
             groups.append(("same organisation", g["p"].tolist()))
     if waves is not None and len(waves):
-        for w, ids in zip(waves["wave"], waves["person_ids"]):
+        for w, ids in zip(waves["wave"], waves["person_ids"], strict=False):
             groups.append((f"wave {w}", [p for p in str(ids).split(";") if p]))
     return _project(groups, clique_max, ring_k)
 
@@ -179,7 +178,7 @@ def merge_edges(df: pd.DataFrame, how: str = "sum") -> pd.DataFrame:
         # kind: "observed", "inferred" or both, from the rows' kinds; sources: distinct, sorted, joined
         has = {k: (rows["kind"] == k).groupby(rkey, sort=False).any().to_numpy() for k in ("observed", "inferred")}
         merged["kind"] = ["+".join(k for k in ("observed", "inferred") if has[k][i]) for i in range(len(merged))]
-        distinct = sorted({(k, s) for k, s in zip(rkey.tolist(), rows["source"].tolist()) if s})
+        distinct = sorted({(k, s) for k, s in zip(rkey.tolist(), rows["source"].tolist(), strict=False) if s})
         joined = {k: "; ".join(s for _, s in grp) for k, grp in groupby(distinct, key=itemgetter(0))}
         merged["source"] = [joined.get(k, "") for k in merged.index]
         key = np.concatenate([key[~dup], merged.index.to_numpy()])
@@ -211,11 +210,11 @@ def to_networkx(persons: pd.DataFrame, edges: pd.DataFrame, *, extra: Sequence[s
     values = [persons[c].to_numpy(dtype=object) for c in cols]
     values = [np.where(pd.isna(v), "", v).tolist() for v in values]
     pids = persons["person_id"].astype(str).tolist()
-    g.add_nodes_from((pid, dict(zip(cols, row), is_contact=flag)) for pid, flag, *row in zip(pids, is_contact.tolist(), *values))
+    g.add_nodes_from((pid, dict(zip(cols, row, strict=False), is_contact=flag)) for pid, flag, *row in zip(pids, is_contact.tolist(), *values, strict=False))
     a, b, w, k, s = (edges[c].tolist() for c in EDGE_COLUMNS)
     with _gc_paused():
         g.add_edges_from(
-            (u, v, {"weight": float(weight), "kind": kind, "source": source}) for u, v, weight, kind, source in zip(a, b, w, k, s)
+            (u, v, {"weight": float(weight), "kind": kind, "source": source}) for u, v, weight, kind, source in zip(a, b, w, k, s, strict=False)
         )
     return g
 
@@ -250,10 +249,10 @@ def build_network(
     Parameters
     ----------
     resolution : persons (every one becomes a node) and observed ties.
-    accounts : the ego's accounts (kept for symmetry with :func:`netmix.analyse.analyse`; the
+    accounts : the ego's accounts (kept for symmetry with :func:`netmix.analysis.analyse`; the
         accounts a person is reached from are read from ``persons.accounts``).
     infer : add inferred ties (same organisation, same connection wave).
-    wave_days, wave_min_size, wave_factor : wave detection (:func:`netmix.analyse.waves.detect_waves`),
+    wave_days, wave_min_size, wave_factor : wave detection (:func:`netmix.analysis.waves.detect_waves`),
         used when ``waves`` is not given.
     clique_max, ring_k : the sparse projection of affiliation groups (module docstring).
 
@@ -264,7 +263,7 @@ def build_network(
     ('both', 'observed+inferred')
     """
     if infer and waves is None:
-        from .analyse.waves import detect_waves
+        from .analysis.waves import detect_waves
 
         waves = detect_waves(resolution.contacts, days=wave_days, min_size=wave_min_size, factor=wave_factor)
     edges = network_edges(resolution, infer=infer, waves=waves, clique_max=clique_max, ring_k=ring_k)

@@ -6,8 +6,9 @@ strings only (``""`` for unknown, never NaN) except where a column is declared n
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable, Literal
+from typing import Literal
 
 import pandas as pd
 

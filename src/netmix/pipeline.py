@@ -12,13 +12,13 @@ import logging
 import os
 import platform as _platform
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import pandas as pd
 
-from . import __version__
+from ._version import __version__
 from .config import RunConfig
 from .importers import load_account
 from .io.output import OutputDir
@@ -61,8 +61,8 @@ def import_all(config: RunConfig, progress: Progress = _quiet) -> tuple[dict[str
 
 def resolve_all(config: RunConfig, imports: dict[str, ImportResult], tiesets: tuple[TieSet, ...]) -> Resolution:
     """Resolve the imported contacts into persons (doubles, ties between persons)."""
-    from .resolve import resolve
-    from .resolve.decisions import load_decisions
+    from .resolution import resolve
+    from .resolution.decisions import load_decisions
 
     contacts = pd.concat([r.contacts for r in imports.values()], ignore_index=True)
     requests = pd.concat([r.requests for r in imports.values()], ignore_index=True)
@@ -76,8 +76,8 @@ def resolve_all(config: RunConfig, imports: dict[str, ImportResult], tiesets: tu
 
 def run(config: RunConfig, *, progress: Progress = _quiet) -> RunResult:
     """Run the whole analysis of ``config`` (no output is written)."""
-    from .analyse import analyse
-    from .analyse.clusters import load_labels
+    from .analysis import analyse
+    from .analysis.clusters import load_labels
 
     imports, tiesets = import_all(config, progress)
     progress("resolving persons and doubles")

@@ -20,9 +20,9 @@ import os
 import re
 import secrets
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
 
 import pandas as pd
 
@@ -183,8 +183,8 @@ def anonymize_frame(
     pids = out["person_id"].astype(str) if "person_id" in out.columns else pd.Series([""] * len(out), index=out.index)
     if "name" in out.columns:
         originals = out["name"].astype(str)
-        pseudo = [pseudonymizer.name(person_key(p, n)) for p, n in zip(pids, originals)]
-        mapping = {n: s for n, s in zip(originals, pseudo) if n}
+        pseudo = [pseudonymizer.name(person_key(p, n)) for p, n in zip(pids, originals, strict=False)]
+        mapping = {n: s for n, s in zip(originals, pseudo, strict=False) if n}
         out["name"] = pseudo
     else:
         originals = pd.Series([""] * len(out), index=out.index)
@@ -192,13 +192,13 @@ def anonymize_frame(
     if "names" in out.columns:
         out["names"] = [
             _pseudonymise_names(v, pseudonymizer.name(person_key(p, n)))
-            for v, p, n in zip(out["names"].astype(str), pids, originals)
+            for v, p, n in zip(out["names"].astype(str), pids, originals, strict=False)
         ]
     for col in free_text:
         if col in out.columns:
             out[col] = [
                 redact_text(str(v), {n: mapping.get(n, "")} if n else None)
-                for v, n in zip(out[col], originals)
+                for v, n in zip(out[col], originals, strict=False)
             ]
     if key_ids and "person_id" in out.columns:  # person ids hash source keys (URLs, names): key them too
         out["person_id"] = [pseudonymizer.token(p) if p else "" for p in pids]
@@ -238,7 +238,7 @@ def anonymize_tables(
     for df in tables.values():
         if "name" in df.columns:
             pids = df["person_id"].astype(str) if "person_id" in df.columns else [""] * len(df)
-            for p, n in zip(pids, df["name"].astype(str)):
+            for p, n in zip(pids, df["name"].astype(str), strict=False):
                 if n and len(n) > 2:
                     name_map.setdefault(n, pseudonymizer.name(person_key(p, n)))
     out: dict[str, pd.DataFrame] = {}

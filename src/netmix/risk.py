@@ -24,7 +24,8 @@ Pseudonymised data is still personal data (GDPR Art. 4(5), Recital 26; RELIABILI
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable
+from typing import Any
 
 import networkx as nx
 

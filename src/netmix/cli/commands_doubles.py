@@ -9,7 +9,7 @@ import pandas as pd
 
 from ..importers import load_account
 from ..io.output import OutputDir, csv_bytes
-from ..resolve import DEFAULT_THRESHOLD, decisions_template, load_decisions, resolve
+from ..resolution import DEFAULT_THRESHOLD, decisions_template, load_decisions, resolve
 from .options import encoding_option, parse_account, parse_ties
 
 CONTACT_OUT_COLUMNS = (

@@ -10,7 +10,6 @@ from ..errors import ConfigError
 from ..model import SPHERE_ALIASES, SPHERES, Account, TieSource, default_sphere
 
 
-
 def parse_account(spec: str, *, encoding: str | None = None, platform: str | None = None) -> Account:
     """``NAME[:SPHERE]=PATH`` to an :class:`Account`; the sphere defaults from the name.
 

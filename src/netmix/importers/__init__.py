@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Mapping
+from collections.abc import Mapping
 
 import pandas as pd
 
@@ -156,7 +156,7 @@ def _finish_contacts(rows: list[dict], account: Account, platform: str) -> pd.Da
     df["account"] = column([account.name] * n)
     df["sphere"] = column([account.sphere] * n)
     df["contact_id"] = column([f"{account.name}:{i}" for i in range(1, n + 1)])
-    df["platform"] = column([v if "platform" in r else platform for r, v in zip(rows, df["platform"].tolist())])
-    df["relation"] = column([v if "relation" in r else "contact" for r, v in zip(rows, df["relation"].tolist())])
+    df["platform"] = column([v if "platform" in r else platform for r, v in zip(rows, df["platform"].tolist(), strict=False)])
+    df["relation"] = column([v if "relation" in r else "contact" for r, v in zip(rows, df["relation"].tolist(), strict=False)])
     df["source_id"] = column(source_ids)
     return df

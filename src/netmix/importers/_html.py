@@ -7,14 +7,14 @@ traversal is iterative.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from html.parser import HTMLParser
-from typing import Iterator
 
 from ..errors import InputError
 from ..io.sources import Member
 
 MAX_DEPTH = 400
-VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"])
 
 
 class Node:
@@ -22,7 +22,7 @@ class Node:
 
     __slots__ = ("tag", "attrs", "children", "parent")
 
-    def __init__(self, tag: str, attrs: dict[str, str], parent: "Node | None") -> None:
+    def __init__(self, tag: str, attrs: dict[str, str], parent: Node | None) -> None:
         self.tag = tag
         self.attrs = attrs
         self.children: list[Node | str] = []
@@ -32,7 +32,7 @@ class Node:
     def classes(self) -> set[str]:
         return set(self.attrs.get("class", "").split())
 
-    def iter(self) -> Iterator["Node"]:
+    def iter(self) -> Iterator[Node]:
         """Descendant elements in document order (not including ``self``)."""
         stack = [iter(self.children)]
         while stack:
@@ -44,10 +44,10 @@ class Node:
             else:
                 stack.pop()
 
-    def find_all(self, tag: str | None = None, cls: str | None = None) -> list["Node"]:
+    def find_all(self, tag: str | None = None, cls: str | None = None) -> list[Node]:
         return [n for n in self.iter() if (tag is None or n.tag == tag) and (cls is None or cls in n.classes)]
 
-    def find(self, tag: str | None = None, cls: str | None = None) -> "Node | None":
+    def find(self, tag: str | None = None, cls: str | None = None) -> Node | None:
         for n in self.iter():
             if (tag is None or n.tag == tag) and (cls is None or cls in n.classes):
                 return n
@@ -69,7 +69,7 @@ class Node:
                 stack.pop()
         return " ".join("".join(parts).split())
 
-    def ancestors(self) -> Iterator["Node"]:
+    def ancestors(self) -> Iterator[Node]:
         node = self.parent
         while node is not None:
             yield node

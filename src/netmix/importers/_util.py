@@ -9,7 +9,7 @@ import codecs
 import datetime as _dt
 import functools
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..io.sources import Member
 

@@ -8,8 +8,8 @@ issues. :func:`netmix.importers.load_account` adds the rest.
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Callable, Mapping
 
 from ..io.sources import Member
 from ..model import ImportIssue
@@ -31,7 +31,7 @@ class Parsed:
     requests: list[dict] = field(default_factory=list)
     issues: list[ImportIssue] = field(default_factory=list)
 
-    def extend(self, other: "Parsed") -> None:
+    def extend(self, other: Parsed) -> None:
         self.contacts += other.contacts
         self.requests += other.requests
         self.issues += other.issues
@@ -63,7 +63,7 @@ def epoch_to_date(value: object) -> str:
         return ""
     if not (0 < ts < 4_102_444_800):  # 1970 .. 2100
         return ""
-    return _dt.datetime.fromtimestamp(ts, _dt.timezone.utc).date().isoformat()
+    return _dt.datetime.fromtimestamp(ts, _dt.UTC).date().isoformat()
 
 
 def name_parts(name: str) -> tuple[str, str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..io.sources import Member
-from ..io.text import CsvTable, decode, first, read_csv
+from ..io.text import CsvTable, decode, read_csv
 from ..model import ImportIssue
 from ._util import header_cells, is_csv_name, parse_date, peek
 from .base import Importer, Parsed, ReadOptions
@@ -140,7 +140,7 @@ def _read_invitations(member: Member, text: str, out: Parsed) -> None:
     c_inviter = _column(table, ("inviterProfileUrl",))
     c_invitee = _column(table, ("inviteeProfileUrl",))
     skipped = 0
-    for row, line in zip(table.rows, table.lines):
+    for row, line in zip(table.rows, table.lines, strict=False):
         direction = row.get(c_dir or "", "").strip().upper()
         if direction == "OUTGOING":
             status, name, url = "sent", row.get(c_to or "", ""), row.get(c_invitee or "", "")

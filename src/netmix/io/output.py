@@ -130,7 +130,7 @@ class OutputDir:
         self._stage: Path | None = None
         self.written: list[str] = []
 
-    def __enter__(self) -> "OutputDir":
+    def __enter__(self) -> OutputDir:
         try:
             self.path.mkdir(parents=True, exist_ok=True)
             for stale in self.path.glob(".netmix-tmp-*"):

@@ -13,9 +13,9 @@ import io
 import os
 import zipfile
 import zlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
 
 from ..errors import InputError, UnsafeInput
 

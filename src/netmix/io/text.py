@@ -14,8 +14,9 @@ import csv
 import io
 import json
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from ..errors import EncodingError, InputError
 from ..model import ImportIssue
@@ -241,7 +242,7 @@ def read_csv(
                     ImportIssue(member.label, f"row has {len(cells)} fields, the header has {width}", line=reader.line_num)
                 )
                 cells = (cells + [""] * width)[:width]
-            rows.append(dict(zip(header, cells)))
+            rows.append(dict(zip(header, cells, strict=False)))
             lines.append(reader.line_num)
     except csv.Error as exc:
         raise InputError(

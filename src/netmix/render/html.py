@@ -21,14 +21,13 @@ import functools
 import json
 import math
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Sequence
-
-from jinja2 import Environment, PackageLoader, select_autoescape
-from markupsafe import Markup
 
 import pyvis
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 from pyvis.network import Network
 
 from ..model import Account, Analysis, Resolution
@@ -217,7 +216,7 @@ def _person_network(view: View, lang: str, seed: int) -> tuple[Network, list[dic
     _add_edges(net, ((ids[u], ids[v], d) for u, v, d in view.graph.edges(data=True)))
     hulls = []
     members: dict[str, list[tuple[float, float]]] = {}
-    for pid, c in zip(view.persons["person_id"], view.persons["cluster"]):
+    for pid, c in zip(view.persons["person_id"], view.persons["cluster"], strict=False):
         if c:
             members.setdefault(c, []).append(pos[pid])
     for c, pts in sorted(members.items()):
@@ -291,7 +290,7 @@ def _cluster_network(view: View, lang: str, seed: int) -> Network:
         accs = sorted({a for accs in rows["accounts"] for a in accs})
         net.node_map[nid].update(name=cap(label, NAME_MAX), sphere=main, cluster=c, accounts=accs, double=False,
                                  bridge=0, excluded=False, members=len(rows))
-    cluster_of = dict(zip(persons["person_id"], (c or unclustered for c in persons["cluster"])))
+    cluster_of = dict(zip(persons["person_id"], (c or unclustered for c in persons["cluster"]), strict=False))
     ties: Counter = Counter()
     for u, v in view.graph.edges():
         a, b = cluster_of[u], cluster_of[v]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import random
 from collections import defaultdict
-from typing import Hashable
+from collections.abc import Hashable
 
 import numpy as np
 
@@ -50,7 +50,7 @@ def _inner_layout(nodes: list, graph, rng: np.random.Generator, seed: int) -> np
         a, b = index[u], index[v]
         edges.append((min(a, b), max(a, b)))  # the graph's own edge order depends on how it was built
         weights.append(float(w) if w else 1.0)
-    edges_weights = sorted(zip(edges, weights))
+    edges_weights = sorted(zip(edges, weights, strict=False))
     if not edges_weights:
         # no ties inside: a sunflower (Vogel spiral) fills the disc evenly
         i = np.arange(n) + 0.5
@@ -132,8 +132,8 @@ def layout(graph, *, seed: int = 0) -> dict[Hashable, tuple[float, float]]:
         radii.append(r)
     centres = _pack(radii)
     pos: dict[Hashable, tuple[float, float]] = {}
-    for c, xy, (cx, cy) in zip(order, inner, centres):
-        for node, (x, y) in zip(groups[c], xy):
+    for c, xy, (cx, cy) in zip(order, inner, centres, strict=False):
+        for node, (x, y) in zip(groups[c], xy, strict=False):
             pos[node] = (round(float(x + cx), 2), round(float(y + cy), 2))
     return pos
 

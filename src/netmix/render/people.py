@@ -90,13 +90,13 @@ def build_view(
         tables = anonymize_tables(tables, pseudonymizer, key_ids=False)  # ids index the graph; pages use n1, n2…
         persons, doubles, clusters, exclusions = (tables[k] for k in ("persons", "doubles", "clusters", "exclusions"))
 
-    labels = {c: (lab or c) for c, lab in zip(_s(clusters, "cluster"), _s(clusters, "label")) if c}
+    labels = {c: (lab or c) for c, lab in zip(_s(clusters, "cluster"), _s(clusters, "label"), strict=False) if c}
     pid = _s(persons, "person_id")
     is_contact = _s(persons, "is_contact")
     accounts = _s(persons, "accounts")
     if "is_contact" not in persons.columns:
         is_contact = accounts.map(lambda a: "1" if a else "0")
-    sphere = [sphere_key(s, c) for s, c in zip(_s(persons, "sphere"), is_contact)]
+    sphere = [sphere_key(s, c) for s, c in zip(_s(persons, "sphere"), is_contact, strict=False)]
     score = pd.to_numeric(persons["bridging_score"], errors="coerce") if "bridging_score" in persons.columns else None
     if score is None or score.isna().all():
         score = pd.Series([0.0] * len(persons), index=persons.index)
@@ -105,17 +105,17 @@ def build_view(
     score = score / top if top > 0 else score * 0.0
 
     dbl = {}
-    for p, band, conf, ev in zip(_s(doubles, "person_id"), _s(doubles, "band"), _s(doubles, "confidence"), _s(doubles, "evidence")):
+    for p, band, conf, ev in zip(_s(doubles, "person_id"), _s(doubles, "band"), _s(doubles, "confidence"), _s(doubles, "evidence"), strict=False):
         if p and p not in dbl:
             dbl[p] = (band, conf, ev)
     ranks = {}
-    for p, r in zip(_s(bridges, "person_id"), _s(bridges, "rank")):
+    for p, r in zip(_s(bridges, "person_id"), _s(bridges, "rank"), strict=False):
         try:
             ranks.setdefault(p, int(float(r)))
         except ValueError:
             continue
     excluded: dict[str, list[str]] = {}
-    for p, c in zip(_s(exclusions, "person_id"), _s(exclusions, "cluster")):
+    for p, c in zip(_s(exclusions, "person_id"), _s(exclusions, "cluster"), strict=False):
         if p:
             excluded.setdefault(p, []).append(c)
 
@@ -127,10 +127,10 @@ def build_view(
             "sphere_key": sphere,
             "cluster": _s(persons, "cluster"),
             "accounts": acc_lists,
-            "is_contact": [c == "1" or (c == "" and bool(a)) for c, a in zip(is_contact, acc_lists)],
+            "is_contact": [c == "1" or (c == "" and bool(a)) for c, a in zip(is_contact, acc_lists, strict=False)],
             "bridging_score": score.round(6).tolist(),
             "ego_role": _s(persons, "ego_role"),
-            "double": [len(a) >= 2 or p in dbl for p, a in zip(pid, acc_lists)],
+            "double": [len(a) >= 2 or p in dbl for p, a in zip(pid, acc_lists, strict=False)],
             "band": [dbl.get(p, ("", "", ""))[0] for p in pid],
             "confidence": [dbl.get(p, ("", "", ""))[1] for p in pid],
             "evidence": [redact_text(dbl.get(p, ("", "", ""))[2]) if pseudonymizer else dbl.get(p, ("", "", ""))[2] for p in pid],
@@ -153,7 +153,7 @@ def build_view(
             except (TypeError, ValueError):
                 w = 1.0
             sub.add_edge(u, v, weight=w, kind=str(d.get("kind", "observed") or "observed"))
-    for p, c in zip(pid, view["cluster"]):
+    for p, c in zip(pid, view["cluster"], strict=False):
         sub.nodes[p]["cluster"] = c
     ordered = {c: labels.get(c, c) for c in sorted(set(view["cluster"]) | set(labels), key=_cluster_sort) if c}
     return View(persons=view, clusters=ordered, graph=sub, tables=tables)

@@ -14,7 +14,7 @@ Headline figures are computed here from the persons table so they are defined in
 from __future__ import annotations
 
 from collections import Counter
-from typing import Sequence
+from collections.abc import Sequence
 
 from ..model import Account, Analysis, Resolution
 from ..privacy import Pseudonymizer, redact_text
@@ -160,7 +160,7 @@ def report_html(
     clusters_rows = []
     cl = view.tables["clusters"]
     members = {c: Counter() for c in view.clusters}
-    for c, accs in zip(view.persons["cluster"], view.persons["accounts"]):
+    for c, accs in zip(view.persons["cluster"], view.persons["accounts"], strict=False):
         if c in members:
             members[c].update(accs)
     for r in cl.to_dict("records"):

@@ -9,7 +9,8 @@ import csv
 import io
 import json
 import zipfile
-from typing import Any, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -128,7 +129,7 @@ def gephi_gdf(
         "nodedef> name VARCHAR,label VARCHAR,width DOUBLE,height DOUBLE,x DOUBLE,y DOUBLE,color VARCHAR,"
         "sex VARCHAR,locale VARCHAR,agerank INTEGER"
     ]
-    for (uid, label, sex, locale, rank), (x, y) in zip(nodes, positions.astype(np.float32)):
+    for (uid, label, sex, locale, rank), (x, y) in zip(nodes, positions.astype(np.float32), strict=False):
         sex_cell = f'"{sex}"' if sex else ""
         lines.append(f"{uid},\"{label}\",10.0,10.0,{x!s},{y!s},'153,153,153',{sex_cell},\"{locale}\",{rank}")
     lines.append("edgedef> node1,node2,weight DOUBLE,directed BOOLEAN")

@@ -291,9 +291,9 @@ class _Names:
 
 
 def _ts(rng: np.random.Generator, start: dt.date, end: dt.date, avoid: bool = False) -> int:
-    lo = int(dt.datetime(start.year, start.month, start.day, tzinfo=dt.timezone.utc).timestamp())
-    hi = int(dt.datetime(end.year, end.month, end.day, 23, 59, 59, tzinfo=dt.timezone.utc).timestamp())
-    w0 = int(dt.datetime(WAVE_START.year, WAVE_START.month, WAVE_START.day, tzinfo=dt.timezone.utc).timestamp())
+    lo = int(dt.datetime(start.year, start.month, start.day, tzinfo=dt.UTC).timestamp())
+    hi = int(dt.datetime(end.year, end.month, end.day, 23, 59, 59, tzinfo=dt.UTC).timestamp())
+    w0 = int(dt.datetime(WAVE_START.year, WAVE_START.month, WAVE_START.day, tzinfo=dt.UTC).timestamp())
     w1 = w0 + (WAVE_END - WAVE_START).days * 86400 + 86399
     while True:
         t = int(rng.integers(lo, hi + 1))
@@ -302,7 +302,7 @@ def _ts(rng: np.random.Generator, start: dt.date, end: dt.date, avoid: bool = Fa
 
 
 def _date(ts: int) -> dt.date:
-    return dt.datetime.fromtimestamp(ts, dt.timezone.utc).date()
+    return dt.datetime.fromtimestamp(ts, dt.UTC).date()
 
 
 PERSO_YEARS = {"family": (2009, 2011), "school": (2009, 2013), "sports": (2012, 2024), "neighbours": (2014, 2024)}
@@ -784,7 +784,7 @@ def _linkedin_date(ts: int) -> str:
 
 
 def _invitation_date(ts: int) -> str:
-    d = dt.datetime.fromtimestamp(ts, dt.timezone.utc)
+    d = dt.datetime.fromtimestamp(ts, dt.UTC)
     hour = d.hour % 12 or 12
     return f"{d.month}/{d.day}/{d.strftime('%y')}, {hour}:{d.minute:02d} {'AM' if d.hour < 12 else 'PM'}"
 

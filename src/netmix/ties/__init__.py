@@ -7,8 +7,8 @@ and labels; resolution maps them to persons.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from ..errors import FormatNotRecognised, NetmixError
 from ..io.sources import Member, iter_members
@@ -108,7 +108,7 @@ def _merge(nodes: list, edges: list) -> tuple:
 
     node_rows: dict[str, list[str]] = {}
     for df in nodes:
-        for key, name, pid in zip(df["node"], df["name"], df["platform_id"]):
+        for key, name, pid in zip(df["node"], df["name"], df["platform_id"], strict=False):
             row = node_rows.get(key)
             if row is None:
                 node_rows[key] = [name, pid]
@@ -118,7 +118,7 @@ def _merge(nodes: list, edges: list) -> tuple:
                 row[1] = row[1] or pid
     ties: dict[tuple[str, str], float] = {}
     for df in edges:
-        for a, b, w in zip(df["a"], df["b"], df["weight"]):
+        for a, b, w in zip(df["a"], df["b"], df["weight"], strict=False):
             pair = (a, b) if natural_key(a) <= natural_key(b) else (b, a)
             if w > ties.get(pair, -1.0):
                 ties[pair] = float(w)

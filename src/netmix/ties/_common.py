@@ -226,7 +226,7 @@ class TieBuilder:
         if self.edges or self._block is not None:  # merging into earlier edges: one at a time
             events: list[tuple[int, int, str]] = []
             record = lambda what, line: events.append((line, len(events), what))  # noqa: E731
-            for x, y, wt, ln in zip(a.tolist(), b.tolist(), w.tolist(), lines.tolist()):
+            for x, y, wt, ln in zip(a.tolist(), b.tolist(), w.tolist(), lines.tolist(), strict=False):
                 self._edge(x, y, None if wt != wt else wt, ln, record)
             self._pend(events)
             return
@@ -282,9 +282,9 @@ class TieBuilder:
             return
         a, b, w, d = self._block
         self._block = None
-        pairs = list(zip(a.tolist(), b.tolist()))
-        self.edges.update(zip(pairs, w.tolist()))
-        self._directions.update(zip(pairs, d.tolist()))
+        pairs = list(zip(a.tolist(), b.tolist(), strict=False))
+        self.edges.update(zip(pairs, w.tolist(), strict=False))
+        self._directions.update(zip(pairs, d.tolist(), strict=False))
 
     # --- output -----------------------------------------------------------------------------
     def result(self) -> tuple[pd.DataFrame, pd.DataFrame, tuple[ImportIssue, ...]]:

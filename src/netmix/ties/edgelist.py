@@ -122,7 +122,7 @@ def _add_rows(builder: TieBuilder, a_raw: list[str], b_raw: list[str], w_raw: li
     skip = (a == "") | (b == "")
     builder.count_lines("rows without both ends skipped", lines_arr[skip])
     keep = np.concatenate([~skip, ~skip])
-    for k, name in dict(zip(keys[keep].tolist(), names[keep].tolist())).items():
+    for k, name in dict(zip(keys[keep].tolist(), names[keep].tolist(), strict=False)).items():
         if k not in builder.nodes:  # a key's name depends on the key only: the order does not matter
             builder.node(k, name)
     w_codes, w_uniq = _distinct(w_raw)

@@ -19,8 +19,8 @@ so the repairs and their issues are the same whichever way a row is read.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy as np
 import pandas as pd
@@ -186,7 +186,7 @@ def _parse_line(line: str, cols: list[Column], free: int | None) -> tuple[list[s
     """One data row, value by value (quotes, stray commas, wrong lengths), and how it was fitted."""
     values, quoted = split_values(line)
     values, quoted, how = _fit(values, quoted, cols, free)
-    return [_clean(v, q) for v, q in zip(values, quoted)], how
+    return [_clean(v, q) for v, q in zip(values, quoted, strict=False)], how
 
 
 def _last(cols: list[Column], name: str) -> int | None:
@@ -225,14 +225,14 @@ def _rows(
     if len(fast_idx):
         # every fast row has exactly len(cols) values: split them all at once, column j is every len(cols)-th value
         values = ",".join(map(lines.__getitem__, fast_idx.tolist())).split(",")
-        for arr, j in zip(out, wanted):
+        for arr, j in zip(out, wanted, strict=False):
             if j is not None:
                 arr[fast_idx] = _clean_many(values[j :: len(cols)])
     for i in slow_idx.tolist():
         values, how = _parse_line(lines[i], cols, free)
         if how:
             fixes.append((how, first_line + i))
-        for arr, j in zip(out, wanted):
+        for arr, j in zip(out, wanted, strict=False):
             if j is not None:
                 arr[i] = values[j]
     present = fast.copy()
@@ -286,7 +286,7 @@ def read(member: Member, encoding: str | None) -> tuple:
         if section == "nodes":
             netvizz = tuple(c.name for c in cols[:4]) == _NETVIZZ
             (keys, labels), linenos = _rows(body, at + 2, cols, _free_column(cols), [0, _last(cols, "label")], fixes)
-            for key, label, lineno in zip(keys.tolist(), labels.tolist(), linenos.tolist()):
+            for key, label, lineno in zip(keys.tolist(), labels.tolist(), linenos.tolist(), strict=False):
                 if not key:
                     builder.count("node rows without an id skipped", lineno)
                     continue

@@ -66,7 +66,7 @@ def read(member: Member, encoding: str | None) -> tuple:
             line=table.lines[0] if table.lines else None,
             hint="a mutual-friends list names each mutual friend; a count gives no tie",
         )
-    for row, lineno in zip(table.rows, table.lines):
+    for row, lineno in zip(table.rows, table.lines, strict=False):
         person = clean_name(row[p_col])
         if not person:
             builder.count("rows without a person skipped", lineno)

@@ -1,0 +1,344 @@
+"""Clusters: groups found in the ties, or — for persons without ties — in affiliations.
+
+Steps (:func:`cluster_persons`):
+
+1. **Community detection** on the persons that have ties: Leiden (Traag, Waltman & van Eck 2019,
+   *Sci. Rep.* 9:5233) with ``leidenalg`` on igraph, quality = modularity with a resolution
+   parameter γ (``RBConfigurationVertexPartition``; Reichardt & Bornholdt 2006), weighted by tie
+   weight, seeded — the same seed and input give the same partition.
+2. **Affiliation groups** for persons without ties: same organisation (normalised ``company``),
+   then same connection wave; groups of fewer than ``min_group`` persons stay unclustered
+   (cluster ``""``).
+3. **Numbering**: clusters sorted by size (descending), then smallest person id, named ``c01``,
+   ``c02``, … (more digits when there are ≥ 100 clusters).
+
+:func:`label_clusters` names each cluster from what its members share; :func:`load_labels`
+reads the user's own labels (CSV ``cluster,label``), which win.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from ..errors import InputError
+from ..graph import normalise_companies, normalise_company
+from ..model import BOTH
+from ._adjacency import Adjacency, as_adjacency
+from ._arrays import as_text, group_positions
+
+#: Words too common in job titles to name a cluster.
+_STOP = frozenset(
+    ["and", "the", "of", "for", "with", "des", "les", "pour", "avec", "chez", "dans", "une", "sur", "aux", "par", "et", "de", "la", "le", "du", "en", "au", "a", "l", "d", "at", "in", "to", "on", "co", "team", "équipe", "equipe", "senior", "junior", "assistant", "assistante", "manager", "responsable", "chargé", "chargée", "charge", "head", "lead"]
+)
+_WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
+
+
+def detect_communities(
+    graph: Adjacency | nx.Graph, *, seed: int = 0, resolution: float = 1.0
+) -> tuple[np.ndarray, dict[str, Any]]:
+    """Leiden communities of the nodes that have ties; isolated nodes get ``-1``.
+
+    Parameters
+    ----------
+    graph : the person graph (edge attribute ``weight``).
+    seed : the random seed of leidenalg (same seed, same graph → same partition).
+    resolution : γ of modularity; larger γ → more, smaller clusters.
+
+    Returns
+    -------
+    membership : int array in node order; communities numbered by size (descending), then by
+        smallest node index.
+    info : engine and parameters (for run.json).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> g = nx.disjoint_union(nx.complete_graph(4), nx.complete_graph(3))
+    >>> detect_communities(g)[0].tolist()
+    [0, 0, 0, 0, 1, 1, 1]
+    """
+    import igraph as ig
+    import leidenalg as la
+
+    adj = as_adjacency(graph)
+    membership = np.full(adj.n, -1, dtype=np.int64)
+    info: dict[str, Any] = {
+        "engine": f"leidenalg {la.version} (igraph {ig.__version__})",
+        "method": "Leiden, RBConfigurationVertexPartition (modularity with resolution)",
+        "resolution": resolution,
+        "seed": seed,
+        "weights": "tie weight",
+    }
+    tied = adj.tied
+    if tied.size == 0:
+        return membership, info
+    part = la.find_partition(
+        adj.tied_igraph,
+        la.RBConfigurationVertexPartition,
+        weights="weight",
+        resolution_parameter=float(resolution),
+        seed=int(seed),
+        n_iterations=2,
+    )
+    raw = np.asarray(part.membership, dtype=np.int64)
+    membership[tied] = _renumber(raw, tied)
+    return membership, info
+
+
+def _renumber(raw: np.ndarray, order_key: np.ndarray) -> np.ndarray:
+    """Renumber community ids by size (descending), then by smallest ``order_key``."""
+    ids, inverse, counts = np.unique(raw, return_inverse=True, return_counts=True)
+    smallest = np.full(ids.size, np.iinfo(np.int64).max)
+    np.minimum.at(smallest, inverse, order_key)
+    order = np.lexsort((smallest, -counts))
+    rank = np.empty(ids.size, dtype=np.int64)
+    rank[order] = np.arange(ids.size)
+    return rank[inverse]
+
+
+def cluster_persons(
+    persons: pd.DataFrame,
+    graph: Adjacency | nx.Graph,
+    *,
+    waves: pd.DataFrame | None = None,
+    seed: int = 0,
+    resolution: float = 1.0,
+    min_group: int = 2,
+) -> tuple[pd.DataFrame, dict[str, Any]]:
+    """Give every person a cluster: communities in the ties, else affiliation, else ``""``.
+
+    Parameters
+    ----------
+    persons : needs ``person_id`` and ``company``; every person must be a node of ``graph``.
+    graph : the tie graph the communities are found in (netmix passes observed ties).
+    waves : connection waves (:func:`netmix.analysis.waves.detect_waves`), for persons with
+        neither ties nor a shared company.
+    seed, resolution : passed to :func:`detect_communities`.
+    min_group : the smallest affiliation group that makes a cluster.
+
+    Returns
+    -------
+    frame : ``person_id, cluster, basis`` (basis: ``ties``, ``company``, ``wave`` or ``""``),
+        in ``persons`` order.
+    info : :func:`detect_communities`'s info plus counts.
+    """
+    adj = as_adjacency(graph)
+    membership, info = detect_communities(adj, seed=seed, resolution=resolution)
+    pid = persons["person_id"].astype(str).to_numpy()
+    pos = pd.Index(adj.nodes).get_indexer(pd.Index(pid))
+    if (pos < 0).any():
+        raise ValueError("every person must be a node of the graph")
+    mem = membership[pos]
+    groups: list[tuple[np.ndarray, str]] = []  # (row positions in persons, basis)
+    tied = mem >= 0
+    if tied.any():
+        for c in np.unique(mem[tied]):
+            groups.append((np.flatnonzero(mem == c), "ties"))
+    free = ~tied
+    if "company" in persons.columns:
+        key = normalise_companies(persons["company"]).to_numpy()
+        key = np.where(free, key, "")
+        for k, rows in _groups(key):
+            if rows.size >= min_group:
+                groups.append((rows, "company"))
+                free[rows] = False
+    if waves is not None and len(waves):
+        wave_of = {}
+        for w, ids in zip(waves["wave"], waves["person_ids"], strict=False):
+            for p in str(ids).split(";"):
+                if p and p not in wave_of:
+                    wave_of[p] = w
+        key = np.array([wave_of.get(p, "") if f else "" for p, f in zip(pid, free, strict=False)], dtype=object)
+        for k, rows in _groups(key):
+            if rows.size >= min_group:
+                groups.append((rows, "wave"))
+                free[rows] = False
+    groups.sort(key=lambda g: (-g[0].size, min(pid[g[0]])))
+    width = max(2, len(str(len(groups))))
+    cluster = np.full(len(pid), "", dtype=object)
+    basis = np.full(len(pid), "", dtype=object)
+    for i, (rows, b) in enumerate(groups, start=1):
+        cluster[rows] = f"c{i:0{width}d}"
+        basis[rows] = b
+    info = dict(info, clusters=len(groups), unclustered=int((cluster == "").sum()), min_group=min_group)
+    return pd.DataFrame({"person_id": pid, "cluster": cluster, "basis": basis}), info
+
+
+def _groups(key: np.ndarray):
+    """(key, row positions) for every non-empty key, in key order."""
+    s = pd.Series(key)
+    s = s[s != ""]
+    for k, idx in s.groupby(s, sort=True).groups.items():
+        yield k, np.sort(np.asarray(idx, dtype=np.int64))
+
+
+def composition(persons: pd.DataFrame) -> pd.DataFrame:
+    """Members per cluster by sphere.
+
+    ``persons`` needs ``cluster`` and ``sphere``. Returns ``cluster, size, personal,
+    professional, both, non_contacts`` (non-contacts have sphere ``""``), sorted by cluster.
+    """
+    sphere = as_text(persons["sphere"])
+    rows = []
+    for c, at in group_positions(as_text(persons["cluster"])):
+        s = sphere[at]
+        rows.append(
+            {
+                "cluster": c,
+                "size": len(at),
+                "personal": int((s == "personal").sum()),
+                "professional": int((s == "professional").sum()),
+                "both": int((s == BOTH).sum()),
+                "non_contacts": int((s == "").sum()),
+            }
+        )
+    cols = ["cluster", "size", "personal", "professional", "both", "non_contacts"]
+    return pd.DataFrame(rows, columns=cols) if rows else pd.DataFrame({c: pd.Series([], dtype=object) for c in cols})
+
+
+def sphere_sides(persons: pd.DataFrame, *, majority: float = 2 / 3) -> np.ndarray:
+    """The side (``personal``, ``professional`` or ``""``) each person stands on, for bridges.
+
+    A contact of one sphere stands on that sphere's side. A person reached from both spheres, or
+    a non-contact, stands on the side of its cluster: the sphere holding at least ``majority`` of
+    the cluster's one-sphere contacts (``""`` when none does, or without a cluster). So a
+    colleague-turned-friend inside the colleagues' cluster counts as professional there.
+
+    ``persons`` needs ``sphere`` and ``cluster``; returns an array in ``persons`` order.
+    """
+    sphere = as_text(persons["sphere"])
+    cluster = as_text(persons["cluster"])
+    side_of: dict[str, str] = {}
+    own = np.isin(sphere, ["personal", "professional"])
+    one = np.flatnonzero(own)
+    for c, at in group_positions(cluster[one]):
+        s_of = sphere[one[at]]
+        for s in ("personal", "professional"):
+            if (s_of == s).sum() >= majority * len(at):
+                side_of[c] = s
+    return np.where(own, sphere, np.array([side_of.get(c, "") for c in cluster], dtype=object)).astype(object)
+
+
+def label_clusters(
+    persons: pd.DataFrame,
+    *,
+    labels: Mapping[str, str] | None = None,
+    min_share: float = 0.3,
+) -> pd.DataFrame:
+    """A human-readable label per cluster, from what its members share.
+
+    The automatic label joins, with " · ": the organisation shared by at least ``min_share`` of
+    the members who have one (else the most shared word of their positions, when it covers
+    ``min_share`` of the members with a position), the period of connection (the year, or
+    the range of years between the first and third quartiles of ``first_connected``), and the
+    sphere ("personal", "professional", or "mixed" when neither holds two thirds of the
+    contacts). Equal labels get the cluster id appended. ``labels`` (cluster → label, from the
+    user) override; ``label_source`` says ``auto`` or ``user``.
+
+    ``persons`` needs ``cluster, sphere, company, position, first_connected``.
+    """
+    labels = dict(labels or {})
+    n = len(persons)
+
+    def text(col: str) -> np.ndarray:  # missing column or value: ""
+        values = as_text(persons[col]) if col in persons.columns else np.full(n, "", dtype=object)
+        return np.where(pd.isna(values), "", values)
+
+    company, position, sphere = text("company"), text("position"), text("sphere")
+    norm = {c: normalise_company(c) for c in set(company.tolist())}
+    company_key = np.array([norm[c] for c in company], dtype=object)
+    has_company = np.array([c.strip() != "" for c in company], dtype=bool)
+    has_position = np.array([p.strip() != "" for p in position], dtype=bool)
+    first = text("first_connected")
+    years = pd.to_numeric(pd.Series([f[:4] for f in first], dtype=object), errors="coerce").to_numpy(dtype=float)
+    rows = []
+    for c, at in group_positions(as_text(persons["cluster"])):
+        comp = at[has_company[at]]
+        pos = at[has_position[at]]
+        yrs = years[at]
+        label = _auto_label(company[comp], company_key[comp], position[pos], yrs[~np.isnan(yrs)], sphere[at], min_share)
+        rows.append({"cluster": c, "label": label or f"cluster {c}", "label_source": "auto"})
+    df = pd.DataFrame(rows, columns=["cluster", "label", "label_source"])
+    if df.empty:
+        return df.astype(object)
+    dup = df["label"].duplicated(keep=False)
+    df.loc[dup, "label"] = df.loc[dup, "label"] + " (" + df.loc[dup, "cluster"] + ")"
+    user = df["cluster"].map(lambda c: labels.get(c, ""))
+    df.loc[user != "", "label"] = user[user != ""]
+    df.loc[user != "", "label_source"] = "user"
+    return df
+
+
+def _auto_label(
+    companies: np.ndarray, keys: np.ndarray, positions: np.ndarray, years: np.ndarray, spheres: np.ndarray, min_share: float
+) -> str:
+    """The automatic label of one cluster (see :func:`label_clusters`), from its members' non-blank
+    companies with their normalised keys, non-blank positions, connection years and spheres."""
+    parts: list[str] = []
+    if len(companies):
+        top, n = Counter(keys.tolist()).most_common(1)[0]
+        if top and n >= max(2, min_share * len(companies)):
+            parts.append(Counter(companies[keys == top].tolist()).most_common(1)[0][0].strip())
+    if not parts and len(positions):
+        words: Counter = Counter()
+        for p in positions:
+            words.update({w.casefold() for w in _WORD.findall(p) if w.casefold() not in _STOP})
+        if words:
+            word, n = sorted(words.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+            if n >= max(2, min_share * len(positions)):
+                parts.append(word)
+    if len(years):
+        lo, hi = int(np.floor(np.quantile(years, 0.25))), int(np.ceil(np.quantile(years, 0.75)))
+        parts.append(str(lo) if lo == hi else f"{lo}–{hi}")
+    sph = spheres[spheres != ""]
+    if len(sph):
+        pers = int(np.isin(sph, ["personal", BOTH]).sum())
+        prof = int(np.isin(sph, ["professional", BOTH]).sum())
+        if (sph == BOTH).sum() * 3 >= 2 * len(sph):
+            parts.append("both spheres")
+        elif pers * 3 >= 2 * len(sph) and prof * 3 < 2 * len(sph):
+            parts.append("personal")
+        elif prof * 3 >= 2 * len(sph) and pers * 3 < 2 * len(sph):
+            parts.append("professional")
+        else:
+            parts.append("mixed")
+    return " · ".join(parts)
+
+
+def load_labels(path: str | Path) -> dict[str, str]:
+    """Read user cluster labels from a CSV file with the columns ``cluster,label``.
+
+    Raises :class:`~netmix.errors.InputError` naming the file and line when the file has no such
+    header, or a row an empty cluster id.
+    """
+    from ..io.sources import iter_members
+    from ..io.text import decode, header_has, read_csv
+
+    members = list(iter_members(path))
+    if len(members) != 1:
+        raise InputError("expected one CSV file of cluster labels", file=str(path), hint="give a file with the columns cluster,label")
+    member = members[0]
+    table = read_csv(decode(member.read(), member), member, is_header=header_has("cluster", "label"))
+    col = {h.lower(): h for h in table.header}
+    out: dict[str, str] = {}
+    for row, line in zip(table.rows, table.lines, strict=False):
+        c, lab = row[col["cluster"]].strip(), row[col["label"]].strip()
+        if not c:
+            raise InputError("a label row has no cluster id", file=str(path), line=line, hint="write c01,My label")
+        if lab:
+            out[c] = lab
+    return out
+
+
+def members_by_cluster(persons: pd.DataFrame) -> dict[str, Sequence[str]]:
+    """cluster → sorted person ids."""
+    df = persons[persons["cluster"] != ""]
+    return {c: sorted(g["person_id"]) for c, g in df.groupby("cluster", sort=True)}

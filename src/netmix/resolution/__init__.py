@@ -1,0 +1,275 @@
+"""Resolution: which contacts are the same human (persons), doubles, and ties between persons.
+
+CONTRACT (filled in by resolve/*.py; the pipeline and the renderers rely on it):
+
+``resolve(contacts, tiesets, requests, *, threshold=..., decisions=None, seed=0) -> Resolution``
+
+- ``contacts``: every account's contacts concatenated (``model.CONTACT_COLUMNS``).
+- ``tiesets``: the :class:`~netmix.model.TieSet` list; a tie set with ``account`` names that
+  account's contacts by their display names (or platform ids); without an account, names may be
+  any account's. Tie nodes that match no contact become **non-contact persons** (people the
+  ego is not connected to but who are tied to the ego's contacts: "22 mutual friends").
+- ``requests``: request history (``model.REQUEST_COLUMNS``); each row gets a ``person_id``
+  (a known person, else a new non-contact person when its name matches a tie node, else "").
+
+How: names are normalised (:mod:`.normalise`), tie nodes mapped to contacts (:mod:`.entities`),
+candidate pairs found by blocking and shared identifiers and scored (:mod:`.match`), persons
+formed by union-find under homonym constraints (:mod:`.persons`) — the shared-contact evidence
+and the persons are computed in turns, each round counting shared contacts between the persons
+of the round before — and doubles reported with evidence and a suggestion (:mod:`.doubles`).
+Decisions (:mod:`.decisions`) force or forbid merges and are carried into ``doubles.decision``.
+
+>>> import pandas as pd
+>>> from netmix.model import CONTACT_COLUMNS, frame
+>>> rows = [dict(contact_id="perso:1", account="perso", sphere="personal", name="Marie Dupont", source_id="name:Marie Dupont"),
+...         dict(contact_id="pro:1", account="pro", sphere="professional", name="Marie Dupont (OT Pau)", source_id="name:Marie Dupont (OT Pau)")]
+>>> res = resolve(frame(rows, CONTACT_COLUMNS))
+>>> res.doubles.loc[0, ["names", "band"]].tolist()  # merged, but a name alone leaves it to review
+['perso: Marie Dupont | pro: Marie Dupont (OT Pau)', 'review']
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from ..importers import normalise_url
+from ..model import CONTACT_COLUMNS, REQUEST_COLUMNS, Resolution, TieSet, frame
+from .arrays import text_array
+from .decisions import Decisions, decisions_template, load_decisions
+from .doubles import build_doubles
+from .entities import build_entities, object_frame
+from .match import candidate_pairs, mark_ambiguous, name_relations, score, shared_counts
+from .normalise import normalise_name
+from .persons import person_ids, person_ties, persons_table, union
+
+__all__ = ["resolve", "DEFAULT_THRESHOLD", "Decisions", "load_decisions", "decisions_template"]
+
+log = logging.getLogger(__name__)
+
+#: Confidence from which a pair is merged (band ``likely``); ``certain`` needs ids or shared contacts.
+DEFAULT_THRESHOLD = 0.7
+MAX_ROUNDS = 2
+
+
+def _prepare(contacts: pd.DataFrame) -> pd.DataFrame:
+    c = contacts.copy()
+    for col in CONTACT_COLUMNS:
+        if col not in c.columns:
+            c[col] = ""
+    c = pd.DataFrame({col: pd.Series(text_array(c[col].fillna("")), index=c.index, dtype=object) for col in CONTACT_COLUMNS})
+    num = pd.to_numeric(c["contact_id"].map(lambda s: s.rpartition(":")[2]), errors="coerce").fillna(0)
+    order = pd.DataFrame({"a": c["account"], "n": num, "s": c["source_id"], "c": c["contact_id"]}).sort_values(["a", "n", "s", "c"], kind="stable")
+    return c.loc[order.index].reset_index(drop=True)
+
+
+def _decision_refs(decisions: Decisions | None, contacts: pd.DataFrame) -> list[tuple[object, list[int]]]:
+    if not decisions:
+        return []
+    by_key = {k: i for i, k in enumerate(contacts["account"] + "|" + contacts["source_id"])}
+    by_cid = {k: i for i, k in enumerate(contacts["contact_id"])}
+    out = []
+    for d in decisions.items:
+        ents = sorted({by_key[k] for k in d.source_keys if k in by_key})
+        if not ents:
+            ents = sorted({by_cid[k] for k in d.contact_ids if k in by_cid})
+        out.append((d, ents))
+    return out
+
+
+def resolve(
+    contacts: pd.DataFrame,
+    tiesets: Sequence[TieSet] = (),
+    requests: pd.DataFrame | None = None,
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    decisions: Decisions | None = None,
+    seed: int = 0,
+) -> Resolution:
+    """Resolve contacts (and tie-file nodes) into persons; find doubles and duplicates.
+
+    Parameters
+    ----------
+    contacts : CONTACT_COLUMNS of every account.
+    tiesets : tie sets read by :func:`netmix.ties.read_ties`.
+    requests : REQUEST_COLUMNS, or ``None``.
+    threshold : confidence from which a pair is merged (band ``likely``).
+    decisions : decisions from :func:`load_decisions`, re-applied.
+    seed : unused (resolution is deterministic); kept for a uniform API.
+
+    Returns
+    -------
+    Resolution
+    """
+    if not 0.0 < threshold < 1.0:
+        from ..errors import ConfigError
+
+        raise ConfigError(f"threshold {threshold} is not between 0 and 1", hint="the default is 0.7")
+    c = _prepare(contacts)
+    spheres: dict[str, str] = {}
+    for a, s in zip(c["account"], c["sphere"], strict=False):
+        spheres.setdefault(a, s)
+    ents = build_entities(c, list(tiesets))
+    t = ents.table
+    n_ent = len(t)
+    pairs = candidate_pairs(ents, c)
+    i = pairs["i"].to_numpy(dtype=np.int64)
+    j = pairs["j"].to_numpy(dtype=np.int64)
+    rel, fz = name_relations(ents, i, j, pairs["blocked"].to_numpy(dtype=bool))
+    # names that are neither related nor similar can never be merged: drop them unless ids link them
+    useful = (rel != "") | (fz >= 0.8) | (pairs["ids"].to_numpy(dtype=object) != "")
+    pairs, rel, fz = pairs[useful].reset_index(drop=True), rel[useful], fz[useful]
+    i, j = i[useful], j[useful]
+
+    refs = _decision_refs(decisions, c)
+    forced: list[tuple[int, int]] = []
+    forbidden: set[tuple[int, int]] = set()
+    for d, es in refs:
+        if d.decision == "same":
+            forced += [(es[0], x) for x in es[1:]]
+        elif d.decision == "not same":
+            forbidden |= {(a, b) for a in es for b in es if a < b}
+    forced = [p for p in forced if (min(p), max(p)) not in forbidden]
+
+    keys = t["key"].to_numpy(dtype=object)
+    labels = pd.factorize(np.where(keys == "", "\x00" + np.arange(n_ent).astype(str), keys))[0].astype(np.int64)
+    groups = t["group"].to_numpy(dtype=object)
+    rounds = 0
+    persons_prev: np.ndarray | None = None
+    for rounds in range(1, MAX_ROUNDS + 1):
+        shared, deg = shared_counts(n_ent, ents.edges, labels, i, j)
+        scored = mark_ambiguous(score(ents, pairs, rel, fz, shared, deg, threshold=threshold, persons=persons_prev))
+        homonyms = scored.loc[scored["homonym"], ["i", "j"]].to_numpy()
+        merge = union(n_ent, groups, scored, forced=forced, forbidden=forbidden, homonyms={(int(a), int(b)) for a, b in homonyms})
+        new_labels = pd.factorize(merge.root)[0].astype(np.int64)
+        if rounds > 1 and np.array_equal(new_labels, labels):
+            break
+        labels = new_labels
+        persons_prev = merge.root
+
+    root = merge.root
+    pid = person_ids(ents, root)
+    persons = persons_table(ents, c, pid, spheres)
+    ties = person_ties(ents, pid)
+    forced_roots = {int(root[a]) for a, _ in forced}
+    doubles, duplicates = build_doubles(ents, c, scored, root, pid, deg, persons, spheres, forced_roots)
+    applied = _apply_decisions(doubles, refs, c["contact_id"].tolist())
+
+    out_contacts = c.copy()
+    out_contacts["person_id"] = pid[: ents.n_contacts]
+    out_requests = _requests(requests, c, ents, pid)
+    bands = doubles["band"].value_counts().to_dict() if len(doubles) else {}
+    merged = doubles[~doubles["person_id"].str.contains(";")] if len(doubles) else doubles
+    params = {
+        "threshold": threshold,
+        "decisions_file": decisions.path if decisions else "",
+        "decisions": applied,
+        "rounds": rounds,
+        "counts": {
+            "contacts": int(len(c)),
+            "persons": int(len(persons)),
+            "non_contacts": int((persons["is_contact"] == "0").sum()) if len(persons) else 0,
+            "doubles": int(len(merged)),
+            "review_pairs": int(len(doubles) - len(merged)),
+            "bands": {k: int(v) for k, v in sorted(bands.items())},
+            "duplicates": int(len(duplicates)),
+            "ties": int(len(ties)),
+            "candidate_pairs": int(len(pairs)),
+        },
+        "issues": [str(x) for x in ents.issues],
+    }
+    return Resolution(out_contacts, persons, doubles, duplicates, ties, out_requests, params)
+
+
+def _apply_decisions(doubles: pd.DataFrame, refs: list, cids: list[str]) -> list[dict]:
+    """Fill ``doubles.decision`` (and the suggestion) from the decisions; list what was applied.
+
+    A row is decided by a ``keep``/``remove`` decision naming one of its contacts, and by a
+    ``same``/``not same`` decision naming two of them (or by its person id when the decision's
+    contacts are all gone). Later lines of the file win.
+    """
+    applied = []
+    if not refs:
+        return applied
+    cid_sets = [set(x.split(";")) for x in doubles["contact_ids"]] if len(doubles) else []
+    pid_sets = [set(x.split(";")) for x in doubles["person_id"]] if len(doubles) else []
+    for d, es in refs:
+        hit = 0
+        ref = {cids[e] for e in es}
+        need = 1 if d.decision in ("keep", "remove") else 2
+        for row, (cs, ps) in enumerate(zip(cid_sets, pid_sets, strict=False)):
+            if (ref and len(cs & ref) >= min(need, len(cs))) or (not ref and d.person_id and d.person_id in ps):
+                doubles.at[row, "decision"] = d.decision
+                if d.decision in ("keep", "remove"):
+                    note = f" ({d.note})" if d.note else ""
+                    doubles.at[row, "suggestion"] = f"decided: {d.decision}{note} — netmix suggested: {doubles.at[row, 'suggestion']}"
+                hit += 1
+        applied.append({"line": d.line, "decision": d.decision, "person_id": d.person_id, "contacts": len(es), "rows": hit})
+    return applied
+
+
+def _requests(requests: pd.DataFrame | None, c: pd.DataFrame, ents, pid: np.ndarray) -> pd.DataFrame:
+    out_cols = list(REQUEST_COLUMNS) + ["person_id"]
+    if requests is None or len(requests) == 0:
+        return frame([], out_cols)
+    r = requests.copy()
+    for col in REQUEST_COLUMNS:
+        if col not in r.columns:
+            r[col] = ""
+    r = pd.DataFrame({col: pd.Series(text_array(r[col].fillna("")), dtype=object) for col in REQUEST_COLUMNS})
+    t = ents.table
+    n = ents.n_contacts
+    rows = r.to_dict("records")
+    tries_of = []
+    for row in rows:
+        acc = row["account"]
+        key = normalise_name(row["name"]).key if row["name"] else ""
+        tries = [
+            (acc, "u:" + normalise_url(row["profile_url"]).lower()) if row["profile_url"] else None,
+            (acc, "i:" + row["platform_id"]) if row["platform_id"] else None,
+            (acc, "h:" + row["handle"].lower().lstrip("@")) if row["handle"] else None,
+            (acc, "n:" + row["name"]) if row["name"] else None,
+            (acc, "k:" + key) if key else None,
+            ("", "n:" + row["name"]) if row["name"] else None,
+            ("", "k:" + key) if key else None,
+        ]
+        tries_of.append([tk for tk in tries if tk])
+    # the persons behind each identifier the requests ask for
+    need = {tk for tries in tries_of for tk in tries}
+    kinds = {k[:2] for _, k in need}
+    lookup: dict[tuple[str, str], set[str]] = {}
+
+    def add(acc: str, k: str, p: str) -> None:
+        if (acc, k) in need:
+            lookup.setdefault((acc, k), set()).add(p)
+
+    cols = {k: c[k].tolist() for k in ("account", "profile_url", "platform_id", "handle", "name")}
+    tkeys = t["key"].tolist()
+    tnames = t["name"].tolist()
+    pids = pid.tolist()
+    for e in range(n):
+        acc = cols["account"][e]
+        p = pids[e]
+        if cols["profile_url"][e] and "u:" in kinds:
+            add(acc, "u:" + normalise_url(cols["profile_url"][e]).lower(), p)
+        if cols["platform_id"][e]:
+            add(acc, "i:" + cols["platform_id"][e], p)
+        if cols["handle"][e]:
+            add(acc, "h:" + cols["handle"][e].lower().lstrip("@"), p)
+        add(acc, "n:" + cols["name"][e], p)
+        add(acc, "k:" + tkeys[e], p)
+    for e in range(n, len(t)):
+        add("", "n:" + tnames[e], pids[e])
+        add("", "k:" + tkeys[e], pids[e])
+    out = []
+    for row, tries in zip(rows, tries_of, strict=False):
+        found = ""
+        for tk in tries:
+            if len(lookup.get(tk, ())) == 1:
+                found = next(iter(lookup[tk]))
+                break
+        out.append({**row, "person_id": found})
+    return object_frame(out, out_cols)

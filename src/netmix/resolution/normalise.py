@@ -1,0 +1,299 @@
+"""Names and identifiers in comparable form.
+
+A display name is cleaned for display (markers people add to a second account's name, emoji and
+titles removed; accents and case kept) and folded for comparison (accents, case, hyphens,
+spacing and particles ignored; order ignored through sorted tokens; unambiguous diminutives
+expanded from ``netmix/data/diminutives.csv``).
+
+>>> normalise_name("Marie DUPONT (OT Pau)").display
+'Marie DUPONT'
+>>> normalise_name("Dupont Marie").key == normalise_name("Marie Dupont").key
+True
+>>> compare_names(normalise_name("Seb Martin"), normalise_name("Sébastien Martin"))
+'diminutive'
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import importlib.resources
+import re
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = [
+    "NameKey",
+    "fold",
+    "clean_display",
+    "normalise_name",
+    "compare_names",
+    "diminutive_forms",
+    "block_keys",
+    "needs_comparison",
+    "normalise_phone",
+    "normalise_email",
+]
+
+#: Words people append to a second account's name ("Marie Dupont Pro").
+MARKERS = frozenset(
+    ["pro", "perso", "personnel", "personnelle", "professionnel", "professionnelle", "officiel", "officielle", "official", "work", "travail", "boulot", "business", "job"]
+)
+#: Titles dropped in front of a name.
+TITLES = frozenset(["dr", "mme", "mlle", "mr", "mrs", "ms", "madame", "monsieur"])
+#: Surname particles joined to the following word ("de La Tour" -> "delatour").
+PARTICLES = frozenset(["de", "du", "des", "la", "le", "les", "da", "das", "do", "dos", "di", "del", "della", "van", "von", "der", "den", "ter", "ten", "st", "ste"])
+
+_SPECIAL = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "œ": "oe", "æ": "ae", "ı": "i", "ß": "ss"})
+_BRACKETS = re.compile(r"\s*[\(\[\{][^\)\]\}]*[\)\]\}]?")
+_TAIL = re.compile(r"\s+[-–—|/·•:]+\s+.*$")
+_APOS = re.compile(r"[’'`´]")
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+_SPACES = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free form of ``text`` (NFKD folding; ``œ`` -> ``oe``).
+
+    >>> fold("Frédérique LŒUILLET")
+    'frederique loeuillet'
+    """
+    text = unicodedata.normalize("NFKD", text.casefold())
+    if not text.isascii():
+        text = "".join(c for c in text if not unicodedata.combining(c)).translate(_SPECIAL)
+    return text
+
+
+def _drop_symbols(text: str) -> str:
+    if text.isascii():
+        return text
+    out = []
+    for c in text:
+        cat = unicodedata.category(c)
+        if cat in ("So", "Sk", "Cs", "Co", "Cn", "Cf") or c in "\ufe0e\ufe0f\u20e3":
+            out.append(" ")
+        else:
+            out.append(c)
+    return "".join(out)
+
+
+def clean_display(name: str) -> str:
+    """The name without emoji, bracketed notes, `` - tail`` notes, titles and account markers.
+
+    >>> clean_display("Marie Dupont - Office de Tourisme 🏖️")
+    'Marie Dupont'
+    """
+    raw = _SPACES.sub(" ", name).strip()
+    text = _drop_symbols(raw)
+    text = _BRACKETS.sub(" ", text)
+    text = _TAIL.sub("", " " + text.strip() + " ").strip()
+    words = _SPACES.sub(" ", text).strip(" -–—|,;:/").split()
+    while len(words) > 2 and _NON_WORD.sub("", fold(words[-1])) in MARKERS:
+        words.pop()
+    while len(words) > 2 and _NON_WORD.sub("", fold(words[0])) in TITLES:
+        words.pop(0)
+    cleaned = " ".join(words)
+    return cleaned if _NON_WORD.sub("", fold(cleaned)) else raw
+
+
+def _tokens(display: str) -> tuple[str, ...]:
+    text = _APOS.sub("", fold(display))
+    toks = _NON_WORD.sub(" ", text).split()
+    out: list[str] = []
+    prefix = ""
+    for i, t in enumerate(toks):
+        if t in PARTICLES and i < len(toks) - 1:
+            prefix += t
+            continue
+        out.append(prefix + t)
+        prefix = ""
+    if prefix:
+        out.append(prefix)
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=1)
+def _table() -> dict[str, frozenset[str]]:
+    forms: dict[str, set[str]] = {}
+    ref = importlib.resources.files("netmix") / "data" / "diminutives.csv"
+    with ref.open("r", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            variant = " ".join(_NON_WORD.sub(" ", fold(row["variant"])).split())
+            canonical = " ".join(_NON_WORD.sub(" ", fold(row["canonical"])).split())
+            if variant and canonical and variant != canonical:
+                forms.setdefault(variant, set()).add(canonical)
+    return {k: frozenset(v) for k, v in forms.items()}
+
+
+def diminutive_forms(token: str) -> frozenset[str]:
+    """The full first names a folded token may stand for (itself included).
+
+    >>> sorted(diminutive_forms("fred"))
+    ['fred', 'frederic', 'frederick', 'frederique']
+    """
+    return _table().get(token, frozenset()) | {token}
+
+
+@dataclass(frozen=True)
+class NameKey:
+    """A name in every form resolution needs."""
+
+    display: str  # cleaned display name (accents and case kept)
+    tokens: tuple[str, ...]  # folded tokens, in order (particles joined)
+    canon: tuple[str, ...]  # sorted tokens with unambiguous diminutives expanded
+    key: str  # " ".join(canon): equal keys = same name
+    folded: str  # " ".join(sorted(tokens)): equal = same name, same spelling
+    marked: bool  # markers, emoji or notes were removed from the raw name
+
+    @property
+    def has_initial(self) -> bool:
+        return any(len(t) == 1 for t in self.tokens)
+
+
+@functools.lru_cache(maxsize=262_144)
+def normalise_name(name: str) -> NameKey:
+    """Every comparable form of a display name (cached)."""
+    display = clean_display(name)
+    toks = _tokens(display)
+    table = _table()
+    canon: list[str] = []
+    for t in toks:
+        forms = table.get(t)
+        if forms and len(forms) == 1:
+            canon.extend(next(iter(forms)).split())
+        else:
+            canon.append(t)
+    canon_sorted = tuple(sorted(canon))
+    return NameKey(
+        display=display,
+        tokens=toks,
+        canon=canon_sorted,
+        key=" ".join(canon_sorted),
+        folded=" ".join(sorted(toks)),
+        marked=display != _SPACES.sub(" ", name).strip(),
+    )
+
+
+def _compatible(a: str, b: str) -> bool:
+    return bool(diminutive_forms(a) & diminutive_forms(b))
+
+
+def _initials_match(initials: list[str], full: list[str]) -> bool:
+    if not initials or len(initials) != len(full) or any(len(t) != 1 for t in initials):
+        return False
+    return sorted(initials) == sorted(t[0] for t in full)
+
+
+def compare_names(a: NameKey, b: NameKey) -> str:
+    """How two names relate: ``exact``, ``diminutive``, ``initial``, ``subset`` or ``""``.
+
+    ``exact``: same tokens (case, accents, order, hyphens, particles and markers aside);
+    ``diminutive``: same once diminutives are expanded (``Seb``/``Sébastien``); ``initial``: an
+    initial stands for a word of the other name (``Marie D.``); ``subset``: one name adds a word
+    to the other's two or more (``Marie Claire Dupont``); ``""``: none of these.
+    """
+    if a.folded == b.folded:
+        return "exact"
+    if a.key == b.key:
+        return "diminutive"
+    common, la, lb = _merge_sorted(a.canon, b.canon)
+    if not common:
+        return ""
+    if len(la) == 1 and len(lb) == 1 and _compatible(la[0], lb[0]):
+        return "diminutive"
+    if any(len(t) > 1 for t in common) and (_initials_match(la, lb) or _initials_match(lb, la)):
+        return "initial"
+    if (not la or not lb) and len(common) >= 2 and all(len(t) > 1 for t in common):
+        return "subset"
+    return ""
+
+
+def _merge_sorted(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[list[str], list[str], list[str]]:
+    """Words of two sorted word tuples: in both (as a multiset), only in ``a``, only in ``b`` (each sorted)."""
+    common: list[str] = []
+    only_a: list[str] = []
+    only_b: list[str] = []
+    x = y = 0
+    while x < len(a) and y < len(b):
+        if a[x] == b[y]:
+            common.append(a[x])
+            x += 1
+            y += 1
+        elif a[x] < b[y]:
+            only_a.append(a[x])
+            x += 1
+        else:
+            only_b.append(b[y])
+            y += 1
+    return common, only_a + list(a[x:]), only_b + list(b[y:])
+
+
+@functools.lru_cache(maxsize=1)
+def _targets() -> frozenset[str]:
+    return frozenset(f for forms in _table().values() for f in forms)
+
+
+def block_keys(name: NameKey, max_tokens: int = 4) -> list[str]:
+    """Blocking keys of a name (spelling variants are found apart, by sorted neighbourhood).
+
+    ``k:`` the sorted-token key (same name); ``d:rest|full`` the other words with the full form
+    of a short first name (``Fred Morel`` meets ``Frédéric Morel``); ``s:`` the name without one
+    of its words (``Marie Claire Dupont`` meets ``Marie Dupont``); ``i:word|x`` a word with
+    another word's initial, used only to pair names that carry initials (``Marie D.``).
+
+    >>> block_keys(normalise_name("Marie D."))
+    ['k:d marie', 's:d marie', 'i:marie|d']
+    >>> block_keys(normalise_name("Frédéric Morel"))[:3]
+    ['k:frederic morel', 'd:morel|frederic', 's:frederic morel']
+    """
+    if not name.key:
+        return []
+    toks = list(name.canon[:max_tokens])
+    keys = ["k:" + name.key]
+    table, targets = _table(), _targets()
+    for n, t in enumerate(toks if len(toks) > 1 else ()):
+        forms = table.get(t, ())
+        if not forms and t not in targets:
+            continue
+        rest = " ".join(toks[:n] + toks[n + 1 :])
+        for f in sorted(forms):
+            keys.append(f"d:{rest}|{f}")
+        if t in targets:
+            keys.append(f"d:{rest}|{t}")
+    if len(toks) >= 2:
+        keys.append("s:" + name.key)
+    if len(toks) >= 3:
+        for n in range(len(toks)):
+            keys.append("s:" + " ".join(toks[:n] + toks[n + 1 :]))
+    for n, t in enumerate(toks):
+        if len(t) < 2:
+            continue
+        for m, u in enumerate(toks):
+            if m != n:
+                keys.append(f"i:{t}|{u[0]}")
+    return list(dict.fromkeys(keys))
+
+
+def needs_comparison(name: NameKey) -> bool:
+    """Whether :func:`compare_names` can find more than key equality for this name: it has an
+    initial, or a word that is an ambiguous short form."""
+    table = _table()
+    return name.has_initial or any(t in table for t in name.canon)
+
+
+def normalise_phone(phone: str) -> str:
+    """Digits of a phone number, compared on their last 9 (``+33 6…`` = ``06…``); ``""`` if too short.
+
+    >>> normalise_phone("+33 (0)6 12 34 56 78") == normalise_phone("06.12.34.56.78")
+    True
+    """
+    digits = re.sub(r"\D", "", phone)
+    return digits[-9:] if len(digits) >= 8 else ""
+
+
+def normalise_email(email: str) -> str:
+    """A lower-cased, trimmed email address (``mailto:`` removed); ``""`` if it has no ``@``."""
+    e = email.strip().lower()
+    if e.startswith("mailto:"):
+        e = e[7:]
+    return e if "@" in e and "." in e.split("@", 1)[1] else ""

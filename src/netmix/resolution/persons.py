@@ -1,0 +1,251 @@
+"""Persons: union-find over accepted pairs, stable person ids, the persons and ties tables."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from ..model import BOTH, RESOLVED_PERSON_COLUMNS, TIE_COLUMNS, frame
+from .arrays import group_starts, texts
+from .entities import Entities
+
+
+@dataclass
+class Merge:
+    """The outcome of union-find: a root per entity and the pairs that joined components."""
+
+    root: np.ndarray
+    tree: dict[int, list[int]] = field(default_factory=dict)  # root -> pair row indices used
+    rejected: list[int] = field(default_factory=list)  # accepted pairs refused by a constraint
+
+
+def union(
+    n: int,
+    groups: np.ndarray,
+    pairs: pd.DataFrame,
+    *,
+    forced: list[tuple[int, int]] = (),
+    forbidden: set[tuple[int, int]] = frozenset(),
+    homonyms: set[tuple[int, int]] = frozenset(),
+) -> Merge:
+    """Union-find over ``pairs[accepted]``, strongest first, under constraints.
+
+    Two components never merge when a ``forbidden`` pair (a "not same" decision, a possible
+    homonym) would end up inside one person, nor when both already hold an entity of the same
+    group (account) unless the pair itself links those two (a within-account duplicate): a
+    homonym is never chained in through a third account. ``forced`` pairs ("same" decisions)
+    merge first, ignoring the group rule.
+    """
+    parent = np.arange(n)
+    members: dict[int, list[int]] = {}
+    gsets: dict[int, set[str]] = {}
+    tree: dict[int, list[int]] = {}
+    block: dict[int, set[int]] = {}
+    for a, b in forbidden:
+        block.setdefault(a, set()).add(b)
+        block.setdefault(b, set()).add(a)
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def mem(r: int) -> list[int]:
+        return members.get(r) or [r]
+
+    def grp(r: int) -> set[str]:
+        return gsets.get(r) or {groups[r]}
+
+    def blocked(ra: int, rb: int) -> bool:
+        mb = set(mem(rb))
+        return any(block.get(x, set()) & mb for x in mem(ra))
+
+    def join(ra: int, rb: int, pair_row: int) -> None:
+        if ra > rb:
+            ra, rb = rb, ra
+        parent[rb] = ra
+        members[ra] = mem(ra) + mem(rb)
+        gsets[ra] = grp(ra) | grp(rb)
+        tree[ra] = tree.get(ra, []) + tree.pop(rb, []) + ([pair_row] if pair_row >= 0 else [])
+        members.pop(rb, None)
+        gsets.pop(rb, None)
+
+    rejected: list[int] = []
+    for a, b in forced:
+        ra, rb = find(a), find(b)
+        if ra != rb and not blocked(ra, rb):
+            join(ra, rb, -1)
+    for a, b in homonyms:
+        block.setdefault(a, set()).add(b)
+        block.setdefault(b, set()).add(a)
+    if len(pairs):
+        acc = pairs[pairs["accepted"]]
+        order = acc.sort_values(["confidence", "i", "j"], ascending=[False, True, True], kind="stable")
+        same_group = order["same_group"].to_numpy(dtype=bool)
+        for row, a, b, sg in zip(order.index.to_numpy(), order["i"].to_numpy(), order["j"].to_numpy(), same_group, strict=False):
+            ra, rb = find(int(a)), find(int(b))
+            if ra == rb:
+                continue
+            if blocked(ra, rb):
+                rejected.append(int(row))
+                continue
+            common = grp(ra) & grp(rb)
+            if common and not (sg and common == {groups[a]}):
+                rejected.append(int(row))
+                continue
+            join(ra, rb, int(row))
+    root = np.array([find(x) for x in range(n)], dtype=np.int64)
+    return Merge(root, {r: tree.get(r, []) for r in set(root.tolist())}, rejected)
+
+
+def _hash(key: str) -> str:
+    return "p" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+
+
+def person_ids(ents: Entities, root: np.ndarray) -> np.ndarray:
+    """A stable id per entity's person: hash of the smallest contact key of the person (for
+    non-contacts: of the folded name and the smallest key among the node's neighbours)."""
+    t = ents.table
+    n = len(t)
+    keys = t["sort_key"].to_numpy(dtype=object).copy()
+    nodes = np.flatnonzero(~t["is_contact"].to_numpy(dtype=bool))
+    if len(nodes):
+        e = ents.edges
+        nb_key = np.full(n, "", dtype=object)
+        if not e.empty:
+            both = pd.DataFrame(
+                {"x": np.concatenate([e["u"].to_numpy(), e["v"].to_numpy()]), "y": np.concatenate([e["v"].to_numpy(), e["u"].to_numpy()])}
+            )
+            both = both[both["x"].isin(nodes)]
+            yk = t["sort_key"].to_numpy(dtype=object)[both["y"].to_numpy()]
+            yk = np.where(yk == "", "~" + t["folded"].to_numpy(dtype=object)[both["y"].to_numpy()], yk)
+            mins = pd.Series(yk).groupby(both["x"].to_numpy()).min()
+            nb_key[mins.index.to_numpy()] = mins.to_numpy()
+        folded = t["folded"].to_numpy(dtype=object)
+        for x in nodes:
+            keys[x] = f"~node|{folded[x]}|{nb_key[x]}"
+    # the smallest key of each root: sort by key, then stably by root, and take each root's first
+    by_key = np.argsort(keys, kind="stable")
+    order = by_key[np.argsort(root[by_key], kind="stable")]
+    first = group_starts(root[order])
+    best_of = dict(zip(root[order][first].tolist(), keys[order][first].tolist(), strict=False))
+    pid_of_root = {r: _hash(k) for r, k in best_of.items()}
+    # collisions (two non-contacts with the same name and the same smallest neighbour): extend the key
+    seen: dict[str, int] = {}
+    for r in sorted(best_of, key=lambda r: (best_of[r], r)):
+        p = pid_of_root[r]
+        if p in seen:
+            extra = ",".join(sorted(keys[root == r].tolist()))
+            p = _hash(best_of[r] + "|" + extra)
+            while p in seen:
+                p = _hash(p)
+            pid_of_root[r] = p
+        seen[p] = r
+    return np.array([pid_of_root[r] for r in root.tolist()], dtype=object)
+
+
+def _name_rank(display: str) -> tuple:
+    words = display.split()
+    full = sum(1 for w in words if len(w.strip(".")) > 1)
+    return (-full, -len(display), display)
+
+
+def persons_table(ents: Entities, contacts: pd.DataFrame, pid: np.ndarray, spheres: dict[str, str]) -> pd.DataFrame:
+    """RESOLVED_PERSON_COLUMNS, one row per person, sorted by id."""
+    t = ents.table
+    n = ents.n_contacts
+    m = len(t)
+    pad = [""] * (m - n)
+    accs = texts(contacts["account"]) + pad
+    cids = texts(contacts["contact_id"]) + pad
+    comps = texts(contacts["company"]) + pad
+    poss = texts(contacts["position"]) + pad
+    dates = texts(contacts["connected_on"]) + pad
+    displays = t["display"].tolist()
+    pids = pid.tolist()
+    # persons of one entity, column by column
+    codes = pd.factorize(pid.astype(object))[0]
+    size = np.bincount(codes)[codes]
+    alone = np.flatnonzero(size == 1).tolist()
+    single = {
+        "person_id": [pids[e] for e in alone],
+        "name": [displays[e] for e in alone],
+        "accounts": [accs[e] for e in alone],
+        "sphere": [spheres.get(accs[e], "") if accs[e] else "" for e in alone],
+        "is_contact": ["1" if e < n else "0" for e in alone],
+        "contact_ids": [cids[e] for e in alone],
+        "company": [comps[e] for e in alone],
+        "position": [poss[e] if comps[e] else "" for e in alone],
+        "first_connected": [dates[e] for e in alone],
+    }
+    groups: dict[str, list[int]] = {}
+    for e in np.flatnonzero(size > 1).tolist():
+        groups.setdefault(pids[e], []).append(e)
+    out = []
+    for p, es in groups.items():
+        cs = [e for e in es if e < n]
+        accounts = sorted({accs[e] for e in cs})
+        sph = {spheres.get(a, "") for a in accounts} - {""}
+        jobs = [(0 if spheres.get(accs[e]) == "professional" else 1, comps[e], poss[e]) for e in cs if comps[e]]
+        job = min(jobs) if jobs else (0, "", "")
+        ds = [dates[e] for e in cs if dates[e]]
+        out.append(
+            {
+                "person_id": p,
+                "name": min((displays[e] for e in es), key=_name_rank),
+                "accounts": ";".join(accounts),
+                "sphere": (BOTH if len(sph) > 1 else next(iter(sph))) if sph else "",
+                "is_contact": "1" if cs else "0",
+                "contact_ids": ";".join(sorted((cids[e] for e in cs), key=_cid_order)),
+                "company": job[1],
+                "position": job[2],
+                "first_connected": min(ds) if ds else "",
+            }
+        )
+    cols = list(RESOLVED_PERSON_COLUMNS)
+    df = pd.DataFrame({c: pd.Series(single[c] + [r[c] for r in out], dtype=object) for c in cols}, columns=cols)
+    return df.sort_values("person_id", kind="stable").reset_index(drop=True)
+
+
+def _cid_order(cid: str) -> tuple:
+    acc, _, num = cid.rpartition(":")
+    return (acc, int(num)) if num.isdigit() else (acc, 0, num)
+
+
+def person_ties(ents: Entities, pid: np.ndarray) -> pd.DataFrame:
+    """TIE_COLUMNS between person ids (a < b), observed; weight = the largest seen, source = files."""
+    e = ents.edges
+    if e.empty:
+        return frame([], TIE_COLUMNS)
+    # person ids as integer codes in id order: pairs are grouped and sorted as the ids would be
+    ids, code = np.unique(pid.astype(object), return_inverse=True)
+    a = code[e["u"].to_numpy(dtype=np.int64)]
+    b = code[e["v"].to_numpy(dtype=np.int64)]
+    apart = a != b
+    if not apart.any():
+        return frame([], TIE_COLUMNS)
+    key = np.minimum(a, b)[apart] * len(ids) + np.maximum(a, b)[apart]
+    order = np.argsort(key)  # the order within a group changes neither its max nor its bits
+    key = key[order]
+    weight = e["weight"].to_numpy(dtype=float)[apart][order]
+    bit = np.left_shift(1, e["src"].to_numpy(dtype=np.int64)[apart][order])
+    first = group_starts(key)
+    out = pd.DataFrame(
+        {
+            "a": pd.Series(ids[key[first] // len(ids)], dtype=object),
+            "b": pd.Series(ids[key[first] % len(ids)], dtype=object),
+            "weight": np.maximum.reduceat(weight, first),
+        }
+    )
+    mask = np.bitwise_or.reduceat(bit, first)
+    names = ents.sources
+    label = {m: ";".join(sorted({names[x] for x in range(len(names)) if m >> x & 1})) for m in set(mask.tolist())}
+    out["kind"] = "observed"
+    out["source"] = [label[m] for m in mask.tolist()]
+    out["a"] = out["a"].astype(object)
+    out["b"] = out["b"].astype(object)
+    return out[list(TIE_COLUMNS)].reset_index(drop=True)

@@ -1,0 +1,62 @@
+"""The whole analysis on Maud's toy network: every field filled, deterministic."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from netmix.analysis import analyse
+from netmix.model import BRIDGE_COLUMNS, CLUSTER_COLUMNS, EXCLUSION_COLUMNS, PERSON_COLUMNS
+
+
+def test_every_field_is_filled(maud, accounts):
+    steps = []
+    a = analyse(maud, accounts, progress=steps.append)
+    assert steps and all(isinstance(s, str) for s in steps)
+    assert list(a.persons.columns[:5]) == list(PERSON_COLUMNS)
+    assert list(a.clusters.columns[:6]) == list(CLUSTER_COLUMNS)
+    assert list(a.exclusions.columns[:5]) == list(EXCLUSION_COLUMNS)
+    assert list(a.bridges.columns[:3]) == list(BRIDGE_COLUMNS)
+    for col in ("degree", "betweenness", "constraint", "effective_size", "participation", "brokerage", "ego_role", "bridging_score", "articulation"):
+        assert col in a.persons.columns
+    assert {"reach_perso", "reach_pro", "reach_linkedin", "label_source"} <= set(a.clusters.columns)
+    # two clusters: the 25 pro colleagues (+ x) and the personal circle (+ dbl, p7, y)
+    sizes = a.clusters.set_index("cluster")["size"].to_dict()
+    assert sizes == {"c01": 26, "c02": 9}
+    c01 = a.clusters.iloc[0]
+    assert c01["professional"] == 25 and c01["reach_pro"] == round(25 / 26, 4)
+    # the double is the first personal ↔ professional bridge
+    assert a.bridges.iloc[0]["person_id"] == "dbl" and a.bridges.iloc[0]["bridge_kind"] == "personal-professional"
+    # the June 2012 burst on pro (12 colleagues in 5 days) is a wave
+    assert len(a.waves) == 1 and a.waves.iloc[0]["size"] == 12
+    s = a.summary
+    assert (s["persons"], s["doubles"], s["non_contacts"], s["clusters"]) == (35, 1, 2, 2)
+    # professional side: 25 t + p7 + dbl = 27 persons, of whom dbl also personal → 1/27
+    assert s["share_professional_also_personal"] == round(1 / 27, 4)
+    assert s["vanish_if_deleted"] == {"linkedin": 0, "perso": 6, "pro": 26}
+    assert a.params["seed"] == 0 and a.params["betweenness"]["method"] == "exact"
+    assert a.graph.nodes["x"]["cluster"] == c01["cluster"]
+    assert a.graph.number_of_nodes() == 35
+
+
+def test_same_seed_same_result(maud, accounts):
+    a, b = analyse(maud, accounts, seed=3), analyse(maud, accounts, seed=3)
+    for name in ("persons", "clusters", "exclusions", "bridges", "waves"):
+        pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name))
+    assert a.summary == b.summary
+
+
+def test_user_labels(maud, accounts):
+    a = analyse(maud, accounts, labels={"c02": "Les amis"})
+    row = a.clusters.set_index("cluster").loc["c02"]
+    assert (row["label"], row["label_source"]) == ("Les amis", "user")
+
+
+def test_lists_only_no_ties(build, accounts):
+    
+    ps = [build.person(f"l{i}", "linkedin", company="ACME") for i in range(3)] + [build.person("z", "perso")]
+    a = analyse(build.make_resolution(ps), accounts)
+    # no observed ties: clusters from affiliation only, structure rests on nothing
+    assert a.clusters[["cluster", "basis", "size"]].values.tolist() == [["c01", "company", 3]]
+    assert a.persons.set_index("person_id").loc["z", "cluster"] == ""
+    assert a.bridges.empty and a.summary["structure_rests_on"].startswith("nothing")
+    assert a.summary["ties_inferred"] == 3
