@@ -104,6 +104,27 @@ DOUBLE_COLUMNS: tuple[str, ...] = (
 CLUSTER_COLUMNS: tuple[str, ...] = ("cluster", "label", "size", "personal", "professional", "both")
 EXCLUSION_COLUMNS: tuple[str, ...] = ("name", "person_id", "cluster", "mutual", "status")
 BRIDGE_COLUMNS: tuple[str, ...] = ("person_id", "name", "rank")
+#: review.csv / review.xlsx: one row per pair or group a person should decide, most at stake first. The
+#: decisions-file columns (person_id … source_keys, read back by ``--decisions``) plus what the decision is
+#: about: ``kind`` is ``review`` (a double in the review band), ``possible_bridge`` or ``possible_homonym``;
+#: ``stake`` orders the rows; ``rank_if_same`` is the bridge rank the pair would have as one person.
+REVIEW_COLUMNS: tuple[str, ...] = (
+    "review_id",
+    "kind",
+    "stake",
+    "rank_if_same",
+    "person_id",
+    "name",
+    "accounts",
+    "decision",
+    "note",
+    "band",
+    "confidence",
+    "evidence",
+    "suggestion",
+    "contact_ids",
+    "source_keys",
+)
 
 
 def empty_frame(columns: Iterable[str]) -> pd.DataFrame:
