@@ -64,6 +64,12 @@ CONTACT_COLUMNS: tuple[str, ...] = (
     "source_file",  # file, and "!member" inside an archive
 )
 
+#: Contact columns netmix fills in itself: a generic-CSV column mapping may not set them.
+CONTACT_FILLED_COLUMNS: tuple[str, ...] = ("contact_id", "account", "sphere", "source_file", "platform")
+
+#: Contact columns holding (parts of) a name: their whitespace runs are collapsed on import.
+CONTACT_NAME_COLUMNS: tuple[str, ...] = ("name", "first_name", "last_name")
+
 #: One row per request-history event (sent, received, rejected, removed).
 REQUEST_COLUMNS: tuple[str, ...] = (
     "account",

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from netmix.io.sources import Member
-from netmix.ties._common import TieBuilder, natural_key, parse_weight
+from netmix.ties._common import TieBuilder, node_order, parse_weight
 from netmix.ties.gdf import _NETVIZZ, _fit, _free_column, _missing, _section, parse_header, read, split_values
 
 
@@ -211,4 +211,4 @@ def test_gdf_bulk_equals_per_line(text):
 
 def test_natural_key_reads_only_decimal_ids():
     # "²" is a digit for str.isdigit() but not a number for int(): it sorts as a name, it does not crash
-    assert sorted(["10", "²", "2", "a"], key=natural_key) == ["2", "10", "a", "²"]
+    assert sorted(["10", "²", "2", "a"], key=node_order) == ["2", "10", "a", "²"]

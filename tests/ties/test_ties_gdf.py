@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from netmix.errors import InputError
-from netmix.ties import _detect
+from netmix.ties import detect as _detect
 from netmix.ties.gdf import Column, parse_header, read, split_values
 
 NETVIZZ_HEADER = "nodedef>name VARCHAR,label VARCHAR,sex VARCHAR,locale VARCHAR,agerank INT\n"

@@ -7,7 +7,7 @@ import pytest
 
 from netmix.errors import InputError
 from netmix.model import TieSource
-from netmix.ties import _detect, gml, read_ties, snap
+from netmix.ties import detect as _detect, gml, read_ties, snap
 from netmix.ties.snap import read_circles
 
 

@@ -9,7 +9,7 @@ import pytest
 from netmix.errors import FormatNotRecognised, InputError
 from netmix.io.sources import Member
 from netmix.model import TieSource
-from netmix.ties import _detect, edgelist, mutual, read_ties
+from netmix.ties import detect as _detect, edgelist, mutual, read_ties
 
 
 def msgs(issues) -> str:

@@ -6,7 +6,7 @@ import networkx as nx
 import pytest
 
 from netmix.errors import InputError, UnsafeInput
-from netmix.ties import _detect, _xml, gexf, graphml
+from netmix.ties import detect as _detect, _xml, gexf, graphml
 
 
 def msgs(issues) -> str:

@@ -13,6 +13,8 @@ from html.parser import HTMLParser
 from ..errors import InputError
 from ..io.sources import Member
 
+__all__ = ["MAX_DEPTH", "VOID", "Node", "parse_html"]
+
 MAX_DEPTH = 400
 VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"])
 

@@ -5,13 +5,16 @@ Private to :mod:`netmix.importers`; nothing here knows about a particular platfo
 
 from __future__ import annotations
 
-import codecs
 import datetime as _dt
 import functools
 import re
 from collections.abc import Iterable
 
+from ..errors import NetmixError
 from ..io.sources import Member
+from ..io.text import head_text
+
+__all__ = ["MONTHS", "header_cells", "is_csv_name", "join_unique", "parse_date", "peek", "split_multi"]
 
 MONTHS: dict[str, int] = {}
 for _i, _m in enumerate(
@@ -92,33 +95,16 @@ def _parse_date(text: object, english_only: bool) -> str:
 _parse_date_cached = functools.lru_cache(maxsize=1 << 14)(_parse_date)
 
 
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-
-
 def peek(member: Member, size: int = 4096) -> str:
     """The first ``size`` bytes of a member decoded leniently (for ``claims`` sniffing only).
 
-    Plain files are read partially; zip members are read whole (they are small CSV/JSON files
-    when this is called, the caller filters by name first).
+    A member that cannot be read (gone, damaged, hostile) is ``""``: it is simply not claimed
+    here; reading it for real reports the problem.
     """
     try:
-        if member.inner is None:
-            with open(member.label, "rb") as fh:
-                head = fh.read(size)
-        else:
-            head = member.read()[:size]
-    except Exception:  # noqa: BLE001 - a member that cannot be read is simply not claimed here
+        return head_text(member, size)
+    except (OSError, NetmixError):
         return ""
-    for bom, enc in _BOMS:
-        if head.startswith(bom):
-            return head[len(bom):].decode(enc, errors="replace")
-    if len(head) >= 4 and head[1:4:2] == b"\x00\x00" and head[0] and head[2]:
-        return head.decode("utf-16-le", errors="replace")
-    return head.decode("utf-8", errors="replace")
 
 
 def header_cells(head: str, max_lines: int = 12) -> list[list[str]]:
@@ -164,34 +150,3 @@ def join_unique(values: Iterable[str]) -> str:
             seen.add(v.lower())
             out.append(v)
     return " ; ".join(out)
-
-
-_SOCIAL = re.compile(r"^(?:https?://)?(?:[a-z0-9-]+\.)*(linkedin\.com|facebook\.com|instagram\.com|twitter\.com|x\.com)(?:/|$)", re.I)
-_SOCIAL_RANK = {"linkedin.com": 0, "facebook.com": 1, "instagram.com": 2, "x.com": 3, "twitter.com": 3}
-
-
-def social_host(url: str) -> str:
-    """``linkedin.com``, ``facebook.com``, ``instagram.com``, ``x.com``/``twitter.com`` or ``""``."""
-    m = _SOCIAL.match(url.strip())
-    return m.group(1).lower() if m else ""
-
-
-def best_profile(urls: Iterable[str]) -> str:
-    """The social profile URL to keep: LinkedIn first, then Facebook, Instagram, X; ``""`` if none."""
-    ranked = [(_SOCIAL_RANK[h], i, u.strip()) for i, u in enumerate(urls) if (h := social_host(u))]
-    return min(ranked)[2] if ranked else ""
-
-
-def url_slug(url: str) -> str:
-    """The last path segment of a URL, without query, fragment, ``/_u/`` or trailing slash."""
-    path = url.strip().split("?", 1)[0].split("#", 1)[0]
-    if "://" in path:
-        path = path.split("://", 1)[1]
-        path = path.split("/", 1)[1] if "/" in path else ""
-    parts = [p for p in path.split("/") if p and p != "_u"]
-    return parts[-1] if parts else ""
-
-
-def natural_key(text: str) -> list:
-    """Sort key putting ``followers_2`` before ``followers_10``."""
-    return [int(t) if t.isdigit() else t.lower() for t in re.split(r"(\d+)", text)]

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from ..io.sources import Member
 from ..model import ImportIssue
 
+__all__ = ["Importer", "Parsed", "ReadOptions", "epoch_to_date", "name_parts"]
+
 
 @dataclass(frozen=True)
 class ReadOptions:

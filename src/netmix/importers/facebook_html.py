@@ -25,6 +25,8 @@ from ._util import parse_date
 from .base import Importer, Parsed, ReadOptions
 from .facebook_json import add_entry
 
+__all__ = ["FILES", "IMPORTER", "read"]
+
 #: basename -> what its rows are ("friend" or a request status)
 FILES: dict[str, str] = {
     "your_friends.html": "friend",

@@ -14,6 +14,8 @@ from ..io.text import decode, fix_mojibake, load_json
 from ..model import ImportIssue
 from .base import Importer, Parsed, ReadOptions, epoch_to_date, name_parts
 
+__all__ = ["FILES", "IMPORTER", "add_entry", "read"]
+
 #: basename -> (what it holds, keys to try)
 FILES: dict[str, tuple[str, tuple[str, ...]]] = {
     "friends.json": ("friend", ("friends_v2", "friends")),

@@ -11,12 +11,14 @@ from __future__ import annotations
 from ..errors import ConfigError, InputError
 from ..io.sources import Member
 from ..io.text import decode, read_csv
-from ..model import CONTACT_COLUMNS, RELATIONS, ImportIssue
+from ..model import CONTACT_COLUMNS, CONTACT_FILLED_COLUMNS, CONTACT_NAME_COLUMNS, RELATIONS, ImportIssue
 from ._util import is_csv_name, parse_date
 from .base import Importer, Parsed, ReadOptions
 
+__all__ = ["IMPORTER", "RESERVED", "read"]
+
 #: contact fields a mapping may not set (netmix fills them in)
-RESERVED = ("contact_id", "account", "sphere", "source_file", "platform")
+RESERVED = CONTACT_FILLED_COLUMNS
 
 
 def _claims(member: Member) -> bool:
@@ -27,12 +29,15 @@ def _check_mapping(columns) -> dict[str, str]:
     if not columns:
         raise ConfigError(
             "a generic CSV needs a column mapping",
-            hint="give --columns 'name=Full Name,email=Mail' (fields: name, first_name, last_name, email, phone, profile_url, company, …)",
+            hint="give --columns 'name=Full Name,email=Mail' "
+            "(fields: name, first_name, last_name, email, phone, profile_url, company, …)",
         )
     mapping = dict(columns)
     bad = [k for k in mapping if k not in CONTACT_COLUMNS or k in RESERVED]
     if bad:
-        raise ConfigError(f"--columns: {', '.join(sorted(bad))} cannot be mapped", hint="map contact fields such as name, email, company")
+        raise ConfigError(
+            f"--columns: {', '.join(sorted(bad))} cannot be mapped", hint="map contact fields such as name, email, company"
+        )
     if "name" not in mapping and not ({"first_name", "last_name"} & set(mapping)):
         raise ConfigError("--columns must map name (or first_name / last_name)", hint="for example --columns 'name=Full Name'")
     return mapping
@@ -54,7 +59,7 @@ def read(members: list[Member], options: ReadOptions) -> Parsed:
             )
         skipped = bad_dates = 0
         for row in table.rows:
-            rec = {field: " ".join(row.get(col, "").split()) if field in ("name", "first_name", "last_name") else row.get(col, "")
+            rec = {field: " ".join(row.get(col, "").split()) if field in CONTACT_NAME_COLUMNS else row.get(col, "")
                    for field, col in mapping.items()}
             name = rec.get("name") or " ".join(f"{rec.get('first_name', '')} {rec.get('last_name', '')}".split())
             if not name:

@@ -17,10 +17,16 @@ import re
 from ..io.sources import Member
 from ..io.text import decode, first, read_csv
 from ..model import ImportIssue
-from ._util import best_profile, header_cells, is_csv_name, join_unique, peek, split_multi
+from ..util.urls import best_profile
+from ._util import header_cells, is_csv_name, join_unique, peek, split_multi
 from .base import Importer, Parsed, ReadOptions
 
-_GROUP = re.compile(r"^(E-mail|Phone|Website|Organization|Address|Relation|Event|IM|Custom Field) (\d+) - (Label|Value|Type|Name|Title|Formatted)$")
+__all__ = ["IMPORTER", "is_google_header", "read"]
+
+_GROUP = re.compile(
+    r"^(E-mail|Phone|Website|Organization|Address|Relation|Event|IM|Custom Field) (\d+)"
+    r" - (Label|Value|Type|Name|Title|Formatted)$"
+)
 
 
 def is_google_header(cells: list[str]) -> bool:

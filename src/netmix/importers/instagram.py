@@ -21,9 +21,13 @@ from ..errors import InputError
 from ..io.sources import Member
 from ..io.text import decode, fix_mojibake_deep, load_json
 from ..model import ImportIssue
+from ..util.text import natural_key
+from ..util.urls import url_slug
 from ._html import parse_html
-from ._util import natural_key, peek, url_slug
+from ._util import peek
 from .base import Importer, Parsed, ReadOptions, epoch_to_date
+
+__all__ = ["IMPORTER", "REQUEST_FILES", "read", "username_of"]
 
 _FOLLOWERS = re.compile(r"^followers(_\d+)?\.(json|html)$")
 _FOLLOWING = re.compile(r"^following(_\d+)?\.(json|html)$")
@@ -124,7 +128,7 @@ class _Collector:
 def read(members: list[Member], options: ReadOptions) -> Parsed:
     out = Parsed()
     people = _Collector()
-    for member in sorted(members, key=lambda m: natural_key(m.name)):
+    for member in sorted(members, key=lambda m: natural_key(m.name, lower=True)):
         kind = _kind(member)
         text = decode(member.read(), member, options.encoding)
         pairs: list[tuple[str, str, str]] = []  # (username, kind, date)
@@ -187,7 +191,15 @@ IMPORTER = Importer(
     name="instagram",
     platform="instagram",
     description="Instagram export (JSON or HTML): followers, following and follow requests, 2018 to 2025 layouts",
-    files=("connections.json", "followers_1.json", "followers.json", "following.json", *sorted(REQUEST_FILES), "followers_1.html", "following.html"),
+    files=(
+        "connections.json",
+        "followers_1.json",
+        "followers.json",
+        "following.json",
+        *sorted(REQUEST_FILES),
+        "followers_1.html",
+        "following.html",
+    ),
     claims=_claims,
     read=read,
 )

@@ -16,6 +16,8 @@ from ..model import ImportIssue
 from ._util import header_cells, is_csv_name, parse_date, peek
 from .base import Importer, Parsed, ReadOptions
 
+__all__ = ["COMPANY", "CONNECTED", "EMAIL", "FILES", "FIRST", "IMPORTER", "INVITATION_COLUMNS", "LAST", "POSITION", "URL", "read"]
+
 FIRST = ("First Name", "Vorname", "Prénom")
 LAST = ("Last Name", "Nachname", "Nom")
 URL = ("URL", "Profile URL")
@@ -90,13 +92,10 @@ def _empty_rows_after_header(text: str, header_line_hint: str) -> int:
 def _read_connections(member: Member, text: str, out: Parsed) -> None:
     table = _table(text, member, _is_connections_header)
     out.issues.extend(table.issues)
-    col = {key: _column(table, aliases) for key, aliases in
-           (("first", FIRST), ("last", LAST), ("url", URL), ("email", EMAIL), ("company", COMPANY), ("position", POSITION), ("connected", CONNECTED))}
+    aliases = (FIRST, LAST, URL, EMAIL, COMPANY, POSITION, CONNECTED)
+    c_first, c_last, c_url, c_email, c_company, c_position, c_connected = (_column(table, a) or "" for a in aliases)
     unnamed = _empty_rows_after_header(text, table.header[0]) if table.header else 0
     bad_dates = 0
-    c_first, c_last, c_url, c_email, c_company, c_position, c_connected = (
-        col[k] or "" for k in ("first", "last", "url", "email", "company", "position", "connected")
-    )
     label = member.label
     append = out.contacts.append
     for row in table.rows:
@@ -127,7 +126,9 @@ def _read_connections(member: Member, text: str, out: Parsed) -> None:
             }
         )
     if unnamed:
-        out.issues.append(ImportIssue(member.label, f"skipped {unnamed} rows without a name (members who hide their profile, or empty rows)"))
+        out.issues.append(
+            ImportIssue(member.label, f"skipped {unnamed} rows without a name (members who hide their profile, or empty rows)")
+        )
     if bad_dates:
         out.issues.append(ImportIssue(member.label, f"{bad_dates} 'Connected On' dates could not be read and were left empty"))
 
@@ -140,7 +141,7 @@ def _read_invitations(member: Member, text: str, out: Parsed) -> None:
     c_inviter = _column(table, ("inviterProfileUrl",))
     c_invitee = _column(table, ("inviteeProfileUrl",))
     skipped = 0
-    for row, line in zip(table.rows, table.lines, strict=False):
+    for row in table.rows:
         direction = row.get(c_dir or "", "").strip().upper()
         if direction == "OUTGOING":
             status, name, url = "sent", row.get(c_to or "", ""), row.get(c_invitee or "", "")
@@ -164,7 +165,9 @@ def _read_invitations(member: Member, text: str, out: Parsed) -> None:
             }
         )
     if skipped:
-        out.issues.append(ImportIssue(member.label, f"skipped {skipped} invitations without a name or a Direction of INCOMING/OUTGOING"))
+        out.issues.append(
+            ImportIssue(member.label, f"skipped {skipped} invitations without a name or a Direction of INCOMING/OUTGOING")
+        )
 
 
 def read(members: list[Member], options: ReadOptions) -> Parsed:

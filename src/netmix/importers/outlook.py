@@ -15,9 +15,25 @@ from __future__ import annotations
 from ..io.sources import Member
 from ..io.text import decode, first, read_csv
 from ..model import ImportIssue
-from ._util import best_profile, header_cells, is_csv_name, join_unique, peek
+from ..util.urls import best_profile
+from ._util import header_cells, is_csv_name, join_unique, peek
 from .base import Importer, Parsed, ReadOptions
 from .google import is_google_header
+
+__all__ = [
+    "COMPANY",
+    "EMAILS",
+    "FIRST",
+    "IMPORTER",
+    "LAST",
+    "MIDDLE",
+    "NICK",
+    "PHONES",
+    "POSITION",
+    "WEB",
+    "is_outlook_header",
+    "read",
+]
 
 FIRST = ("First Name", "Prénom", "Vorname")
 MIDDLE = ("Middle Name", "Deuxième prénom", "Weitere Vornamen")
@@ -33,7 +49,16 @@ EMAILS = (
 )
 COMPANY = ("Company", "Société", "Firma")
 POSITION = ("Job Title",)
-PHONES = ("Mobile Phone", "Business Phone", "Business Phone 2", "Home Phone", "Home Phone 2", "Primary Phone", "Other Phone", "Car Phone")
+PHONES = (
+    "Mobile Phone",
+    "Business Phone",
+    "Business Phone 2",
+    "Home Phone",
+    "Home Phone 2",
+    "Primary Phone",
+    "Other Phone",
+    "Car Phone",
+)
 WEB = ("Web Page", "Personal Web Page")
 NICK = ("Nickname", "E-mail Display Name")
 

@@ -17,6 +17,8 @@ from ..io.text import decode, load_json
 from ..model import ImportIssue
 from .base import Importer, Parsed, ReadOptions
 
+__all__ = ["IMPORTER", "PREFIX", "read"]
+
 PREFIX = re.compile(r"^window\.YTD\.(follower|following)\.part\d+\s*=\s*")
 _NAME = re.compile(r"^(follower|following)(-part\d+)?\.js$", re.I)
 

@@ -16,8 +16,11 @@ from dataclasses import dataclass, field
 from ..io.sources import Member
 from ..io.text import decode
 from ..model import ImportIssue
-from ._util import best_profile, join_unique, social_host, url_slug
+from ..util.urls import best_profile, social_host, url_slug
+from ._util import join_unique
 from .base import Importer, Parsed, ReadOptions
+
+__all__ = ["IMPORTER", "MAX_LINE", "Prop", "components", "logical_lines", "parse_line", "read"]
 
 MAX_LINE = 1 << 20  # a logical line longer than this is a photo or garbage: skipped
 
@@ -43,7 +46,9 @@ def _claims(member: Member) -> bool:
 
 
 def _split_unquoted(text: str, sep: str) -> list[str]:
-    out, cur, quoted = [], [], False
+    out: list[str] = []
+    cur: list[str] = []
+    quoted = False
     for ch in text:
         if ch == '"':
             quoted = not quoted

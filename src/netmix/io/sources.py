@@ -9,6 +9,7 @@ one level deep with the same caps.
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import zipfile
@@ -18,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError, UnsafeInput
+
+__all__ = ["MAX_FILE_BYTES", "MAX_MEMBERS", "MAX_MEMBER_BYTES", "MAX_RATIO", "Member", "iter_members", "read_zip_member"]
 
 MAX_MEMBERS = 50_000
 MAX_MEMBER_BYTES = 512 * 2**20
@@ -70,9 +73,8 @@ def _safe_name(name: str) -> str:
     return "/".join(parts)
 
 
-def read_zip_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, label: str, limit: int = MAX_MEMBER_BYTES) -> bytes:
-    """Read one member in memory, refusing encryption, bombs and lying headers."""
-    archive = label.split("!", 1)[0]
+def _check_header(info: zipfile.ZipInfo, archive: str, limit: int) -> None:
+    """Refuse a member by its header alone: encrypted, too large, too compressed, lying."""
     member = info.filename
     if info.flag_bits & 0x1:
         raise InputError(
@@ -98,11 +100,19 @@ def read_zip_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, label: str, limi
     if info.compress_type != zipfile.ZIP_STORED and info.compress_size > info.file_size + info.file_size // 100 + 1024:
         # deflate/bzip2/lzma never grow data by more than a fraction: the header understates the size
         raise UnsafeInput(
-            f"the member declares {info.file_size} bytes but holds {info.compress_size} compressed bytes (lying header, possible zip bomb)",
+            f"the member declares {info.file_size} bytes but holds {info.compress_size} compressed bytes "
+            "(lying header, possible zip bomb)",
             file=archive,
             member=member,
             hint="this archive was not produced by a platform export; check where it comes from",
         )
+
+
+def read_zip_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, label: str, limit: int = MAX_MEMBER_BYTES) -> bytes:
+    """Read one member in memory, refusing encryption, bombs and lying headers."""
+    archive = label.split("!", 1)[0]
+    member = info.filename
+    _check_header(info, archive, limit)
     out: list[bytes] = []
     total = 0
     try:
@@ -165,7 +175,7 @@ def _zip_members(data_or_path, label: str, depth: int) -> Iterator[Member]:
             name=name,
             size=info.file_size,
             label=member_label,
-            _read=(lambda zf=zf, info=info, lab=member_label: read_zip_member(zf, info, lab)),
+            _read=functools.partial(read_zip_member, zf, info, member_label),
         )
 
 
@@ -200,7 +210,7 @@ def iter_members(path: str | os.PathLike) -> Iterator[Member]:
         if zipfile.is_zipfile(root):
             yield from sorted(_zip_members(str(root), str(root), 0), key=lambda m: m.name)
         else:
-            yield Member(root.name, root.stat().st_size, str(root), lambda p=root: _read_file(p))
+            yield Member(root.name, root.stat().st_size, str(root), functools.partial(_read_file, root))
         return
     files = []
     for dirpath, dirnames, filenames in os.walk(root):
@@ -221,4 +231,4 @@ def iter_members(path: str | os.PathLike) -> Iterator[Member]:
         if rel.lower().endswith(".zip") and zipfile.is_zipfile(p):
             yield from sorted(_zip_members(str(p), str(p), 0), key=lambda m: m.name)
         else:
-            yield Member(rel, p.stat().st_size, str(p), lambda p=p: _read_file(p))
+            yield Member(rel, p.stat().st_size, str(p), functools.partial(_read_file, p))

@@ -1,6 +1,8 @@
 """Decoding text, JSON and CSV from export members, with every repair the real formats need.
 
 - :func:`decode` sniffs a BOM (UTF-8/16/32), then decodes strictly; it never guesses silently.
+- :func:`head_text` is the one lenient sniffer of a member's first bytes (BOM-aware, UTF-16
+  without BOM recognised), used by the importers' and tie readers' detection.
 - :func:`fix_mojibake` repairs Meta's UTF-8-as-Latin-1 strings (FORMATS.md §1.4).
 - :func:`load_json` turns every failure (depth, huge numbers, syntax) into an :class:`InputError`.
 - :func:`read_csv` finds the header row by expected names (LinkedIn's ``Notes:`` preamble),
@@ -13,6 +15,7 @@ import codecs
 import csv
 import io
 import json
+import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -32,6 +35,26 @@ _BOMS = (
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_JSON_DEPTH = 200
 MAX_FIELD = 131_072  # the stdlib csv default, kept on purpose (RELIABILITY.md §5)
+#: Bytes :func:`head_text` reads by default.
+HEAD_BYTES = 4096
+
+__all__ = [
+    "HEAD_BYTES",
+    "MAX_FIELD",
+    "MAX_JSON_DEPTH",
+    "CsvTable",
+    "decode",
+    "decode_head",
+    "first",
+    "fix_mojibake",
+    "fix_mojibake_deep",
+    "head_text",
+    "header_has",
+    "load_json",
+    "read_csv",
+    "read_head",
+    "sniff_delimiter",
+]
 
 
 def _where(member: Member) -> dict:
@@ -64,10 +87,9 @@ def decode(data: bytes, member: Member, encoding: str | None = None) -> str:
                     **_where(member),
                     hint="re-export the file, or give --encoding",
                 ) from exc
-    if len(data) >= 4 and data[1:4:2] == b"\x00\x00" and data[0] and data[2]:
-        enc = "utf-16-le"
+    if _looks_utf16le(data):
         try:
-            return data.decode(enc)
+            return data.decode("utf-16-le")
         except UnicodeDecodeError:
             pass
     try:
@@ -80,6 +102,50 @@ def decode(data: bytes, member: Member, encoding: str | None = None) -> str:
             hint="it was probably saved by Excel in a Windows encoding: add --encoding cp1252 (or latin-1)",
         ) from exc
     return _LONE_SURROGATE.sub("\ufffd", text)
+
+
+def _looks_utf16le(data: bytes) -> bool:
+    """UTF-16 LE without a BOM (legacy Google CSV): ASCII letters alternating with NUL bytes."""
+    return len(data) >= 4 and data[1:4:2] == b"\x00\x00" and bool(data[0]) and bool(data[2])
+
+
+def read_head(member: Member, size: int = HEAD_BYTES) -> bytes:
+    """The first ``size`` bytes of a member, for format sniffing.
+
+    A plain file is read only that far (``b""`` if it cannot be opened); an archive member is read
+    whole (zip members cannot seek), so its :class:`~netmix.errors.NetmixError` (bomb, damage)
+    reaches the caller.
+    """
+    if member.inner is None and os.path.isfile(member.label):
+        try:
+            with open(member.label, "rb") as fh:
+                return fh.read(size)
+        except OSError:
+            return b""
+    return member.read()[:size]
+
+
+def decode_head(data: bytes) -> str:
+    """Leniently decoded first bytes: the BOM's encoding, UTF-16 LE when it looks so, else UTF-8.
+
+    Undecodable bytes become U+FFFD; the BOM is dropped.
+
+    >>> decode_head(b"\\xef\\xbb\\xbfName"), decode_head("Name".encode("utf-16-le"))
+    ('Name', 'Name')
+    >>> decode_head(b"M\\xfcller") == "M\\ufffdller"
+    True
+    """
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(enc, errors="replace")
+    if _looks_utf16le(data):
+        return data.decode("utf-16-le", errors="replace")
+    return data.decode("utf-8", errors="replace")
+
+
+def head_text(member: Member, size: int = HEAD_BYTES) -> str:
+    """:func:`decode_head` of :func:`read_head`: the start of a member as text, for sniffing."""
+    return decode_head(read_head(member, size))
 
 
 def fix_mojibake(text: str) -> str:

@@ -36,8 +36,8 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from ..importers import normalise_url
 from ..model import CONTACT_COLUMNS, REQUEST_COLUMNS, Resolution, TieSet, frame
+from ..util.urls import normalise_url
 from .arrays import text_array
 from .decisions import Decisions, decisions_template, load_decisions
 from .doubles import build_doubles

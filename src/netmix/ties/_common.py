@@ -10,7 +10,6 @@ the same results and issues, as the row-by-row :meth:`TieBuilder.edge`.
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 import unicodedata
@@ -23,6 +22,21 @@ from numpy.typing import ArrayLike
 from ..errors import InputError
 from ..io.sources import Member
 from ..model import TIE_EDGE_COLUMNS, TIE_NODE_COLUMNS, ImportIssue, empty_frame
+from ..util.text import natural_key
+
+__all__ = [
+    "TieBuilder",
+    "clean_name",
+    "first_line",
+    "head_lines",
+    "header_token",
+    "input_error",
+    "is_numeric",
+    "natural_ranks",
+    "node_order",
+    "parse_weight",
+    "where",
+]
 
 _NUMERIC = re.compile(r"[+-]?\d+(?:\.\d+)?")
 
@@ -37,20 +51,26 @@ def input_error(member: Member, message: str, *, line: int | None = None, hint: 
     return InputError(message, **where(member), line=line, hint=hint)
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def natural_key(key: str) -> tuple:
-    """Sort key putting integer ids in numeric order before other keys (``"2" < "10" < "Ana"``)."""
-    return (0, int(key), key) if key.isdecimal() else (1, 0, key)  # isdigit() would accept "²", which int() refuses
+def node_order(key: str) -> tuple:
+    """Sort key of node ids: integer ids in numeric order before other keys (``"2" < "10" < "Ana"``).
+
+    :func:`netmix.util.text.natural_key` with ``whole=True``.
+
+    >>> sorted(["Ana", "10", "2"], key=node_order)
+    ['2', '10', 'Ana']
+    """
+    return natural_key(key, whole=True)
 
 
 def natural_ranks(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The distinct ``values`` in :func:`natural_key` order, and the rank of each value among them.
+    """The distinct ``values`` in :func:`node_order`, and the rank of each value among them.
 
     >>> natural_ranks(np.array(["10", "b", "2", "10"], dtype=object))
     (array(['2', '10', 'b'], dtype=object), array([1, 2, 0, 1]))
     """
     codes, uniq = pd.factorize(values)
-    order = sorted(range(len(uniq)), key=lambda i: natural_key(uniq[i]))
+    keys = uniq.tolist()
+    order = sorted(range(len(keys)), key=lambda i: node_order(keys[i]))
     rank = np.empty(len(uniq), dtype="int64")
     rank[order] = np.arange(len(uniq))
     return np.asarray(uniq, dtype=object)[order], rank[codes]
@@ -193,7 +213,7 @@ class TieBuilder:
         if a == b:
             count(_SELF_LOOP, line)
             return
-        pair = (a, b) if natural_key(a) <= natural_key(b) else (b, a)
+        pair = (a, b) if node_order(a) <= node_order(b) else (b, a)
         if pair in self.edges:
             forward = 1 if pair == (a, b) else 2
             seen = self._directions[pair]
@@ -216,20 +236,30 @@ class TieBuilder:
         weights : float per edge; NaN stands for an unusable weight (``weight=None`` in :meth:`edge`).
         lines : the line of each edge (increasing), for the issues.
         """
-        a = np.asarray(a, dtype=object)
-        b = np.asarray(b, dtype=object)
-        w = np.array(weights, dtype="float64")
-        lines = np.asarray(lines, dtype="int64")
-        n = len(a)
-        if not n:
+        arrays = (
+            np.asarray(a, dtype=object),
+            np.asarray(b, dtype=object),
+            np.array(weights, dtype="float64"),
+            np.asarray(lines, dtype="int64"),
+        )
+        if not len(arrays[0]):
             return
         if self.edges or self._block is not None:  # merging into earlier edges: one at a time
-            events: list[tuple[int, int, str]] = []
-            record = lambda what, line: events.append((line, len(events), what))  # noqa: E731
-            for x, y, wt, ln in zip(a.tolist(), b.tolist(), w.tolist(), lines.tolist(), strict=False):
-                self._edge(x, y, None if wt != wt else wt, ln, record)
-            self._pend(events)
-            return
+            self._add_one_by_one(*arrays)
+        else:
+            self._add_block(*arrays)
+
+    def _add_one_by_one(self, a: np.ndarray, b: np.ndarray, w: np.ndarray, lines: np.ndarray) -> None:
+        """:meth:`add_edges` into earlier edges: :meth:`_edge` per row, the counts queued in line order."""
+        events: list[tuple[int, int, str]] = []
+        record = lambda what, line: events.append((line, len(events), what))  # noqa: E731
+        for x, y, wt, ln in zip(a.tolist(), b.tolist(), w.tolist(), lines.tolist(), strict=False):
+            self._edge(x, y, None if wt != wt else wt, ln, record)
+        self._pend(events)
+
+    def _add_block(self, a: np.ndarray, b: np.ndarray, w: np.ndarray, lines: np.ndarray) -> None:
+        """:meth:`add_edges` into an empty builder: the whole block at once with numpy."""
+        n = len(a)
         bad = np.isnan(w)
         if bad.any():
             self.count_lines(_BAD_WEIGHT, lines[bad])
@@ -291,15 +321,16 @@ class TieBuilder:
         """``(nodes, edges, issues)`` sorted by node key, ready for :func:`netmix.ties.read_ties`."""
         if self._block is not None and self.edges:
             self._materialise()
-        presorted = self._block is not None
-        if presorted:
-            a, b, w, d = self._block
+        block = self._block
+        presorted = block is not None
+        if block is not None:
+            a, b, w, d = block
         else:
             a = np.array([p[0] for p in self.edges], dtype=object)
             b = np.array([p[1] for p in self.edges], dtype=object)
             w = np.fromiter(self.edges.values(), dtype="float64", count=len(self.edges))
             d = np.fromiter(self._directions.values(), dtype="int64", count=len(self._directions))
-        ends = pd.unique(np.concatenate([a, b])) if len(a) else []
+        ends: list = pd.unique(np.concatenate([a, b])).tolist() if len(a) else []
         undeclared = [k for k in ends if k not in self.nodes]
         for k in undeclared:
             self.nodes[k] = ["", ""]
@@ -313,7 +344,7 @@ class TieBuilder:
             self._flush()
         for what, c in self._counts.items():
             self.issue(f"{what}: {c.n}", line=c.line)
-        keys = sorted(self.nodes, key=natural_key)
+        keys = sorted(self.nodes, key=node_order)
         if keys:
             nodes = pd.DataFrame(
                 {

@@ -8,6 +8,7 @@ expander. Every parser failure becomes one :class:`~netmix.errors.InputError` (o
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 from defusedxml import DefusedXmlException
@@ -16,6 +17,8 @@ from defusedxml.ElementTree import fromstring
 from ..errors import UnsafeInput
 from ..io.sources import Member
 from ._common import input_error, where
+
+__all__ = ["MAX_XML_BYTES", "graph_root", "parse", "split_tag"]
 
 #: Largest GraphML / GEXF member netmix parses (the tree takes several times this in memory).
 MAX_XML_BYTES = 256 * 2**20
@@ -74,3 +77,58 @@ def split_tag(tag: object) -> tuple[str, str]:
         ns, _, local = tag[1:].partition("}")
         return ns, local
     return "", tag
+
+
+def graph_root(
+    member: Member, kind: str, root_tag: str, namespace: re.Pattern[str], expected: str, hint: str
+) -> tuple[ET.Element, str]:
+    """Parse a GraphML / GEXF member and check its root: element name, namespace, a ``<graph>``.
+
+    Parameters
+    ----------
+    member
+        The file.
+    kind
+        The format's name in messages (``GraphML``, ``GEXF``).
+    root_tag
+        The root's local name (``graphml``, ``gexf``).
+    namespace
+        The namespace URIs accepted (matched whole); no namespace is always accepted.
+    expected
+        How the accepted namespaces are named in the message.
+    hint
+        What to do when the namespace or the graph is wrong (``export the graph again …``).
+
+    Returns
+    -------
+    tuple
+        The root element and the ``{uri}`` prefix of its children's tags (``""`` without namespace).
+
+    Raises
+    ------
+    InputError
+        Another root element, a foreign namespace, or no ``<graph>``.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from netmix.io.sources import iter_members
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "g.graphml"
+    >>> _ = path.write_text('<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph/></graphml>')
+    >>> root, ns = graph_root(next(iter_members(path)), "GraphML", "graphml", re.compile("http://graphml.graphdrawing.org/xmlns"),
+    ...                       "'http://graphml.graphdrawing.org/xmlns'", "export it again")
+    >>> ns
+    '{http://graphml.graphdrawing.org/xmlns}'
+    """
+    root = parse(member, kind)
+    ns_uri, local = split_tag(root.tag)
+    if local != root_tag:
+        raise input_error(
+            member, f"the root element is <{local}>, not <{root_tag}>", hint=f"is this a {kind} file? export it again as {kind}"
+        )
+    if ns_uri and not namespace.fullmatch(ns_uri):
+        raise input_error(member, f"the {kind} root has the namespace {ns_uri!r}, expected {expected}", hint=hint)
+    ns = f"{{{ns_uri}}}" if ns_uri else ""
+    if root.find(f"{ns}graph") is None:
+        raise input_error(member, f"the {kind} file holds no <graph>", hint=hint)
+    return root, ns

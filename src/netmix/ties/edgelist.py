@@ -22,8 +22,10 @@ import pandas as pd
 
 from ..io.sources import Member
 from ..io.text import decode, read_csv, sniff_delimiter
-from . import TieReader
 from ._common import TieBuilder, clean_name, first_line, head_lines, header_token, input_error, is_numeric, parse_weight
+from .base import TieReader
+
+__all__ = ["PAIRS", "READER", "WEIGHTS", "header_columns", "read", "sniff"]
 
 #: Header names of the two ends (after :func:`header_token`), best first.
 PAIRS: tuple[tuple[str, str], ...] = (

@@ -27,8 +27,10 @@ import pandas as pd
 
 from ..io.sources import Member
 from ..io.text import decode
-from . import TieReader
 from ._common import TieBuilder, input_error, parse_weight
+from .base import TieReader
+
+__all__ = ["READER", "Column", "parse_header", "read", "sniff", "split_values"]
 
 _TYPES = {
     "varchar": "string",
@@ -95,8 +97,9 @@ def parse_header(spec: str) -> tuple[list[Column], list[str]]:
 def split_values(line: str) -> tuple[list[str], list[bool]]:
     """Split one data row into values and whether each was quoted.
 
-    Unquoted values keep their spaces (a label split on a comma is rebuilt exactly). A value starting with ``'`` or ``"`` runs to the matching quote that ends the value (followed
-    by a comma or the end of the line); ``\\'`` / ``\\"`` inside it stand for the quote. An
+    Unquoted values keep their spaces (a label split on a comma is rebuilt exactly). A value
+    starting with ``'`` or ``"`` runs to the matching quote that ends the value (followed by a
+    comma or the end of the line); ``\\'`` / ``\\"`` inside it stand for the quote. An
     unterminated quote is read as plain text.
 
     >>> split_values("1,'Smith, Ana',,null, x")
@@ -248,18 +251,16 @@ def _weights(values: np.ndarray) -> np.ndarray:
     return np.asarray(parsed, dtype="float64")[codes] if len(uniq) else np.ones(len(values))
 
 
-def read(member: Member, encoding: str | None) -> tuple:
-    """Read a GDF file into ``(nodes, edges, issues)``."""
-    text = decode(member.read(), member, encoding)
-    lines = text.splitlines()
-    builder = TieBuilder(member)
+def _headers(member: Member, lines: list[str]) -> list[tuple[int, str, str]]:
+    """The section headers ``(line index, "nodes" | "edges", spec)``; the first non-blank line must be one."""
     start = next((i for i, line in enumerate(lines) if line.strip()), None)
     if start is None:
         raise input_error(member, "the file is empty", hint="a GDF file starts with a nodedef> line")
-    if _section(lines[start], "nodedef>") is not None:
-        headers = [(start, "nodes", _section(lines[start], "nodedef>"))]
-    elif _section(lines[start], "edgedef>") is not None:
-        headers = [(start, "edges", _section(lines[start], "edgedef>"))]
+    node_spec, edge_spec = _section(lines[start], "nodedef>"), _section(lines[start], "edgedef>")
+    if node_spec is not None:
+        headers = [(start, "nodes", node_spec)]
+    elif edge_spec is not None:
+        headers = [(start, "edges", edge_spec)]
     else:
         raise input_error(
             member,
@@ -272,6 +273,39 @@ def read(member: Member, encoding: str | None) -> tuple:
         spec = _section(lines[i], "edgedef>") if i > start else None
         if spec is not None:
             headers.append((i, "edges", spec))
+    return headers
+
+
+def read(member: Member, encoding: str | None) -> tuple:
+    """Read a GDF file into ``(nodes, edges, issues)``.
+
+    Parameters
+    ----------
+    member
+        The ``.gdf`` file.
+    encoding
+        Its text encoding (detected when ``None``).
+
+    Returns
+    -------
+    tuple
+        Nodes (``TIE_NODE_COLUMNS``), edges (``TIE_EDGE_COLUMNS``) and the issues met.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from netmix.io.sources import iter_members
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "personal.gdf"
+    >>> _ = path.write_text("nodedef>name VARCHAR,label VARCHAR\\n1,Ana Lopez\\n2,Ben, Jr\\n"
+    ...                     "edgedef>node1 VARCHAR,node2 VARCHAR\\n1,2\\n")
+    >>> nodes, edges, issues = read(next(iter_members(path)), None)
+    >>> nodes["name"].tolist(), edges[["a", "b"]].values.tolist()
+    (['Ana Lopez', 'Ben, Jr'], [['1', '2']])
+    """
+    text = decode(member.read(), member, encoding)
+    lines = text.splitlines()
+    builder = TieBuilder(member)
+    headers = _headers(member, lines)
     fixes: list[tuple[str, int]] = []
     for n, (at, section, spec) in enumerate(headers):
         cols, notes = parse_header(spec)
@@ -297,6 +331,12 @@ def read(member: Member, encoding: str | None) -> tuple:
             builder.count_lines("edge rows without both ends skipped", linenos[skip])
             keep = ~skip
             builder.add_edges(a[keep], b[keep], _weights(weight[keep]), linenos[keep])
+    _report_fixes(builder, fixes)
+    return builder.result()
+
+
+def _report_fixes(builder: TieBuilder, fixes: list[tuple[str, int]]) -> None:
+    """One issue per kind of row repair (``repaired``, ``padded``, ``cut``), at its first line."""
     counts = {how: sum(1 for h, _ in fixes if h == how) for how in ("repaired", "padded", "cut")}
     first_fix = {how: min(ln for h, ln in fixes if h == how) for how in counts if counts[how]}
     if counts["repaired"]:
@@ -314,7 +354,6 @@ def read(member: Member, encoding: str | None) -> tuple:
         )
     if counts["cut"]:
         builder.issue(f"rows with more values than the header (extra values ignored): {counts['cut']}", line=first_fix["cut"])
-    return builder.result()
 
 
 def sniff(member: Member, head: str) -> bool:

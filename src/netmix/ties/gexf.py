@@ -13,9 +13,11 @@ import re
 import xml.etree.ElementTree as ET
 
 from ..io.sources import Member
-from . import TieReader
-from ._common import TieBuilder, input_error, parse_weight
-from ._xml import parse, split_tag
+from ._common import TieBuilder, parse_weight
+from ._xml import graph_root
+from .base import TieReader
+
+__all__ = ["READER", "read", "sniff"]
 
 #: GEXF namespaces: http://www.gexf.net/1.1draft, …/1.2draft, http://gexf.net/1.3 (with or without www).
 _GEXF_NS = re.compile(r"https?://(www\.)?gexf\.net/1\.\d+(draft)?/?")
@@ -50,19 +52,14 @@ def _attvalues(el: ET.Element, ns: str, titles: dict[str, str]) -> dict[str, str
 
 def read(member: Member, encoding: str | None) -> tuple:
     """Read a GEXF file into ``(nodes, edges, issues)``; ``encoding`` is ignored (XML declares it)."""
-    root = parse(member, "GEXF")
-    ns_uri, local = split_tag(root.tag)
-    if local != "gexf":
-        raise input_error(member, f"the root element is <{local}>, not <gexf>", hint="is this a GEXF file? export it again from Gephi")
-    if ns_uri and not _GEXF_NS.fullmatch(ns_uri):
-        raise input_error(
-            member,
-            f"the GEXF root has the namespace {ns_uri!r}, not a GEXF one (http://gexf.net/1.3, http://www.gexf.net/1.2draft)",
-            hint="export the graph again from Gephi as GEXF",
-        )
-    ns = f"{{{ns_uri}}}" if ns_uri else ""
-    if root.find(f"{ns}graph") is None:
-        raise input_error(member, "the GEXF file holds no <graph>", hint="export the graph again from Gephi")
+    root, ns = graph_root(
+        member,
+        "GEXF",
+        "gexf",
+        _GEXF_NS,
+        "a GEXF one (http://gexf.net/1.3, http://www.gexf.net/1.2draft)",
+        "export the graph again from Gephi",
+    )
     node_titles = _attribute_titles(root, ns, "node")
     edge_titles = _attribute_titles(root, ns, "edge")
     builder = TieBuilder(member)

@@ -19,8 +19,10 @@ import re
 
 from ..io.sources import Member
 from ..io.text import decode
-from . import TieReader
 from ._common import TieBuilder, input_error, parse_weight
+from .base import TieReader
+
+__all__ = ["MAX_DEPTH", "READER", "parse_gml", "read", "sniff"]
 
 _TOKEN = re.compile(
     r"""(?P<space>\s+|\#[^\n]*)
@@ -72,7 +74,9 @@ def parse_gml(text: str, member: Member) -> _Block:
             if kind == "close" and len(stack) > 1:
                 stack.pop()
                 continue
-            raise input_error(member, f"expected a key, found {tok[:20]!r}", line=line_of(m.start()), hint="check the GML syntax there")
+            raise input_error(
+                member, f"expected a key, found {tok[:20]!r}", line=line_of(m.start()), hint="check the GML syntax there"
+            )
         if kind == "open":
             if len(stack) > MAX_DEPTH:
                 raise input_error(member, f"the GML is nested more than {MAX_DEPTH} levels deep", line=line_of(m.start()))

@@ -9,14 +9,18 @@ named ``weight`` (or the key's ``<default>``). Nodes of nested graphs (yEd group
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 from ..io.sources import Member
-from . import TieReader
-from ._common import TieBuilder, input_error, parse_weight
-from ._xml import parse, split_tag
+from ._common import TieBuilder, parse_weight
+from ._xml import graph_root, split_tag
+from .base import TieReader
+
+__all__ = ["NS", "READER", "read", "sniff"]
 
 NS = "http://graphml.graphdrawing.org/xmlns"
+_NS = re.compile(re.escape(NS))
 
 
 def _keys(root: ET.Element, ns: str) -> tuple[dict[str, str], str | None]:
@@ -68,21 +72,9 @@ def _node_name(node: ET.Element, ns: str, roles: dict[str, str]) -> str:
 
 def read(member: Member, encoding: str | None) -> tuple:
     """Read a GraphML file into ``(nodes, edges, issues)``; ``encoding`` is ignored (XML declares it)."""
-    root = parse(member, "GraphML")
-    ns_uri, local = split_tag(root.tag)
-    if local != "graphml":
-        raise input_error(
-            member, f"the root element is <{local}>, not <graphml>", hint="is this a GraphML file? export it again as GraphML"
-        )
-    if ns_uri not in (NS, ""):
-        raise input_error(
-            member,
-            f"the GraphML root has the namespace {ns_uri!r}, expected {NS!r}",
-            hint="export the graph again as GraphML from Gephi, yEd or networkx",
-        )
-    ns = f"{{{ns_uri}}}" if ns_uri else ""
-    if root.find(f"{ns}graph") is None:
-        raise input_error(member, "the GraphML file holds no <graph>", hint="export the graph again")
+    root, ns = graph_root(
+        member, "GraphML", "graphml", _NS, repr(NS), "export the graph again as GraphML from Gephi, yEd or networkx"
+    )
     roles, weight_default = _keys(root, ns)
     builder = TieBuilder(member)
     for node in root.iter(f"{ns}node"):

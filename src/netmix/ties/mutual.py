@@ -14,8 +14,10 @@ import re
 
 from ..io.sources import Member
 from ..io.text import decode, read_csv, sniff_delimiter
-from . import TieReader
 from ._common import TieBuilder, clean_name, first_line, header_token, input_error
+from .base import TieReader
+
+__all__ = ["MUTUAL", "PERSON", "READER", "header_columns", "read", "sniff"]
 
 PERSON: tuple[str, ...] = ("name", "person", "personne", "nom", "contact", "friend", "ami", "amie")
 MUTUAL: tuple[str, ...] = (

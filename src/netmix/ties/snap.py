@@ -19,8 +19,10 @@ import re
 from ..errors import InputError
 from ..io.sources import Member, iter_members
 from ..io.text import decode
-from . import TieReader
 from ._common import TieBuilder, head_lines, input_error
+from .base import TieReader
+
+__all__ = ["READER", "read", "read_circles", "sniff"]
 
 _EDGE_LINE = re.compile(r"\s*\d+\s+\d+\s*")
 
@@ -77,7 +79,10 @@ def read_circles(path: str | os.PathLike) -> dict[str, list[str]]:
         name, ids = parts[0], parts[1:]
         if name.isdigit():
             raise input_error(
-                member, "a circle line must start with the circle's name", line=lineno, hint="lines look like circle0<TAB>12<TAB>34"
+                member,
+                "a circle line must start with the circle's name",
+                line=lineno,
+                hint="lines look like circle0<TAB>12<TAB>34",
             )
         circles.setdefault(name, []).extend(ids)
     return circles
