@@ -92,6 +92,31 @@ def _rows_legacy(doc: Node) -> list[tuple[str, str]]:
 
 
 def read(members: list[Member], options: ReadOptions) -> Parsed:
+    """Read Facebook HTML friends, removed-friends and request pages of every generation.
+
+    Parameters
+    ----------
+    members
+        The members this importer claimed, in sorted order.
+    options
+        ``encoding`` wins over detection.
+
+    Returns
+    -------
+    Parsed
+        Friends as contacts (relation ``friend``), the other lists as request rows, and the issues.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from netmix.io.sources import iter_members
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "your_friends.html").write_text('<section class="_a6-g"><h2 class="_a6-h">Ana Lopez</h2>'
+    ...     '<footer><div class="_a72d">Dec 17, 2023 9:22:56 pm</div></footer></section>')
+    >>> parsed = read(list(iter_members(folder)), ReadOptions())
+    >>> [(c["name"], c["connected_on"]) for c in parsed.contacts]
+    [('Ana Lopez', '2023-12-17')]
+    """
     out = Parsed()
     for member in members:
         kind = FILES[member.basename.lower()]

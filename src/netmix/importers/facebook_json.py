@@ -77,6 +77,31 @@ def add_entry(out: Parsed, kind: str, name: str, date: str, source_file: str) ->
 
 
 def read(members: list[Member], options: ReadOptions) -> Parsed:
+    """Read Facebook JSON friends, removed-friends and request files.
+
+    Parameters
+    ----------
+    members
+        The members this importer claimed, in sorted order.
+    options
+        ``encoding`` wins over detection.
+
+    Returns
+    -------
+    Parsed
+        Friends as contacts (relation ``friend``), the other lists as request rows, and the issues.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from netmix.io.sources import iter_members
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> entry = '{"name": "Jos\\u00c3\\u00a9 Lopez", "timestamp": 1700000000}'
+    >>> _ = (folder / "your_friends.json").write_text(f'{{"friends_v2": [{entry}]}}')
+    >>> parsed = read(list(iter_members(folder)), ReadOptions())
+    >>> [(c["name"], c["connected_on"]) for c in parsed.contacts]
+    [('José Lopez', '2023-11-14')]
+    """
     out = Parsed()
     for member in members:
         kind, keys = FILES[member.basename.lower()]

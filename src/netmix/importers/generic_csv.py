@@ -44,6 +44,30 @@ def _check_mapping(columns) -> dict[str, str]:
 
 
 def read(members: list[Member], options: ReadOptions) -> Parsed:
+    """Read CSV files with the user's column mapping.
+
+    Parameters
+    ----------
+    members
+        The members this importer claimed, in sorted order.
+    options
+        ``encoding`` wins over detection; ``columns`` is the mapping (contact field -> file column).
+
+    Returns
+    -------
+    Parsed
+        One contact per row with a name (relation ``contact`` unless mapped), and the issues.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from netmix.io.sources import iter_members
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "club.csv").write_text("Full Name,Mail\\nAna Lopez,ana@example.org\\n")
+    >>> parsed = read(list(iter_members(folder)), ReadOptions(columns={"name": "Full Name", "email": "Mail"}))
+    >>> [(c["name"], c["email"]) for c in parsed.contacts]
+    [('Ana Lopez', 'ana@example.org')]
+    """
     mapping = _check_mapping(options.columns)
     out = Parsed()
     for member in members:

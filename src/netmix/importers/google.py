@@ -13,6 +13,7 @@ Google's "Outlook CSV" export has Outlook's header and is read by the Outlook im
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..io.sources import Member
 from ..io.text import decode, first, read_csv
@@ -51,44 +52,99 @@ def _numbered(header: tuple[str, ...], kind: str, part: str) -> list[str]:
 
 
 def read(members: list[Member], options: ReadOptions) -> Parsed:
+    """Read Google Contacts CSV files (current and legacy).
+
+    Parameters
+    ----------
+    members
+        The members this importer claimed, in sorted order.
+    options
+        ``encoding`` wins over detection.
+
+    Returns
+    -------
+    Parsed
+        One contact per row (relation ``contact``), and the issues.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from netmix.io.sources import iter_members
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "contacts.csv").write_text("First Name,Last Name,E-mail 1 - Label,E-mail 1 - Value,Labels,File As\\n"
+    ...                                          "Ana,Lopez,* Home,ana@example.org ::: al@example.org,* myContacts,\\n")
+    >>> parsed = read(list(iter_members(folder)), ReadOptions())
+    >>> [(c["name"], c["email"]) for c in parsed.contacts]
+    [('Ana Lopez', 'ana@example.org ; al@example.org')]
+    """
     out = Parsed()
     for member in members:
         table = read_csv(decode(member.read(), member, options.encoding), member, is_header=is_google_header)
         out.issues.extend(table.issues)
-        h = table.header
-        emails, phones, sites = _numbered(h, "E-mail", "Value"), _numbered(h, "Phone", "Value"), _numbered(h, "Website", "Value")
-        org_names, org_titles = _numbered(h, "Organization", "Name"), _numbered(h, "Organization", "Title")
+        groups = _Groups.of(table.header)
         skipped = 0
         for row in table.rows:
-            first_name = first(row, ("First Name", "Given Name"))
-            last_name = first(row, ("Last Name", "Family Name"))
-            middle = first(row, ("Middle Name", "Additional Name"))
-            email = join_unique(v for c in emails for v in split_multi(row.get(c, "")))
-            company = first(row, ("Organization Name", *org_names))
-            name = first(row, ("Name",)) or " ".join(f"{first_name} {middle} {last_name}".split())
-            name = name or first(row, ("File As", "Nickname")) or company or email.split(" ; ")[0]
-            name = " ".join(name.split())
-            if not name:
+            contact = _contact(row, groups)
+            if contact is None:
                 skipped += 1
                 continue
-            out.contacts.append(
-                {
-                    "platform": "google",
-                    "relation": "contact",
-                    "name": name,
-                    "first_name": first_name,
-                    "last_name": last_name,
-                    "email": email,
-                    "phone": join_unique(v for c in phones for v in split_multi(row.get(c, ""))),
-                    "company": company,
-                    "position": first(row, ("Organization Title", *org_titles)),
-                    "profile_url": best_profile(v for c in sites for v in split_multi(row.get(c, ""))),
-                    "source_file": member.label,
-                }
-            )
+            contact["source_file"] = member.label
+            out.contacts.append(contact)
         if skipped:
             out.issues.append(ImportIssue(member.label, f"skipped {skipped} contacts without a name, company or email"))
     return out
+
+
+@dataclass(frozen=True)
+class _Groups:
+    """The numbered columns of one header: ``E-mail N - Value``, ``Phone N - Value`` …"""
+
+    emails: list[str]
+    phones: list[str]
+    sites: list[str]
+    org_names: list[str]
+    org_titles: list[str]
+
+    @classmethod
+    def of(cls, h: tuple[str, ...]) -> _Groups:
+        return cls(
+            _numbered(h, "E-mail", "Value"),
+            _numbered(h, "Phone", "Value"),
+            _numbered(h, "Website", "Value"),
+            _numbered(h, "Organization", "Name"),
+            _numbered(h, "Organization", "Title"),
+        )
+
+
+def _values(row: dict[str, str], columns: list[str]) -> list[str]:
+    return [v for c in columns for v in split_multi(row.get(c, ""))]
+
+
+def _contact(row: dict[str, str], groups: _Groups) -> dict | None:
+    """One contact row, or ``None`` when nothing names it."""
+    first_name = first(row, ("First Name", "Given Name"))
+    last_name = first(row, ("Last Name", "Family Name"))
+    middle = first(row, ("Middle Name", "Additional Name"))
+    email = join_unique(_values(row, groups.emails))
+    company = first(row, ("Organization Name", *groups.org_names))
+    name = first(row, ("Name",)) or " ".join(f"{first_name} {middle} {last_name}".split())
+    name = name or first(row, ("File As", "Nickname")) or company or email.split(" ; ")[0]
+    name = " ".join(name.split())
+    if not name:
+        return None
+    return {
+        "platform": "google",
+        "relation": "contact",
+        "name": name,
+        "first_name": first_name,
+        "last_name": last_name,
+        "email": email,
+        "phone": join_unique(_values(row, groups.phones)),
+        "company": company,
+        "position": first(row, ("Organization Title", *groups.org_titles)),
+        "profile_url": best_profile(_values(row, groups.sites)),
+        "source_file": "",
+    }
 
 
 IMPORTER = Importer(

@@ -124,67 +124,109 @@ class _Collector:
         if date and (not self.dates[username] or date < self.dates[username]):
             self.dates[username] = date
 
+    def contacts(self) -> list[dict]:
+        """One contact per username, in first-seen order."""
+        return [
+            {
+                "platform": "instagram",
+                "relation": ";".join(k for k in ("follower", "following") if k in self.kinds[username]),
+                "name": username,
+                "handle": username,
+                "profile_url": f"https://www.instagram.com/{username}",
+                "connected_on": self.dates[username],
+                "source_file": self.files[username],
+            }
+            for username in self.order
+        ]
+
 
 def read(members: list[Member], options: ReadOptions) -> Parsed:
+    """Read Instagram followers, following and follow-request files (JSON or HTML).
+
+    Parameters
+    ----------
+    members
+        The members this importer claimed, in sorted order.
+    options
+        ``encoding`` wins over detection.
+
+    Returns
+    -------
+    Parsed
+        One contact per username (relation ``follower``, ``following`` or both), requests, and the issues.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from netmix.io.sources import iter_members
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> item = '{"string_list_data": [{"href": "https://www.instagram.com/ana.l", "value": "ana.l", "timestamp": 1700000000}]}'
+    >>> _ = (folder / "followers_1.json").write_text(f"[{item}]")
+    >>> _ = (folder / "following.json").write_text(f'{{"relationships_following": [{item}]}}')
+    >>> parsed = read(list(iter_members(folder)), ReadOptions())
+    >>> [(c["name"], c["relation"], c["connected_on"]) for c in parsed.contacts]
+    [('ana.l', 'follower;following', '2023-11-14')]
+    """
     out = Parsed()
     people = _Collector()
     for member in sorted(members, key=lambda m: natural_key(m.name, lower=True)):
-        kind = _kind(member)
+        kind = _kind(member) or ""
         text = decode(member.read(), member, options.encoding)
-        pairs: list[tuple[str, str, str]] = []  # (username, kind, date)
-        if member.basename.lower().endswith(".html"):
-            doc = parse_html(text, member)
-            for a in doc.find_all("a"):
-                href = a.attrs.get("href", "")
-                if "instagram.com" in href:
-                    pairs.append((url_slug(href).lower(), kind or "", ""))
-        else:
-            doc = fix_mojibake_deep(load_json(text, member))
-            if kind == "connections":
-                if not isinstance(doc, dict):
-                    raise _shape_error(member, "the top level is not an object")
-                for key, k in (("followers", "follower"), ("following", "following"), ("follow_requests_sent", "sent")):
-                    block = doc.get(key)
-                    if isinstance(block, dict):
-                        pairs += [(str(u).strip().lstrip("@").lower(), k, _iso_prefix(v)) for u, v in block.items()]
-            else:
-                for item in _items(doc, member):
-                    username, date = username_of(item)
-                    pairs.append((username, kind or "", date))
+        reader = _html_pairs if member.basename.lower().endswith(".html") else _json_pairs
+        pairs = reader(text, member, kind)
         skipped = 0
         for username, k, date in pairs:
             if not username or not _USERNAME.match(username):
                 skipped += 1
-                continue
-            if k in ("follower", "following"):
+            elif k in ("follower", "following"):
                 people.add(username, k, date, member.label)
             else:
-                out.requests.append(
-                    {
-                        "platform": "instagram",
-                        "status": k,
-                        "name": username,
-                        "handle": username,
-                        "profile_url": f"https://www.instagram.com/{username}",
-                        "date": date,
-                        "source_file": member.label,
-                    }
-                )
+                out.requests.append(_request(username, k, date, member.label))
         if skipped:
             out.issues.append(ImportIssue(member.label, f"skipped {skipped} entries without a usable username"))
-    for username in people.order:
-        out.contacts.append(
-            {
-                "platform": "instagram",
-                "relation": ";".join(k for k in ("follower", "following") if k in people.kinds[username]),
-                "name": username,
-                "handle": username,
-                "profile_url": f"https://www.instagram.com/{username}",
-                "connected_on": people.dates[username],
-                "source_file": people.files[username],
-            }
-        )
+    out.contacts += people.contacts()
     return out
+
+
+def _html_pairs(text: str, member: Member, kind: str) -> list[tuple[str, str, str]]:
+    """``(username, kind, date)`` of every instagram link of an HTML page."""
+    doc = parse_html(text, member)
+    pairs = []
+    for a in doc.find_all("a"):
+        href = a.attrs.get("href", "")
+        if "instagram.com" in href:
+            pairs.append((url_slug(href).lower(), kind, ""))
+    return pairs
+
+
+def _json_pairs(text: str, member: Member, kind: str) -> list[tuple[str, str, str]]:
+    """``(username, kind, date)`` of every entry of a JSON file (``connections.json`` holds several kinds)."""
+    doc = fix_mojibake_deep(load_json(text, member))
+    pairs: list[tuple[str, str, str]] = []
+    if kind != "connections":
+        for item in _items(doc, member):
+            username, date = username_of(item)
+            pairs.append((username, kind, date))
+        return pairs
+    if not isinstance(doc, dict):
+        raise _shape_error(member, "the top level is not an object")
+    for key, k in (("followers", "follower"), ("following", "following"), ("follow_requests_sent", "sent")):
+        block = doc.get(key)
+        if isinstance(block, dict):
+            pairs += [(str(u).strip().lstrip("@").lower(), k, _iso_prefix(v)) for u, v in block.items()]
+    return pairs
+
+
+def _request(username: str, status: str, date: str, label: str) -> dict:
+    return {
+        "platform": "instagram",
+        "status": status,
+        "name": username,
+        "handle": username,
+        "profile_url": f"https://www.instagram.com/{username}",
+        "date": date,
+        "source_file": label,
+    }
 
 
 IMPORTER = Importer(

@@ -171,6 +171,32 @@ def _read_invitations(member: Member, text: str, out: Parsed) -> None:
 
 
 def read(members: list[Member], options: ReadOptions) -> Parsed:
+    """Read LinkedIn ``Connections.csv`` and ``Invitations.csv`` files.
+
+    Parameters
+    ----------
+    members
+        The members this importer claimed, in sorted order.
+    options
+        ``encoding`` wins over detection.
+
+    Returns
+    -------
+    Parsed
+        Connections as contacts (relation ``connection``), invitations as request rows, and the issues.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from netmix.io.sources import iter_members
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "Connections.csv").write_text('Notes:\\n"When exporting ..."\\n\\n'
+    ...     "First Name,Last Name,URL,Email Address,Company,Position,Connected On\\n"
+    ...     "Ana,Lopez,https://www.linkedin.com/in/ana-l,,Contoso,Engineer,05 Mar 2024\\n")
+    >>> parsed = read(list(iter_members(folder)), ReadOptions())
+    >>> [(c["name"], c["company"], c["connected_on"]) for c in parsed.contacts]
+    [('Ana Lopez', 'Contoso', '2024-03-05')]
+    """
     out = Parsed()
     for member in members:
         text = decode(member.read(), member, options.encoding)

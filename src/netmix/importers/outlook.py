@@ -74,6 +74,31 @@ def _claims(member: Member) -> bool:
 
 
 def read(members: list[Member], options: ReadOptions) -> Parsed:
+    """Read Outlook CSV contact files (every header family netmix knows).
+
+    Parameters
+    ----------
+    members
+        The members this importer claimed, in sorted order.
+    options
+        ``encoding`` wins over detection.
+
+    Returns
+    -------
+    Parsed
+        One contact per row (relation ``contact``), and the issues.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from netmix.io.sources import iter_members
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "contacts.csv").write_text("First Name,Last Name,E-mail Address,Mobile Phone,Company,Job Title\\n"
+    ...                                          "Ana,Lopez,ana@example.org,+33 6 12 34 56 78,Contoso,Engineer\\n")
+    >>> parsed = read(list(iter_members(folder)), ReadOptions())
+    >>> [(c["name"], c["phone"], c["position"]) for c in parsed.contacts]
+    [('Ana Lopez', '+33 6 12 34 56 78', 'Engineer')]
+    """
     out = Parsed()
     for member in members:
         table = read_csv(decode(member.read(), member, options.encoding), member, is_header=is_outlook_header)

@@ -51,6 +51,32 @@ def _entries(member: Member, options: ReadOptions) -> tuple[str, list]:
 
 
 def read(members: list[Member], options: ReadOptions) -> Parsed:
+    """Read X / Twitter ``follower.js`` and ``following.js`` files.
+
+    Parameters
+    ----------
+    members
+        The members this importer claimed, in sorted order.
+    options
+        ``encoding`` wins over detection.
+
+    Returns
+    -------
+    Parsed
+        One contact per account id (relation ``follower``, ``following`` or both), and the issues.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from netmix.io.sources import iter_members
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> data = folder / "data"
+    >>> data.mkdir()
+    >>> _ = (data / "follower.js").write_text('window.YTD.follower.part0 = [{"follower": {"accountId": "1234567890123456789"}}]')
+    >>> parsed = read(list(iter_members(folder)), ReadOptions())
+    >>> [(c["name"], c["platform_id"]) for c in parsed.contacts]
+    [('X account 1234567890123456789', '1234567890123456789')]
+    """
     out = Parsed()
     relations: dict[str, set[str]] = {}
     sources: dict[str, str] = {}

@@ -20,7 +20,7 @@ from ..util.urls import best_profile, social_host, url_slug
 from ._util import join_unique
 from .base import Importer, Parsed, ReadOptions
 
-__all__ = ["IMPORTER", "MAX_LINE", "Prop", "components", "logical_lines", "parse_line", "read"]
+__all__ = ["IMPORTER", "MAX_LINE", "Prop", "components", "logical_lines", "parse_line", "read", "split_cards"]
 
 MAX_LINE = 1 << 20  # a logical line longer than this is a photo or garbage: skipped
 
@@ -210,32 +210,69 @@ def _card(props: list[Prop]) -> dict | None:
     }
 
 
+def split_cards(text: str) -> tuple[list[list[Prop]], int]:
+    """The properties of each ``BEGIN:VCARD`` … ``END:VCARD`` block, and how many lacked their END.
+
+    >>> cards, unclosed = split_cards("BEGIN:VCARD\\nFN:Ana\\nEND:VCARD\\nBEGIN:VCARD\\nFN:Ben\\n")
+    >>> [[p.value for p in c] for c in cards], unclosed
+    ([['Ana'], ['Ben']], 1)
+    """
+    cards: list[list[Prop]] = []
+    current: list[Prop] | None = None
+    unclosed = 0
+    for line in logical_lines(text):
+        stripped = line.strip()
+        upper = stripped.upper()
+        if upper == "BEGIN:VCARD":
+            if current is not None:
+                unclosed += 1
+                cards.append(current)
+            current = []
+        elif upper == "END:VCARD":
+            if current is not None:
+                cards.append(current)
+            current = None
+        elif current is not None and stripped:
+            prop = parse_line(stripped)
+            if prop is not None:
+                current.append(prop)
+    if current is not None:
+        unclosed += 1
+        cards.append(current)
+    return cards, unclosed
+
+
 def read(members: list[Member], options: ReadOptions) -> Parsed:
+    """Read vCard files (2.1, 3.0, 4.0).
+
+    Parameters
+    ----------
+    members
+        The members this importer claimed, in sorted order.
+    options
+        ``encoding`` wins over detection.
+
+    Returns
+    -------
+    Parsed
+        One contact per card with a name, organisation or e-mail, and the issues.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from netmix.io.sources import iter_members
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "contacts.vcf").write_text("BEGIN:VCARD\\nVERSION:2.1\\n"
+    ...     "N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:M=C3=BCller;J=C3=BCrgen;;;\\nTEL;CELL:+49301234567\\nEND:VCARD\\n")
+    >>> parsed = read(list(iter_members(folder)), ReadOptions())
+    >>> [(c["name"], c["phone"]) for c in parsed.contacts]
+    [('Jürgen Müller', '+49301234567')]
+    """
     out = Parsed()
     for member in members:
         text = decode(member.read(), member, options.encoding)
-        cards: list[list[Prop]] = []
-        current: list[Prop] | None = None
-        unnamed = unclosed = 0
-        for line in logical_lines(text):
-            stripped = line.strip()
-            upper = stripped.upper()
-            if upper == "BEGIN:VCARD":
-                if current is not None:
-                    unclosed += 1
-                    cards.append(current)
-                current = []
-            elif upper == "END:VCARD":
-                if current is not None:
-                    cards.append(current)
-                current = None
-            elif current is not None and stripped:
-                prop = parse_line(stripped)
-                if prop is not None:
-                    current.append(prop)
-        if current is not None:
-            unclosed += 1
-            cards.append(current)
+        cards, unclosed = split_cards(text)
+        unnamed = 0
         for props in cards:
             row = _card(props)
             if row is None:
