@@ -38,7 +38,7 @@ import pandas as pd
 
 from ..importers import normalise_url
 from ..model import CONTACT_COLUMNS, REQUEST_COLUMNS, Resolution, TieSet, frame
-from .arrays import text_array
+from ..util.arrays import text_array
 from .decisions import Decisions, decisions_template, load_decisions
 from .doubles import build_doubles
 from .entities import build_entities, object_frame

@@ -17,7 +17,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from ..importers import normalise_url
-from .arrays import contains, group_starts, texts, unique_sorted
+from ..util.arrays import contains, group_starts, texts, unique_sorted
 from .entities import Entities
 from .normalise import block_keys, compare_names, needs_comparison, normalise_email, normalise_name, normalise_phone
 

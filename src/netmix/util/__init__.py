@@ -1,0 +1,1 @@
+"""Shared helpers of the lowest layers (text, names, arrays, URLs), importable from anywhere above."""
