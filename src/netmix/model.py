@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import pandas as pd
+
+if TYPE_CHECKING:  # networkx is imported by the graph layer, not by the model
+    import networkx as nx
 
 Sphere = Literal["personal", "professional"]
 SPHERES: tuple[str, ...] = ("personal", "professional")
@@ -291,4 +294,4 @@ class Analysis:
     overlap: dict
     summary: dict
     params: dict
-    graph: object  # networkx.Graph
+    graph: nx.Graph

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 import pytest
 
@@ -24,8 +24,9 @@ ACCOUNTS = (
 )
 
 
-def person(pid: str, accounts: str = "perso", *, name: str | None = None, company: str = "", position: str = "",
-           connected: str = "") -> dict:
+def person(
+    pid: str, accounts: str = "perso", *, name: str | None = None, company: str = "", position: str = "", connected: str = ""
+) -> dict:
     """One person row; ``accounts`` ``""`` makes a non-contact."""
     accs = sorted(a for a in accounts.split(";") if a)
     spheres = {SPHERE_OF[a] for a in accs}
@@ -105,9 +106,10 @@ def maud_resolution() -> Resolution:
     - ``y``: not a contact, tied to 2 contacts only (below min_mutual=3);
     - ``p7``: a pro contact in the personal clique's circle (tied to f1..f5): other sphere only.
     """
-    ps = [person(f"f{i}", "perso", connected="2010-01-0%d" % i) for i in range(1, 7)]
-    dates = ["2012-06-%02d" % (4 + i % 5) for i in range(12)] + ["%d-%02d-15" % (2011 + i // 12, 1 + i % 12) for i in range(13)]
-    ps += [person(f"t{i:02d}", "pro", company="Office de Tourisme", connected=d) for i, d in zip(range(1, 26), dates)]
+    ps = [person(f"f{i}", "perso", connected=f"2010-01-0{i}") for i in range(1, 7)]
+    dates = [f"2012-06-{4 + i % 5:02d}" for i in range(12)] + [f"{2011 + i // 12}-{1 + i % 12:02d}-15" for i in range(13)]
+    office = "Office de Tourisme"
+    ps += [person(f"t{i:02d}", "pro", company=office, connected=d) for i, d in zip(range(1, 26), dates, strict=True)]
     ps += [person("dbl", "perso;pro"), person("x", "", name="Xavier Tourisme"), person("y", ""), person("p7", "pro")]
     ties = [(f"f{i}", f"f{j}") for i in range(1, 7) for j in range(i + 1, 7)]
     ts = [f"t{i:02d}" for i in range(1, 26)]
@@ -116,8 +118,10 @@ def maud_resolution() -> Resolution:
     ties += [("x", t) for t in ts[:22]]
     ties += [("y", "f3"), ("y", "t05")]
     ties += [("p7", f"f{i}") for i in range(1, 6)]
-    reqs = [{"account": "pro", "status": "sent", "name": "Xavier Tourisme", "date": "2013-03-02", "person_id": "x"},
-            {"account": "perso", "status": "removed", "name": "Ghost", "date": "2012-01-01", "person_id": ""}]
+    reqs = [
+        {"account": "pro", "status": "sent", "name": "Xavier Tourisme", "date": "2013-03-02", "person_id": "x"},
+        {"account": "perso", "status": "removed", "name": "Ghost", "date": "2012-01-01", "person_id": ""},
+    ]
     return make_resolution(ps, ties, reqs)
 
 

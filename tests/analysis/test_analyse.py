@@ -16,7 +16,17 @@ def test_every_field_is_filled(maud, accounts):
     assert list(a.clusters.columns[:6]) == list(CLUSTER_COLUMNS)
     assert list(a.exclusions.columns[:5]) == list(EXCLUSION_COLUMNS)
     assert list(a.bridges.columns[:3]) == list(BRIDGE_COLUMNS)
-    for col in ("degree", "betweenness", "constraint", "effective_size", "participation", "brokerage", "ego_role", "bridging_score", "articulation"):
+    for col in (
+        "degree",
+        "betweenness",
+        "constraint",
+        "effective_size",
+        "participation",
+        "brokerage",
+        "ego_role",
+        "bridging_score",
+        "articulation",
+    ):
         assert col in a.persons.columns
     assert {"reach_perso", "reach_pro", "reach_linkedin", "label_source"} <= set(a.clusters.columns)
     # two clusters: the 25 pro colleagues (+ x) and the personal circle (+ dbl, p7, y)
@@ -52,7 +62,7 @@ def test_user_labels(maud, accounts):
 
 
 def test_lists_only_no_ties(build, accounts):
-    
+
     ps = [build.person(f"l{i}", "linkedin", company="ACME") for i in range(3)] + [build.person("z", "perso")]
     a = analyse(build.make_resolution(ps), accounts)
     # no observed ties: clusters from affiliation only, structure rests on nothing

@@ -120,7 +120,16 @@ def test_rank_bridges_puts_sphere_bridges_first():
         dict(base, person_id="a", betweenness=0.9, participation=0.6, bridging_score=0.9, personal_ties=3, professional_ties=0),
         dict(base, person_id="b", betweenness=0.1, participation=0.1, bridging_score=0.2, personal_ties=1, professional_ties=2),
         dict(base, person_id="c", betweenness=0.0, participation=0.0, bridging_score=0.0, personal_ties=3, professional_ties=0),
-        dict(base, person_id="d", betweenness=0.3, participation=0.0, bridging_score=0.5, personal_ties=2, professional_ties=0, articulation=1),
+        dict(
+            base,
+            person_id="d",
+            betweenness=0.3,
+            participation=0.0,
+            bridging_score=0.5,
+            personal_ties=2,
+            professional_ties=0,
+            articulation=1,
+        ),
     ]
     out = rank_bridges(pd.DataFrame(rows))
     # b crosses spheres (first, despite a low score); then a and d between clusters by score; c is no bridge

@@ -39,8 +39,8 @@ def test_planted_partition_recovered():
     mem, _ = detect_communities(g, seed=0)
     truth = [v // 25 for v in sorted(g)]
     # every planted group is one community, and the communities differ across groups
-    assert all(len(set(mem[i * 25:(i + 1) * 25])) == 1 for i in range(4))
-    assert len(set(mem)) == 4 and len(set(zip(mem, truth))) == 4
+    assert all(len(set(mem[i * 25 : (i + 1) * 25])) == 1 for i in range(4))
+    assert len(set(mem)) == 4 and len(set(zip(mem, truth, strict=False))) == 4
 
 
 def _persons(ids, company=None):
@@ -88,7 +88,9 @@ def test_labels_and_user_override():
 
 
 def test_composition():
-    p = pd.DataFrame({"cluster": ["c01", "c01", "c01", "c02", ""], "sphere": ["personal", "both", "", "professional", "personal"]})
+    p = pd.DataFrame(
+        {"cluster": ["c01", "c01", "c01", "c02", ""], "sphere": ["personal", "both", "", "professional", "personal"]}
+    )
     assert composition(p).values.tolist() == [["c01", 3, 1, 0, 1, 1], ["c02", 1, 0, 1, 0, 0]]
 
 

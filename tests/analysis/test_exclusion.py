@@ -49,8 +49,10 @@ def test_request_dropped_when_person_became_a_contact(build, accounts):
     res = build.make_resolution(
         [build.person("a", "perso"), build.person("b", "perso")],
         [("a", "b")],
-        [{"account": "perso", "status": "received", "name": "Name a", "date": "2020-01-01", "person_id": "a"},
-         {"account": "pro", "status": "received", "name": "Name a", "date": "2020-01-01", "person_id": "a"}],
+        [
+            {"account": "perso", "status": "received", "name": "Name a", "date": "2020-01-01", "person_id": "a"},
+            {"account": "pro", "status": "received", "name": "Name a", "date": "2020-01-01", "person_id": "a"},
+        ],
     )
     ex = analyse(res, accounts).exclusions
     # a is a perso contact now: the perso request is gone; the pro one stays
@@ -68,4 +70,10 @@ def test_inclusion_reach_by_hand():
     inc = inclusion(p, ["perso", "pro", "linkedin"])
     # 4 members: perso reaches 2 → 0.5, pro 2 → 0.5, linkedin 0
     assert inc.iloc[0][["contacts", "non_contacts", "reach_perso", "reach_pro", "reach_linkedin", "reached_from"]].tolist() == [
-        3, 1, 0.5, 0.5, 0.0, "perso;pro"]
+        3,
+        1,
+        0.5,
+        0.5,
+        0.0,
+        "perso;pro",
+    ]

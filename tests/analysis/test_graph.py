@@ -16,7 +16,9 @@ def test_normalise_company():
 
 
 def test_nodes_and_observed_ties(build, accounts):
-    res = build.make_resolution([build.person("a", "perso;pro"), build.person("b", "pro"), build.person("n", "")], [("a", "b", 2.0), ("b", "n")])
+    res = build.make_resolution(
+        [build.person("a", "perso;pro"), build.person("b", "pro"), build.person("n", "")], [("a", "b", 2.0), ("b", "n")]
+    )
     g = build_network(res, accounts, infer=False)
     assert sorted(g.nodes) == ["a", "b", "n"]  # every person, no ego node, no account node
     assert g.nodes["a"] == {"name": "Name a", "sphere": "both", "accounts": "perso;pro", "company": "", "is_contact": True}
@@ -41,7 +43,11 @@ def test_company_projection_small_clique_and_big_ring(build):
 
 
 def test_observed_and_inferred_merge(build, accounts):
-    ps = [build.person("a", "linkedin", company="ACME"), build.person("b", "linkedin", company="Acme Inc"), build.person("c", "linkedin")]
+    ps = [
+        build.person("a", "linkedin", company="ACME"),
+        build.person("b", "linkedin", company="Acme Inc"),
+        build.person("c", "linkedin"),
+    ]
     res = build.make_resolution(ps, [("a", "b"), ("b", "c")])
     g = build_network(res, accounts)
     # a–b observed (1.0) and same organisation (1/(2-1) = 1.0): summed, kind says both
@@ -50,7 +56,9 @@ def test_observed_and_inferred_merge(build, accounts):
 
 
 def test_wave_ties(build, accounts):
-    ps = [build.person(f"w{i}", "pro", connected="2012-06-05") for i in range(5)] + [build.person("o", "pro", connected="2010-01-01")]
+    ps = [build.person(f"w{i}", "pro", connected="2012-06-05") for i in range(5)] + [
+        build.person("o", "pro", connected="2010-01-01")
+    ]
     g = build_network(build.make_resolution(ps), accounts, wave_min_size=5)
     # 5 connections on one day, baseline median 0 → a wave of 5 → clique of 5 (≤ 8): 10 ties weight 1/4
     kinds = {(u, v): d for u, v, d in g.edges(data=True)}

@@ -75,7 +75,17 @@ def test_ego_roles_by_hand():
     # 7, 8: degree 1 → outsiders. 3: neighbours in clusters 0 and 1, an articulation point → gateway.
     # median degree of [3,2,3,2,4,2,2,1,1] = 2; 0, 1, 2, 5, 6 have all their ties in their cluster
     # and degree ≥ 2 → insiders.
-    assert roles.tolist() == ["insider", "insider", "insider", "gateway", "connector", "insider", "insider", "outsider", "outsider"]
+    assert roles.tolist() == [
+        "insider",
+        "insider",
+        "insider",
+        "gateway",
+        "connector",
+        "insider",
+        "insider",
+        "outsider",
+        "outsider",
+    ]
     # only eligible nodes get a role
     elig = np.array([True] * 8 + [False])
     assert ego_roles(g, mem, betweenness=bet, participation=part, articulation=art, eligible=elig)[8] == ""
@@ -87,7 +97,11 @@ def test_ego_roles_neighbour_when_ties_leave_the_cluster():
     # articulation point as told here → neighbour (connector_top tiny and betweenness 0 here)
     g = nx.path_graph(3)
     roles = ego_roles(
-        g, np.array([0, 0, 1]), betweenness=np.zeros(3), participation=np.array([0, 0.5, 0]),
-        articulation=np.zeros(3, bool), gateway_participation=0.6,
+        g,
+        np.array([0, 0, 1]),
+        betweenness=np.zeros(3),
+        participation=np.array([0, 0.5, 0]),
+        articulation=np.zeros(3, bool),
+        gateway_participation=0.6,
     )
     assert roles.tolist() == ["outsider", "neighbour", "outsider"]

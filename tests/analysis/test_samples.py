@@ -16,8 +16,13 @@ from netmix.analysis.compare import nmi
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 pytestmark = pytest.mark.skipif(not (SAMPLES / "truth.json").exists(), reason="samples/truth.json not generated")
 
-STATUS = {"pending": "request pending", "removed": "removed", "rejected": "request rejected", "none": "not connected",
-          "received": "request received"}
+STATUS = {
+    "pending": "request pending",
+    "removed": "removed",
+    "rejected": "request rejected",
+    "none": "not connected",
+    "received": "request received",
+}
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +32,7 @@ def run():
 
     truth = json.loads((SAMPLES / "truth.json").read_text(encoding="utf-8"))
     result = run_pipeline(load_config(SAMPLES / "netmix.toml"))
-    c2p = dict(zip(result.resolution.contacts["contact_id"], result.resolution.contacts["person_id"]))
+    c2p = dict(zip(result.resolution.contacts["contact_id"], result.resolution.contacts["person_id"], strict=False))
     h2p = {h: c2p.get(d["contacts"][0]) for h, d in truth["humans"].items() if d.get("contacts")}
     return truth, result.analysis, h2p
 

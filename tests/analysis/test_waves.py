@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from netmix.analysis.waves import WAVE_COLUMNS, detect_waves
+from netmix.graph.waves import WAVE_COLUMNS, detect_waves
 
 
 def _contacts(account, dates):
-    return pd.DataFrame({"account": account, "connected_on": dates, "person_id": [f"{account}{i:02d}" for i in range(len(dates))]})
+    return pd.DataFrame(
+        {"account": account, "connected_on": dates, "person_id": [f"{account}{i:02d}" for i in range(len(dates))]}
+    )
 
 
 def test_one_wave_by_hand():
@@ -20,7 +22,14 @@ def test_one_wave_by_hand():
     # threshold = max(5, ceil(3 × 0)) = 5; only the June window holds ≥ 5 → one wave of 6
     assert len(w) == 1
     row = w.iloc[0]
-    assert (row["wave"], row["account"], row["start"], row["end"], row["size"], row["days"]) == ("w01", "pro", "2012-06-04", "2012-06-06", 6, 3)
+    assert (row["wave"], row["account"], row["start"], row["end"], row["size"], row["days"]) == (
+        "w01",
+        "pro",
+        "2012-06-04",
+        "2012-06-06",
+        6,
+        3,
+    )
     assert row["baseline"] == 0.0 and row["threshold"] == 5
     assert row["person_ids"] == ";".join(f"pro{i:02d}" for i in range(12, 18))
     assert list(w.columns) == list(WAVE_COLUMNS)
@@ -29,7 +38,7 @@ def test_one_wave_by_hand():
 def test_threshold_follows_the_account_rate():
     # a busy account: 10 connections every week for 20 weeks → median 10 per bin, threshold 30;
     # a week with 25 new contacts is no wave; one with 31 is.
-    dates = [str(pd.Timestamp("2020-01-01") + pd.Timedelta(days=7 * wk + (i % 5))) [:10] for wk in range(20) for i in range(10)]
+    dates = [str(pd.Timestamp("2020-01-01") + pd.Timedelta(days=7 * wk + (i % 5)))[:10] for wk in range(20) for i in range(10)]
     assert detect_waves(_contacts("p", dates + ["2020-03-04"] * 15)).empty
     w = detect_waves(_contacts("p", dates + ["2020-03-04"] * 21), days=7)
     assert len(w) == 1 and w.iloc[0]["threshold"] == 30

@@ -18,7 +18,12 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from ._arrays import run_starts
+from ..util.arrays import run_starts
+
+__all__ = ["Adjacency", "Ids", "as_adjacency", "from_edges", "masked_product_rowsums", "row_chunks"]
+
+#: Node ids: a sequence, a pandas Series or Index, or a numpy array.
+Ids = Sequence[Any] | pd.Series | pd.Index | np.ndarray
 
 
 @dataclass(frozen=True, eq=False)
@@ -85,7 +90,9 @@ class Adjacency:
         remap = np.full(self.n, -1, dtype=np.int64)
         remap[self.tied] = np.arange(self.tied.size)
         # an iterator of pairs: a nested list of 500,000 pairs would cost more (garbage collection) than igraph itself
-        g = ig.Graph(n=int(self.tied.size), edges=zip(remap[self.src].tolist(), remap[self.dst].tolist(), strict=False), directed=False)
+        g = ig.Graph(
+            n=int(self.tied.size), edges=zip(remap[self.src].tolist(), remap[self.dst].tolist(), strict=False), directed=False
+        )
         g.es["weight"] = self.weight.tolist()
         return g
 
@@ -94,7 +101,9 @@ class Adjacency:
         return Adjacency(self.nodes, self.src[keep], self.dst[keep], self.weight[keep])
 
 
-def from_edges(nodes: Sequence[Hashable], a: Sequence[Hashable], b: Sequence[Hashable], weight: Sequence[float] | None = None) -> Adjacency:
+def from_edges(
+    nodes: Ids, a: Ids, b: Ids, weight: Sequence[float] | np.ndarray | pd.Series | None = None
+) -> Adjacency:
     """Build an :class:`Adjacency` from node ids and edge end points (ids).
 
     Self-loops are dropped; parallel edges are merged keeping the largest weight; edges whose
@@ -119,7 +128,7 @@ def from_edges(nodes: Sequence[Hashable], a: Sequence[Hashable], b: Sequence[Has
     return Adjacency(order, lo, hi, w.astype(np.float64))
 
 
-def _object_index(values: Sequence[Hashable]) -> pd.Index:
+def _object_index(values: Ids) -> pd.Index:
     """Node ids as an object Index (no copy through a list for Series and arrays)."""
     if isinstance(values, (pd.Series, pd.Index, np.ndarray)) and np.ndim(values) == 1:
         return pd.Index(values, dtype=object)

@@ -64,7 +64,9 @@ def betweenness(
         k = min(samples, tied.size)
         rng = np.random.default_rng(seed)
         sources = np.sort(rng.choice(tied, size=k, replace=False))
-        raw = np.asarray(g.betweenness(directed=False, sources=np.searchsorted(tied, sources).tolist(), targets=None), dtype=float)
+        raw = np.asarray(
+            g.betweenness(directed=False, sources=np.searchsorted(tied, sources).tolist(), targets=None), dtype=float
+        )
         raw *= tied.size / k
         info.update(method="sampled", samples=int(k))
     out[tied] = raw * 2.0 / ((n - 1) * (n - 2))
@@ -138,6 +140,12 @@ def articulation_points(graph: Adjacency | nx.Graph) -> np.ndarray:
 
     Definition: Hopcroft & Tarjan 1973 (*CACM* 16:372); computed by igraph, same set as
     ``networkx.articulation_points``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> articulation_points(nx.path_graph(4)).tolist()
+    [False, True, True, False]
     """
     adj = as_adjacency(graph)
     out = np.zeros(adj.n, dtype=bool)
@@ -179,7 +187,14 @@ def participation(graph: Adjacency | nx.Graph, membership: np.ndarray) -> np.nda
 
 
 def percentile_rank(values: np.ndarray) -> np.ndarray:
-    """Share of values strictly below each value, plus half the ties (mid-rank), in [0, 1); 0 stays 0."""
+    """Share of values strictly below each value, plus half the ties (mid-rank), in [0, 1); 0 stays 0.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> percentile_rank(np.array([0.0, 2.0, 1.0, 2.0])).round(3).tolist()
+    [0.0, 0.833, 0.333, 0.833]
+    """
     v = np.asarray(values, dtype=float)
     if v.size == 0:
         return v
@@ -191,9 +206,7 @@ def percentile_rank(values: np.ndarray) -> np.ndarray:
     return out
 
 
-def bridging_score(
-    betweenness: np.ndarray, constraint: np.ndarray, participation: np.ndarray, degree: np.ndarray
-) -> np.ndarray:
+def bridging_score(betweenness: np.ndarray, constraint: np.ndarray, participation: np.ndarray, degree: np.ndarray) -> np.ndarray:
     """netmix's bridging score in [0, 1]: the mean of three brokerage signals.
 
     ``score = (pct(betweenness) + participation + (1 − min(constraint, 1))) / 3`` for nodes with
@@ -201,6 +214,12 @@ def bridging_score(
     betweenness among all nodes (0 for betweenness 0). Each term is a classical broker measure:
     betweenness (Freeman 1977), low constraint (Burt 1992), spread over clusters (Guimerà &
     Amaral 2005); averaging their scales gives a rank that does not rest on one of them only.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> bridging_score(np.array([0.0, 2.0]), np.array([1.0, 0.5]), np.array([0.0, 0.5]), np.array([1, 3])).round(3).tolist()
+    [0.0, 0.667]
     """
     c = np.nan_to_num(np.asarray(constraint, dtype=float), nan=1.0)
     score = (percentile_rank(betweenness) + np.asarray(participation, float) + (1.0 - np.clip(c, 0.0, 1.0))) / 3.0
@@ -214,9 +233,19 @@ def rank_bridges(metrics: pd.DataFrame, *, min_side_ties: int = 1, top: int | No
     ``metrics`` needs ``person_id, name, sphere, degree, betweenness, constraint, participation,
     articulation, bridging_score, personal_ties, professional_ties`` (ties to persons on each
     side, :func:`netmix.analysis.clusters.sphere_sides`). A person is a **personal-professional**
-    bridge when it has at least ``min_side_ties`` ties to each side; a bridge **between clusters** has participation > 0 or is an articulation point.
+    bridge when it has at least ``min_side_ties`` ties to each side; a bridge **between clusters**
+    has participation > 0 or is an articulation point.
     Within a kind: bridging score, then betweenness (descending), then person id. ``rank`` starts
     at 1; only the first ``top`` rows are kept (``None``: all).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> m = pd.DataFrame({"person_id": ["a", "b"], "name": ["A", "B"], "degree": [3, 2], "betweenness": [4.0, 0.0],
+    ...                   "constraint": [0.4, 1.0], "participation": [0.4, 0.0], "articulation": [1, 0],
+    ...                   "bridging_score": [0.8, 0.1], "personal_ties": [2, 2], "professional_ties": [1, 0]})
+    >>> rank_bridges(m)[["person_id", "rank", "bridge_kind"]].values.tolist()
+    [['a', 1, 'personal-professional']]
     """
     df = metrics.copy()
     sphere_bridge = (df["personal_ties"] >= min_side_ties) & (df["professional_ties"] >= min_side_ties) & (df["degree"] >= 2)

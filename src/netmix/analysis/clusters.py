@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -29,14 +29,61 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputError
-from ..graph import normalise_companies, normalise_company
+from ..graph.companies import normalise_companies, normalise_company
 from ..model import BOTH
+from ..util.arrays import as_text, group_positions
 from ._adjacency import Adjacency, as_adjacency
-from ._arrays import as_text, group_positions
+
+__all__ = ["cluster_persons", "composition", "detect_communities", "label_clusters", "load_labels", "sphere_sides"]
 
 #: Words too common in job titles to name a cluster.
 _STOP = frozenset(
-    ["and", "the", "of", "for", "with", "des", "les", "pour", "avec", "chez", "dans", "une", "sur", "aux", "par", "et", "de", "la", "le", "du", "en", "au", "a", "l", "d", "at", "in", "to", "on", "co", "team", "équipe", "equipe", "senior", "junior", "assistant", "assistante", "manager", "responsable", "chargé", "chargée", "charge", "head", "lead"]
+    [
+        "and",
+        "the",
+        "of",
+        "for",
+        "with",
+        "des",
+        "les",
+        "pour",
+        "avec",
+        "chez",
+        "dans",
+        "une",
+        "sur",
+        "aux",
+        "par",
+        "et",
+        "de",
+        "la",
+        "le",
+        "du",
+        "en",
+        "au",
+        "a",
+        "l",
+        "d",
+        "at",
+        "in",
+        "to",
+        "on",
+        "co",
+        "team",
+        "équipe",
+        "equipe",
+        "senior",
+        "junior",
+        "assistant",
+        "assistante",
+        "manager",
+        "responsable",
+        "chargé",
+        "chargée",
+        "charge",
+        "head",
+        "lead",
+    ]
 )
 _WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
 
@@ -119,7 +166,7 @@ def cluster_persons(
     ----------
     persons : needs ``person_id`` and ``company``; every person must be a node of ``graph``.
     graph : the tie graph the communities are found in (netmix passes observed ties).
-    waves : connection waves (:func:`netmix.analysis.waves.detect_waves`), for persons with
+    waves : connection waves (:func:`netmix.graph.waves.detect_waves`), for persons with
         neither ties nor a shared company.
     seed, resolution : passed to :func:`detect_communities`.
     min_group : the smallest affiliation group that makes a cluster.
@@ -129,6 +176,16 @@ def cluster_persons(
     frame : ``person_id, cluster, basis`` (basis: ``ties``, ``company``, ``wave`` or ``""``),
         in ``persons`` order.
     info : :func:`detect_communities`'s info plus counts.
+
+    Examples
+    --------
+    >>> import networkx as nx, pandas as pd
+    >>> g = nx.Graph([("a", "b"), ("b", "c"), ("a", "c")])
+    >>> g.add_nodes_from(["x", "y", "z"])
+    >>> persons = pd.DataFrame({"person_id": list("abcxyz"), "company": ["", "", "", "ACME", "Acme Inc", ""]})
+    >>> frame = cluster_persons(persons, g)[0]
+    >>> frame["cluster"].tolist(), frame["basis"].tolist()
+    (['c01', 'c01', 'c01', 'c02', 'c02', ''], ['ties', 'ties', 'ties', 'company', 'company', ''])
     """
     adj = as_adjacency(graph)
     membership, info = detect_communities(adj, seed=seed, resolution=resolution)
@@ -145,22 +202,11 @@ def cluster_persons(
     free = ~tied
     if "company" in persons.columns:
         key = normalise_companies(persons["company"]).to_numpy()
-        key = np.where(free, key, "")
-        for k, rows in _groups(key):
-            if rows.size >= min_group:
-                groups.append((rows, "company"))
-                free[rows] = False
+        groups += _affiliation_groups(np.where(free, key, ""), free, min_group, "company")
     if waves is not None and len(waves):
-        wave_of = {}
-        for w, ids in zip(waves["wave"], waves["person_ids"], strict=False):
-            for p in str(ids).split(";"):
-                if p and p not in wave_of:
-                    wave_of[p] = w
-        key = np.array([wave_of.get(p, "") if f else "" for p, f in zip(pid, free, strict=False)], dtype=object)
-        for k, rows in _groups(key):
-            if rows.size >= min_group:
-                groups.append((rows, "wave"))
-                free[rows] = False
+        wave_of = _first_wave(waves)
+        key = np.array([wave_of.get(p, "") if f else "" for p, f in zip(pid, free, strict=True)], dtype=object)
+        groups += _affiliation_groups(key, free, min_group, "wave")
     groups.sort(key=lambda g: (-g[0].size, min(pid[g[0]])))
     width = max(2, len(str(len(groups))))
     cluster = np.full(len(pid), "", dtype=object)
@@ -172,12 +218,25 @@ def cluster_persons(
     return pd.DataFrame({"person_id": pid, "cluster": cluster, "basis": basis}), info
 
 
-def _groups(key: np.ndarray):
-    """(key, row positions) for every non-empty key, in key order."""
-    s = pd.Series(key)
-    s = s[s != ""]
-    for k, idx in s.groupby(s, sort=True).groups.items():
-        yield k, np.sort(np.asarray(idx, dtype=np.int64))
+def _affiliation_groups(key: np.ndarray, free: np.ndarray, min_group: int, basis: str) -> list[tuple[np.ndarray, str]]:
+    """Groups of at least ``min_group`` rows sharing a non-blank ``key``, in key order; their rows
+    are marked as no longer ``free``."""
+    groups = []
+    for _key, rows in group_positions(key):
+        if rows.size >= min_group:
+            groups.append((rows, basis))
+            free[rows] = False
+    return groups
+
+
+def _first_wave(waves: pd.DataFrame) -> dict[str, str]:
+    """person id → the first wave (in table order) that holds it."""
+    wave_of: dict[str, str] = {}
+    for w, ids in zip(waves["wave"], waves["person_ids"], strict=True):
+        for p in str(ids).split(";"):
+            if p and p not in wave_of:
+                wave_of[p] = w
+    return wave_of
 
 
 def composition(persons: pd.DataFrame) -> pd.DataFrame:
@@ -185,6 +244,13 @@ def composition(persons: pd.DataFrame) -> pd.DataFrame:
 
     ``persons`` needs ``cluster`` and ``sphere``. Returns ``cluster, size, personal,
     professional, both, non_contacts`` (non-contacts have sphere ``""``), sorted by cluster.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> p = pd.DataFrame({"cluster": ["c01", "c01", "c02"], "sphere": ["personal", "both", "professional"]})
+    >>> composition(p).values.tolist()
+    [['c01', 2, 1, 0, 1, 0], ['c02', 1, 0, 1, 0, 0]]
     """
     sphere = as_text(persons["sphere"])
     rows = []
@@ -213,6 +279,13 @@ def sphere_sides(persons: pd.DataFrame, *, majority: float = 2 / 3) -> np.ndarra
     colleague-turned-friend inside the colleagues' cluster counts as professional there.
 
     ``persons`` needs ``sphere`` and ``cluster``; returns an array in ``persons`` order.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> p = pd.DataFrame({"cluster": ["c01", "c01", "c01", "c02"], "sphere": ["personal", "personal", "both", ""]})
+    >>> sphere_sides(p).tolist()
+    ['personal', 'personal', 'personal', '']
     """
     sphere = as_text(persons["sphere"])
     cluster = as_text(persons["cluster"])
@@ -244,6 +317,14 @@ def label_clusters(
     user) override; ``label_source`` says ``auto`` or ``user``.
 
     ``persons`` needs ``cluster, sphere, company, position, first_connected``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> p = pd.DataFrame({"cluster": "c01", "sphere": "professional", "company": ["Mairie de Pau", "Mairie de Pau", ""],
+    ...                   "position": "", "first_connected": ["2015-03-01", "2016-01-01", "2016-05-05"]})
+    >>> label_clusters(p).values.tolist()
+    [['c01', 'Mairie de Pau · 2015–2016 · professional', 'auto']]
     """
     labels = dict(labels or {})
     n = len(persons)
@@ -324,7 +405,9 @@ def load_labels(path: str | Path) -> dict[str, str]:
 
     members = list(iter_members(path))
     if len(members) != 1:
-        raise InputError("expected one CSV file of cluster labels", file=str(path), hint="give a file with the columns cluster,label")
+        raise InputError(
+            "expected one CSV file of cluster labels", file=str(path), hint="give a file with the columns cluster,label"
+        )
     member = members[0]
     table = read_csv(decode(member.read(), member), member, is_header=header_has("cluster", "label"))
     col = {h.lower(): h for h in table.header}
@@ -336,9 +419,3 @@ def load_labels(path: str | Path) -> dict[str, str]:
         if lab:
             out[c] = lab
     return out
-
-
-def members_by_cluster(persons: pd.DataFrame) -> dict[str, Sequence[str]]:
-    """cluster → sorted person ids."""
-    df = persons[persons["cluster"] != ""]
-    return {c: sorted(g["person_id"]) for c, g in df.groupby("cluster", sort=True)}

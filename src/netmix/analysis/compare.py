@@ -11,6 +11,8 @@ from collections.abc import Hashable, Mapping, Sequence
 
 import numpy as np
 
+__all__ = ["best_match_f1", "nmi"]
+
 
 def nmi(labels_true: Sequence[Hashable], labels_pred: Sequence[Hashable]) -> float:
     """Normalised mutual information of two labelings of the same items.

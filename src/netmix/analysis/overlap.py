@@ -14,10 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from itertools import combinations
+from typing import Any
 
 import pandas as pd
 
 from ..model import BOTH, Account
+
+__all__ = ["account_sets", "account_spheres", "overlap", "pairs_frame"]
 
 
 def account_spheres(accounts: Sequence[Account] | Mapping[str, str], contacts: pd.DataFrame | None = None) -> dict[str, str]:
@@ -80,34 +83,8 @@ def overlap(
     for a in spheres:
         sets.setdefault(a, frozenset())
     names = sorted(sets)
-    rows_per_account = (
-        contacts["account"].astype(str).value_counts().to_dict() if contacts is not None and len(contacts) else {}
-    )
-    acc_out = {}
-    for a in names:
-        others = frozenset().union(*(sets[b] for b in names if b != a)) if len(names) > 1 else frozenset()
-        only = len(sets[a] - others)
-        acc_out[a] = {
-            "sphere": spheres.get(a, ""),
-            "persons": len(sets[a]),
-            "contacts": int(rows_per_account.get(a, len(sets[a]))),
-            "only_here": only,
-            "only_here_share": _share(only, len(sets[a])),
-        }
-    pairs = []
-    for a, b in combinations(names, 2):
-        inter = len(sets[a] & sets[b])
-        union = len(sets[a] | sets[b])
-        pairs.append(
-            {
-                "a": a,
-                "b": b,
-                "shared": inter,
-                "jaccard": _share(inter, union),
-                "coverage_a": _share(inter, len(sets[a])),
-                "coverage_b": _share(inter, len(sets[b])),
-            }
-        )
+    acc_out = _per_account(sets, names, spheres, contacts)
+    pairs = [_pair(a, b, sets[a], sets[b]) for a, b in combinations(names, 2)]
     sph = persons["sphere"].astype(str).value_counts()
     n_pers, n_prof, n_both = int(sph.get("personal", 0)), int(sph.get("professional", 0)), int(sph.get(BOTH, 0))
     return {
@@ -117,6 +94,38 @@ def overlap(
         "share_professional_also_personal": _share(n_both, n_prof + n_both),
         "share_personal_also_professional": _share(n_both, n_pers + n_both),
         "vanish_if_deleted": {a: acc_out[a]["only_here"] for a in names},
+    }
+
+
+def _per_account(
+    sets: dict[str, frozenset[str]], names: list[str], spheres: dict[str, str], contacts: pd.DataFrame | None
+) -> dict[str, dict[str, Any]]:
+    """Per account: sphere, persons, contact rows, persons reached from it only (count and share)."""
+    rows_per_account = contacts["account"].astype(str).value_counts().to_dict() if contacts is not None and len(contacts) else {}
+    out = {}
+    for a in names:
+        others: frozenset[str] = frozenset().union(*(sets[b] for b in names if b != a)) if len(names) > 1 else frozenset()
+        only = len(sets[a] - others)
+        out[a] = {
+            "sphere": spheres.get(a, ""),
+            "persons": len(sets[a]),
+            "contacts": int(rows_per_account.get(a, len(sets[a]))),
+            "only_here": only,
+            "only_here_share": _share(only, len(sets[a])),
+        }
+    return out
+
+
+def _pair(a: str, b: str, in_a: frozenset[str], in_b: frozenset[str]) -> dict[str, Any]:
+    """The overlap of two accounts: shared persons, Jaccard index, coverage of each."""
+    inter = len(in_a & in_b)
+    return {
+        "a": a,
+        "b": b,
+        "shared": inter,
+        "jaccard": _share(inter, len(in_a | in_b)),
+        "coverage_a": _share(inter, len(in_a)),
+        "coverage_b": _share(inter, len(in_b)),
     }
 
 

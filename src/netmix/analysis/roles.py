@@ -47,11 +47,13 @@ import scipy.sparse as sp
 
 from ._adjacency import Adjacency, as_adjacency, row_chunks
 
+__all__ = ["BROKERAGE_ROLES", "EGO_ROLES", "brokerage", "dominant_role", "ego_roles"]
+
 BROKERAGE_ROLES: tuple[str, ...] = ("coordinator", "itinerant", "gatekeeper", "liaison")
 EGO_ROLES: tuple[str, ...] = ("insider", "outsider", "connector", "gateway", "neighbour")
 
 
-def brokerage(graph: Adjacency | nx.Graph, groups: Sequence[str], *, chunk: int = 4096) -> pd.DataFrame:
+def brokerage(graph: Adjacency | nx.Graph, groups: Sequence[str] | np.ndarray, *, chunk: int = 4096) -> pd.DataFrame:
     """Gould–Fernandez brokerage counts of every node (undirected; see the module docstring).
 
     Parameters
@@ -103,7 +105,14 @@ def brokerage(graph: Adjacency | nx.Graph, groups: Sequence[str], *, chunk: int 
 
 
 def dominant_role(counts: pd.DataFrame) -> np.ndarray:
-    """The brokerage role with the largest count per node (first in ``BROKERAGE_ROLES`` on ties), ``""`` when none."""
+    """The brokerage role with the largest count per node (first in ``BROKERAGE_ROLES`` on ties), ``""`` when none.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> dominant_role(pd.DataFrame({"coordinator": [0, 2], "itinerant": [0, 3], "gatekeeper": 0, "liaison": 0})).tolist()
+    ['', 'itinerant']
+    """
     vals = counts[list(BROKERAGE_ROLES)].to_numpy()
     best = np.array(BROKERAGE_ROLES, dtype=object)[vals.argmax(axis=1)] if len(vals) else np.array([], dtype=object)
     return np.where(vals.max(axis=1, initial=0) > 0, best, "") if len(vals) else best
@@ -127,6 +136,16 @@ def ego_roles(
     ``membership``: cluster code per node (``-1``: no cluster). ``eligible`` (default all): the
     nodes that get a role — netmix gives roles to the ego's contacts only; the median degree and
     the top-betweenness share are taken over eligible nodes with ties.
+
+    Examples
+    --------
+    >>> import networkx as nx, numpy as np
+    >>> from netmix.analysis.bridges import articulation_points, betweenness, participation
+    >>> g, two = nx.barbell_graph(3, 0), np.array([0, 0, 0, 1, 1, 1])
+    >>> roles = ego_roles(g, two, betweenness=betweenness(g)[0], participation=participation(g, two),
+    ...                   articulation=articulation_points(g))
+    >>> roles.tolist()
+    ['insider', 'insider', 'connector', 'gateway', 'insider', 'insider']
     """
     adj = as_adjacency(graph)
     n = adj.n

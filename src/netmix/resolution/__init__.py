@@ -37,8 +37,8 @@ import numpy as np
 import pandas as pd
 
 from ..model import CONTACT_COLUMNS, REQUEST_COLUMNS, Resolution, TieSet, frame
+from ..util.arrays import text_array
 from ..util.urls import normalise_url
-from .arrays import text_array
 from .decisions import Decisions, decisions_template, load_decisions
 from .doubles import build_doubles
 from .entities import build_entities, object_frame

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ..model import DOUBLE_COLUMNS
-from .arrays import group_starts, texts, unique_sorted
+from ..util.arrays import group_starts, texts, unique_sorted
 from .entities import Entities, object_frame
 from .match import REVIEW_FLOOR, STRONG, evidence
 

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ..model import ImportIssue, TieSet
-from .arrays import group_starts, text_array, texts
+from ..util.arrays import group_starts, text_array, texts
 from .normalise import fold, normalise_name
 
 log = logging.getLogger(__name__)

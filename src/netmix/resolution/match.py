@@ -16,8 +16,8 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
+from ..util.arrays import contains, group_starts, texts, unique_sorted
 from ..util.urls import normalise_url
-from .arrays import contains, group_starts, texts, unique_sorted
 from .entities import Entities
 from .normalise import block_keys, compare_names, needs_comparison, normalise_email, normalise_name, normalise_phone
 

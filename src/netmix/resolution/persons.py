@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ..model import BOTH, RESOLVED_PERSON_COLUMNS, TIE_COLUMNS, frame
-from .arrays import group_starts, texts
+from ..util.arrays import group_starts, texts
 from .entities import Entities
 
 

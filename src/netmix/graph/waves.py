@@ -23,6 +23,8 @@ import math
 import numpy as np
 import pandas as pd
 
+__all__ = ["WAVE_COLUMNS", "detect_waves"]
+
 WAVE_COLUMNS: tuple[str, ...] = (
     "wave",
     "account",
@@ -80,7 +82,7 @@ def detect_waves(
             }
         ).dropna(subset=["date"])
         for account, g in df.groupby("account", sort=True):
-            found += _account_waves(account, g.sort_values(["date", "pid"]), days, min_size, factor)
+            found += _account_waves(str(account), g.sort_values(["date", "pid"]), days, min_size, factor)
     if not found:
         return pd.DataFrame({c: pd.Series([], dtype=object) for c in WAVE_COLUMNS})
     out = pd.DataFrame(found).sort_values(["start", "account"], kind="mergesort").reset_index(drop=True)

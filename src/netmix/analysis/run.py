@@ -1,0 +1,101 @@
+""":func:`analyse`: every analysis of a resolution, as a short sequence of named steps."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Unpack
+
+from ..graph import build_network, person_ties
+from ..model import Account, Analysis, Resolution
+from .overlap import account_spheres, overlap
+from .steps import OptionArgs, Options, add_clusters, add_structure, find_waves, inferred_degree, prepare_persons, tie_adjacency
+from .tables import output_order, result_tables, run_params, summary_facts
+
+__all__ = ["analyse", "run_steps"]
+
+Progress = Callable[[str], None]
+
+
+def _quiet(step: str) -> None:
+    """The default progress callback: says nothing."""
+
+
+def analyse(
+    resolution: Resolution,
+    accounts: Sequence[Account] | Mapping[str, str] = (),
+    *,
+    labels: Mapping[str, str] | None = None,
+    progress: Progress | None = None,
+    **options: Unpack[OptionArgs],
+) -> Analysis:
+    """Run every analysis on a resolution.
+
+    Parameters
+    ----------
+    resolution : Resolution
+        Persons, contacts, ties and requests (:func:`netmix.resolution.resolve`).
+    accounts : sequence of Account, or mapping of str to str
+        The ego's accounts (name → sphere), for per-account figures and columns.
+    labels : mapping of str to str, optional
+        The user's cluster labels (cluster → label; :func:`.clusters.load_labels`).
+    progress : callable, optional
+        Called with a short step description (the CLI prints it on stderr).
+    **options
+        Any field of :class:`.steps.Options` (``seed``, ``resolution_param``, ``min_mutual``,
+        ``infer``, wave, betweenness, role and bridge parameters; described there).
+
+    Returns
+    -------
+    Analysis
+        Every table sorted; the same input and seed give the same output.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from netmix.model import Resolution
+    >>> persons = pd.DataFrame({"person_id": list("abcd"), "accounts": "fb", "sphere": "personal", "is_contact": "1"})
+    >>> ties = pd.DataFrame({"a": list("aabc"), "b": list("bccd"), "weight": 1.0, "kind": "observed", "source": ""})
+    >>> e = pd.DataFrame()
+    >>> result = analyse(Resolution(e, persons, e, e, ties, e), {"fb": "personal"}, seed=1)
+    >>> result.summary["ties_observed"], result.persons.set_index("person_id")["degree"].to_dict()
+    (4, {'a': 2, 'b': 2, 'c': 3, 'd': 1})
+    """
+    return run_steps(resolution, accounts, Options(**options), labels=labels, step=progress or _quiet)
+
+
+def run_steps(
+    resolution: Resolution,
+    accounts: Sequence[Account] | Mapping[str, str],
+    opts: Options,
+    *,
+    labels: Mapping[str, str] | None,
+    step: Progress,
+) -> Analysis:
+    """The steps of :func:`analyse`, in order, each named after what it adds."""
+    persons = prepare_persons(resolution)
+    step("finding connection waves")
+    waves = find_waves(resolution, opts)
+    step("building the person graph")
+    ties = person_ties(resolution, infer=opts.infer, waves=waves)
+    observed = tie_adjacency(persons, ties.observed)
+    step("finding clusters")
+    codes, cluster_info = add_clusters(persons, observed, waves, opts)
+    betweenness_info = add_structure(persons, observed, codes, opts, step)
+    persons["inferred_degree"] = inferred_degree(persons, ties.inferred)
+    step("labelling clusters and finding exclusions")
+    spheres = account_spheres(accounts, resolution.contacts)
+    tables = result_tables(persons, observed, resolution.requests, list(spheres), labels, opts)
+    tables["waves"] = waves
+    step("measuring overlap")
+    ov = overlap(persons, spheres, contacts=resolution.contacts)
+    step("building the networkx graph")
+    persons = output_order(persons)
+    graph = build_network(resolution, ties=ties, persons=persons, extra=("cluster", "ego_role"))
+    return Analysis(
+        persons=persons,
+        **tables,
+        overlap=ov,
+        summary=summary_facts(persons, resolution.contacts, ties, tables, cluster_info, ov),
+        params=run_params(opts, cluster_info, betweenness_info),
+        graph=graph,
+    )

@@ -1,0 +1,187 @@
+"""The named steps of :func:`netmix.analysis.analyse`, each adding columns to the persons table.
+
+Every step reads the persons table (sorted by ``person_id``, text columns blank rather than
+missing) and the **observed** tie graph; none reads the inferred ties except
+:func:`inferred_degree`. The order of the columns they add is the order of ``persons.csv``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypedDict
+
+import numpy as np
+import pandas as pd
+
+from ..graph import detect_waves
+from ..model import Resolution
+from ._adjacency import Adjacency, from_edges
+from .bridges import articulation_points, betweenness, bridging_score, constraint, effective_size, participation
+from .clusters import cluster_persons, sphere_sides
+from .exclusion import mutual_counts
+from .roles import brokerage, dominant_role, ego_roles
+
+__all__ = [
+    "OptionArgs",
+    "Options",
+    "add_clusters",
+    "add_structure",
+    "find_waves",
+    "inferred_degree",
+    "prepare_persons",
+    "tie_adjacency",
+]
+
+Progress = Callable[[str], None]
+
+#: Text columns every person row has (blank when the resolution did not give them).
+PERSON_TEXT: tuple[str, ...] = ("name", "accounts", "sphere", "is_contact", "company", "position", "first_connected")
+
+
+@dataclass(frozen=True)
+class Options:
+    """The parameters of :func:`netmix.analysis.analyse`.
+
+    ``seed`` seeds community detection and betweenness sampling; ``resolution_param`` is γ of the
+    Leiden modularity (larger, smaller clusters); ``min_mutual`` the least mutual contacts that
+    makes a non-contact "excluded"; betweenness is exact up to ``exact_betweenness_max`` persons
+    with ties, sampled from ``betweenness_samples`` sources above; ``infer`` adds inferred ties to
+    the graph; ``wave_days, wave_min_size, wave_factor`` set :func:`netmix.graph.waves.detect_waves`;
+    ``insider_share, connector_top, gateway_participation`` the ego roles (:mod:`.roles`);
+    ``top_bridges`` the rows kept in the bridges table (``None``: all).
+    """
+
+    seed: int = 0
+    resolution_param: float = 1.0
+    min_mutual: int = 3
+    exact_betweenness_max: int = 2000
+    betweenness_samples: int = 500
+    infer: bool = True
+    wave_days: int = 7
+    wave_min_size: int = 5
+    wave_factor: float = 3.0
+    insider_share: float = 0.8
+    connector_top: float = 0.05
+    gateway_participation: float = 0.5
+    top_bridges: int | None = 500
+
+
+class OptionArgs(TypedDict, total=False):
+    """The keyword arguments of :func:`netmix.analysis.analyse`: the fields of :class:`Options`."""
+
+    seed: int
+    resolution_param: float
+    min_mutual: int
+    exact_betweenness_max: int
+    betweenness_samples: int
+    infer: bool
+    wave_days: int
+    wave_min_size: int
+    wave_factor: float
+    insider_share: float
+    connector_top: float
+    gateway_participation: float
+    top_bridges: int | None
+
+
+def prepare_persons(resolution: Resolution) -> pd.DataFrame:
+    """The resolution's persons sorted by id, with every :data:`PERSON_TEXT` column as blank-filled text.
+
+    >>> import pandas as pd
+    >>> from netmix.model import Resolution
+    >>> e = pd.DataFrame()
+    >>> p = prepare_persons(Resolution(e, pd.DataFrame({"person_id": ["b", "a"], "name": ["B", None]}), e, e, e, e))
+    >>> p[["person_id", "name", "sphere"]].values.tolist()
+    [['a', '', ''], ['b', 'B', '']]
+    """
+    persons = (
+        resolution.persons.copy().astype({"person_id": str}).sort_values("person_id", kind="mergesort").reset_index(drop=True)
+    )
+    for col in PERSON_TEXT:
+        if col not in persons.columns:
+            persons[col] = ""
+        persons[col] = persons[col].astype(object).where(persons[col].notna(), "").astype(str)
+    return persons
+
+
+def find_waves(resolution: Resolution, opts: Options) -> pd.DataFrame:
+    """The connection waves of the resolution's contacts (:func:`netmix.graph.waves.detect_waves`)."""
+    contacts = resolution.contacts if resolution.contacts is not None else pd.DataFrame(columns=["account", "connected_on"])
+    return detect_waves(contacts, days=opts.wave_days, min_size=opts.wave_min_size, factor=opts.wave_factor)
+
+
+def tie_adjacency(persons: pd.DataFrame, ties: pd.DataFrame, *, weighted: bool = True) -> Adjacency:
+    """An :class:`~._adjacency.Adjacency` over every person from an ``EDGE_COLUMNS`` tie table."""
+    return from_edges(persons["person_id"].tolist(), ties["a"], ties["b"], ties["weight"] if weighted else None)
+
+
+def add_clusters(
+    persons: pd.DataFrame, observed: Adjacency, waves: pd.DataFrame, opts: Options
+) -> tuple[np.ndarray, dict[str, Any]]:
+    """Add ``cluster`` and ``cluster_basis`` (:func:`.clusters.cluster_persons`).
+
+    Returns the cluster code of every person (``-1``: none; codes in cluster id order) and the
+    clustering facts for ``run.json``.
+    """
+    assigned, info = cluster_persons(persons, observed, waves=waves, seed=opts.seed, resolution=opts.resolution_param)
+    persons["cluster"] = assigned["cluster"].to_numpy()
+    persons["cluster_basis"] = assigned["basis"].to_numpy()
+    codes = np.full(len(persons), -1, dtype=np.int64)
+    has = persons["cluster"].to_numpy() != ""
+    if has.any():
+        codes[has] = np.unique(persons["cluster"].to_numpy()[has], return_inverse=True)[1]
+    return codes, info
+
+
+def add_structure(persons: pd.DataFrame, observed: Adjacency, codes: np.ndarray, opts: Options, step: Progress) -> dict[str, Any]:
+    """Add the structural measures (:mod:`.bridges`, :mod:`.roles`) on the observed ties.
+
+    Columns: ``degree, mutual, betweenness, constraint, effective_size, participation,
+    articulation, brokerage, brokerage_role, brokerage_<role>, side, personal_ties,
+    professional_ties, bridging_score, ego_role``. Returns the betweenness facts for ``run.json``.
+    """
+    is_contact = persons["is_contact"].eq("1").to_numpy()
+    step("measuring betweenness")
+    bet, bet_info = betweenness(observed, exact_max=opts.exact_betweenness_max, samples=opts.betweenness_samples, seed=opts.seed)
+    step("measuring structural holes (constraint, effective size)")
+    con, esz = constraint(observed), effective_size(observed)
+    art = articulation_points(observed)
+    par = participation(observed, codes)
+    step("computing roles (brokerage, ego roles)")
+    groups = np.where(persons["sphere"].to_numpy() == "", "none", persons["sphere"].to_numpy())
+    brk = brokerage(observed, groups)
+    roles = ego_roles(
+        observed, codes, betweenness=bet, participation=par, articulation=art, eligible=is_contact,
+        insider_share=opts.insider_share, connector_top=opts.connector_top, gateway_participation=opts.gateway_participation,
+    )  # fmt: skip
+    side = sphere_sides(persons)
+    persons["degree"] = observed.degree
+    persons["mutual"] = mutual_counts(observed, is_contact)
+    persons["betweenness"] = bet
+    persons["constraint"] = con
+    persons["effective_size"] = esz
+    persons["participation"] = par
+    persons["articulation"] = art.astype(np.int64)
+    persons["brokerage"] = brk["total"].to_numpy()
+    persons["brokerage_role"] = dominant_role(brk)
+    for r in ("coordinator", "itinerant", "gatekeeper", "liaison"):
+        persons[f"brokerage_{r}"] = brk[r].to_numpy()
+    persons["side"] = side
+    persons["personal_ties"] = _neighbour_count(observed, side == "personal")
+    persons["professional_ties"] = _neighbour_count(observed, side == "professional")
+    persons["bridging_score"] = bridging_score(bet, con, par, observed.degree)
+    persons["ego_role"] = roles
+    return dict(bet_info)
+
+
+def inferred_degree(persons: pd.DataFrame, inferred: pd.DataFrame) -> np.ndarray | int:
+    """Inferred ties of every person (``0`` when there are none)."""
+    return tie_adjacency(persons, inferred, weighted=False).degree if len(inferred) else 0
+
+
+def _neighbour_count(adj: Adjacency, mask: np.ndarray) -> np.ndarray:
+    """Neighbours of every node for which ``mask`` is true."""
+    return (np.bincount(adj.src[mask[adj.dst]], minlength=adj.n) + np.bincount(adj.dst[mask[adj.src]], minlength=adj.n)).astype(
+        np.int64
+    )
