@@ -69,7 +69,7 @@ def resolve_all(config: RunConfig, imports: dict[str, ImportResult], tiesets: tu
     kwargs: dict = {}
     if config.threshold is not None:
         kwargs["threshold"] = config.threshold
-    if config.decisions and Path(config.decisions).exists():
+    if config.decisions:  # a missing decisions file is an error (InputError naming it), never silently skipped
         kwargs["decisions"] = load_decisions(config.decisions)
     return resolve(contacts, tiesets, requests, **kwargs)
 
@@ -185,13 +185,15 @@ def write_outputs(
     progress: Progress = _quiet,
 ) -> list[str]:
     """Write the output contract of DESIGN.md into ``out_dir``, all files or none."""
+    from .render.evidence import worded_resolution
     from .render.gephi import gexf_bytes, graphml_bytes
     from .render.tables import output_tables
 
     cfg = result.config
+    resolution = worded_resolution(result.resolution, cfg.lang)  # evidence and suggestions in the run's language
     with OutputDir(out_dir) as out:
         progress("writing tables")
-        for name, df in output_tables(result.resolution, result.analysis, pseudonymizer=pseudonymizer).items():
+        for name, df in output_tables(resolution, result.analysis, pseudonymizer=pseudonymizer).items():
             out.write_csv(name, df)
         out.write_json("summary.json", result.analysis.summary)
         out.write_json("run.json", run_record(result))
@@ -202,10 +204,10 @@ def write_outputs(
             from .render.report import report_html
 
             progress("drawing the map")
-            page = map_html(result.analysis, result.resolution, cfg.accounts, lang=cfg.lang, pseudonymizer=pseudonymizer, seed=cfg.seed)
+            page = map_html(result.analysis, resolution, cfg.accounts, lang=cfg.lang, pseudonymizer=pseudonymizer, seed=cfg.seed)
             out.write("graph.html", page.encode("utf-8"))
             progress("writing the report")
-            report = report_html(result.analysis, result.resolution, cfg.accounts, lang=cfg.lang, pseudonymizer=pseudonymizer, seed=cfg.seed)
+            report = report_html(result.analysis, resolution, cfg.accounts, lang=cfg.lang, pseudonymizer=pseudonymizer, seed=cfg.seed)
             out.write("report.html", report.encode("utf-8"))
         if images:
             from .render.static import map_image

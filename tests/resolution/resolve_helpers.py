@@ -55,3 +55,11 @@ def double_row(res, contact_id: str) -> dict:
 
 def star(account: str, center: str, friends: list[str]) -> list[tuple[str, str]]:
     return [(center, f) for f in friends]
+
+
+def resolve_en(*args, **kwargs):
+    """:func:`netmix.resolution.resolve` with the evidence and suggestions in English words (as doubles.csv shows them)."""
+    from netmix.render.evidence import worded_resolution
+    from netmix.resolution import resolve
+
+    return worded_resolution(resolve(*args, **kwargs), "en")

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from .resolve_helpers import contact, contacts, double_row, person_of, tieset
 
 from netmix.errors import InputError
 from netmix.io.output import csv_bytes
-from netmix.resolution import decisions_template, load_decisions, resolve
+from netmix.resolution import decisions_template, load_decisions
 from netmix.resolution.decisions import TEMPLATE_COLUMNS
+
+from .resolve_helpers import contact, contacts, double_row, person_of, tieset
+from .resolve_helpers import resolve_en as resolve
 
 
 def base():
@@ -56,7 +58,7 @@ def test_not_same_forbids_the_merge_and_is_not_asked_again(tmp_path):
     assert person_of(again, "perso:1") != person_of(again, "pro:1")
     row = double_row(again, "perso:1")
     assert (row["band"], row["decision"]) == ("review", "not same")  # band stays (name only), decision filled
-    assert again.params["decisions"] == [{"line": 2, "decision": "not same", "person_id": person_of(first, "perso:1"), "contacts": 2, "rows": 1}]
+    assert again.params["decisions"] == [{"line": 2, "decision": "not same", "person_id": person_of(first, "perso:1"), "contacts": 2, "rows": 1, "matched": True}]
 
 
 def test_same_forces_a_merge_of_a_possible_homonym(tmp_path):
@@ -107,3 +109,19 @@ def test_empty_decisions_are_ignored(tmp_path):
     path = tmp_path / "d.csv"
     path.write_text("person_id,decision\np0123456789,\n", encoding="utf-8")
     assert len(load_decisions(str(path))) == 0
+
+
+def test_a_missing_decisions_file_is_an_input_error_naming_it(tmp_path):
+    missing = tmp_path / "decisions.csv"
+    with pytest.raises(InputError) as err:
+        load_decisions(str(missing))
+    assert str(missing) in str(err.value) and err.value.exit_code == 3
+
+
+def test_decisions_matching_nothing_in_this_data_are_counted(tmp_path):
+    c, ties = base()
+    path = tmp_path / "old.csv"
+    path.write_text("person_id,decision,contact_ids\npx,same,other:1;other:2\npy,keep,perso:1\n", encoding="utf-8")
+    res = resolve(c, ties, decisions=load_decisions(str(path)))
+    # other:1 / other:2 are not in this data; perso:1 is
+    assert res.params["decisions_match"] == {"decisions": 2, "matched": 1}

@@ -10,9 +10,9 @@ from __future__ import annotations
 import math
 
 import pytest
-from .resolve_helpers import contact, contacts, double_row, person_of, tieset
 
-from netmix.resolution import resolve
+from .resolve_helpers import contact, contacts, double_row, person_of, tieset
+from .resolve_helpers import resolve_en as resolve
 
 
 def sig(x: float) -> float:

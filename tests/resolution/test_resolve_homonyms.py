@@ -5,10 +5,9 @@ from __future__ import annotations
 import math
 
 import pytest
+
 from .resolve_helpers import contact, contacts, double_row, person_of, tieset
-
-from netmix.resolution import resolve
-
+from .resolve_helpers import resolve_en as resolve
 
 PERSO_FRIENDS = ["Anne Roux", "Luc Faure", "Inès Vidal"]
 PRO_FRIENDS = ["Zoé Garnier", "Hugo Blanc", "Jade Colin"]

@@ -9,6 +9,7 @@ import pandas as pd
 
 from ..importers import load_account
 from ..io.output import OutputDir, csv_bytes
+from ..render.evidence import worded_resolution
 from ..resolution import DEFAULT_THRESHOLD, decisions_template, load_decisions, resolve
 from .options import encoding_option, parse_account, parse_ties
 
@@ -69,7 +70,7 @@ def doubles_cmd(
     decisions = load_decisions(decisions_path) if decisions_path else None
     contacts = pd.concat(frames, ignore_index=True)
     reqs = pd.concat(requests, ignore_index=True) if requests else None
-    res = resolve(contacts, tiesets, reqs, threshold=threshold, decisions=decisions)
+    res = worded_resolution(resolve(contacts, tiesets, reqs, threshold=threshold, decisions=decisions))
     for issue in res.params.get("issues", []):
         click.echo(f"  {issue}", err=True)
 

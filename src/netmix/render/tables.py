@@ -14,6 +14,7 @@ import pandas as pd
 from .. import model
 from ..model import Analysis, Resolution
 from ..privacy import Pseudonymizer, anonymize_tables
+from .evidence import worded
 
 #: The minimum columns of each file (more are kept, after these).
 CONTRACT: dict[str, tuple[str, ...]] = {
@@ -76,6 +77,7 @@ def output_tables(
     *,
     pseudonymizer: Pseudonymizer | None = None,
     keep_affiliation: bool = False,
+    lang: str = "en",
 ) -> dict[str, pd.DataFrame]:
     """The CSV tables of the output contract, sorted.
 
@@ -84,6 +86,7 @@ def output_tables(
     resolution, analysis : the results of ``resolve`` and ``analyze``.
     pseudonymizer : when given, names become pseudonyms and contact details are removed.
     keep_affiliation : keep company / position when pseudonymising.
+    lang : language of the doubles' evidence and suggestions (when the resolution holds them as facts).
 
     Returns
     -------
@@ -96,7 +99,7 @@ def output_tables(
     persons = _clean(analysis.persons, CONTRACT["persons.csv"])
     persons = _sort(persons, ["person_id"])
 
-    doubles = _clean(resolution.doubles, CONTRACT["doubles.csv"])
+    doubles = _clean(worded(resolution.doubles, lang), CONTRACT["doubles.csv"])
     if "confidence" in doubles.columns:
         doubles["confidence"] = pd.to_numeric(doubles["confidence"], errors="coerce").fillna(0.0)
     doubles = _sort(doubles, ["confidence", "name", "person_id"], [False, True, True])

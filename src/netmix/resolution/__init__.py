@@ -1,6 +1,6 @@
 """Resolution: which contacts are the same human (persons), doubles, and ties between persons.
 
-CONTRACT (filled in by resolve/*.py; the pipeline and the renderers rely on it):
+CONTRACT (filled in by resolution/*.py; the pipeline and the renderers rely on it):
 
 ``resolve(contacts, tiesets, requests, *, threshold=..., decisions=None, seed=0) -> Resolution``
 
@@ -21,8 +21,9 @@ Decisions (:mod:`.decisions`) force or forbid merges and are carried into ``doub
 
 >>> import pandas as pd
 >>> from netmix.model import CONTACT_COLUMNS, frame
->>> rows = [dict(contact_id="perso:1", account="perso", sphere="personal", name="Marie Dupont", source_id="name:Marie Dupont"),
-...         dict(contact_id="pro:1", account="pro", sphere="professional", name="Marie Dupont (OT Pau)", source_id="name:Marie Dupont (OT Pau)")]
+>>> marie, marie_ot = "Marie Dupont", "Marie Dupont (OT Pau)"
+>>> rows = [dict(contact_id="perso:1", account="perso", sphere="personal", name=marie, source_id="name:" + marie),
+...         dict(contact_id="pro:1", account="pro", sphere="professional", name=marie_ot, source_id="name:" + marie_ot)]
 >>> res = resolve(frame(rows, CONTACT_COLUMNS))
 >>> res.doubles.loc[0, ["names", "band"]].tolist()  # merged, but a name alone leaves it to review
 ['perso: Marie Dupont | pro: Marie Dupont (OT Pau)', 'review']
@@ -39,12 +40,15 @@ import pandas as pd
 from ..model import CONTACT_COLUMNS, REQUEST_COLUMNS, Resolution, TieSet, frame
 from ..util.arrays import text_array
 from ..util.urls import normalise_url
-from .decisions import Decisions, decisions_template, load_decisions
+from .blocking import candidate_pairs
+from .decisions import Decision, Decisions, decisions_template, load_decisions
 from .doubles import build_doubles
-from .entities import build_entities, object_frame
-from .match import candidate_pairs, mark_ambiguous, name_relations, score, shared_counts
+from .entities import Entities, build_entities, object_frame
+from .facts import Fact
+from .match import mark_ambiguous, name_relations, score, shared_counts
 from .normalise import normalise_name
 from .persons import person_ids, person_ties, persons_table, union
+from .weights import USEFUL_FUZZY
 
 __all__ = ["resolve", "DEFAULT_THRESHOLD", "Decisions", "load_decisions", "decisions_template"]
 
@@ -62,16 +66,18 @@ def _prepare(contacts: pd.DataFrame) -> pd.DataFrame:
             c[col] = ""
     c = pd.DataFrame({col: pd.Series(text_array(c[col].fillna("")), index=c.index, dtype=object) for col in CONTACT_COLUMNS})
     num = pd.to_numeric(c["contact_id"].map(lambda s: s.rpartition(":")[2]), errors="coerce").fillna(0)
-    order = pd.DataFrame({"a": c["account"], "n": num, "s": c["source_id"], "c": c["contact_id"]}).sort_values(["a", "n", "s", "c"], kind="stable")
+    order = pd.DataFrame({"a": c["account"], "n": num, "s": c["source_id"], "c": c["contact_id"]}).sort_values(
+        ["a", "n", "s", "c"], kind="stable"
+    )
     return c.loc[order.index].reset_index(drop=True)
 
 
-def _decision_refs(decisions: Decisions | None, contacts: pd.DataFrame) -> list[tuple[object, list[int]]]:
+def _decision_refs(decisions: Decisions | None, contacts: pd.DataFrame) -> list[tuple[Decision, list[int]]]:
     if not decisions:
         return []
     by_key = {k: i for i, k in enumerate(contacts["account"] + "|" + contacts["source_id"])}
     by_cid = {k: i for i, k in enumerate(contacts["contact_id"])}
-    out = []
+    out: list[tuple[Decision, list[int]]] = []
     for d in decisions.items:
         ents = sorted({by_key[k] for k in d.source_keys if k in by_key})
         if not ents:
@@ -87,7 +93,6 @@ def resolve(
     *,
     threshold: float = DEFAULT_THRESHOLD,
     decisions: Decisions | None = None,
-    seed: int = 0,
 ) -> Resolution:
     """Resolve contacts (and tie-file nodes) into persons; find doubles and duplicates.
 
@@ -98,7 +103,6 @@ def resolve(
     requests : REQUEST_COLUMNS, or ``None``.
     threshold : confidence from which a pair is merged (band ``likely``).
     decisions : decisions from :func:`load_decisions`, re-applied.
-    seed : unused (resolution is deterministic); kept for a uniform API.
 
     Returns
     -------
@@ -113,18 +117,45 @@ def resolve(
     for a, s in zip(c["account"], c["sphere"], strict=False):
         spheres.setdefault(a, s)
     ents = build_entities(c, list(tiesets))
-    t = ents.table
-    n_ent = len(t)
+    pairs, rel, fz = _useful_pairs(ents, c)
+    refs = _decision_refs(decisions, c)
+    forced, forbidden = _forced_and_forbidden(refs)
+    scored, root, deg, rounds = _rounds(ents, pairs, rel, fz, threshold, forced, forbidden)
+    pid = person_ids(ents, root)
+    persons = persons_table(ents, c, pid, spheres)
+    ties = person_ties(ents, pid)
+    forced_roots = {int(root[a]) for a, _ in forced}
+    doubles, duplicates = build_doubles(ents, c, scored, root, pid, deg, persons, spheres, forced_roots)
+    applied = _apply_decisions(doubles, refs, c["contact_id"].tolist())
+
+    out_contacts = c.copy()
+    out_contacts["person_id"] = pid[: ents.n_contacts]
+    out_requests = _requests(requests, c, ents, pid)
+    params = {
+        "threshold": threshold,
+        "decisions_file": decisions.path if decisions else "",
+        "decisions": applied,
+        **({"decisions_match": decisions_match(applied)} if decisions else {}),
+        "rounds": rounds,
+        "counts": _counts(c, persons, doubles, duplicates, ties, pairs),
+        "issues": [str(x) for x in ents.issues],
+    }
+    return Resolution(out_contacts, persons, doubles, duplicates, ties, out_requests, params)
+
+
+def _useful_pairs(ents: Entities, c: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
+    """Candidate pairs with their name relation and fuzzy ratio, less those that can never be merged."""
     pairs = candidate_pairs(ents, c)
     i = pairs["i"].to_numpy(dtype=np.int64)
     j = pairs["j"].to_numpy(dtype=np.int64)
     rel, fz = name_relations(ents, i, j, pairs["blocked"].to_numpy(dtype=bool))
     # names that are neither related nor similar can never be merged: drop them unless ids link them
-    useful = (rel != "") | (fz >= 0.8) | (pairs["ids"].to_numpy(dtype=object) != "")
-    pairs, rel, fz = pairs[useful].reset_index(drop=True), rel[useful], fz[useful]
-    i, j = i[useful], j[useful]
+    useful = (rel != "") | (fz >= USEFUL_FUZZY) | (pairs["ids"].to_numpy(dtype=object) != "")
+    return pairs[useful].reset_index(drop=True), rel[useful], fz[useful]
 
-    refs = _decision_refs(decisions, c)
+
+def _forced_and_forbidden(refs: list[tuple[Decision, list[int]]]) -> tuple[list[tuple[int, int]], set[tuple[int, int]]]:
+    """The entity pairs the decisions merge (``same``) and keep apart (``not same``, which wins)."""
     forced: list[tuple[int, int]] = []
     forbidden: set[tuple[int, int]] = set()
     for d, es in refs:
@@ -132,12 +163,29 @@ def resolve(
             forced += [(es[0], x) for x in es[1:]]
         elif d.decision == "not same":
             forbidden |= {(a, b) for a in es for b in es if a < b}
-    forced = [p for p in forced if (min(p), max(p)) not in forbidden]
+    return [p for p in forced if (min(p), max(p)) not in forbidden], forbidden
 
+
+def _rounds(
+    ents: Entities,
+    pairs: pd.DataFrame,
+    rel: np.ndarray,
+    fz: np.ndarray,
+    threshold: float,
+    forced: list[tuple[int, int]],
+    forbidden: set[tuple[int, int]],
+) -> tuple[pd.DataFrame, np.ndarray, np.ndarray, int]:
+    """Score and merge in turns (shared contacts counted between the persons of the round before).
+
+    Returns the scored pairs, the root entity of every entity, the entities' degrees and the rounds run.
+    """
+    t = ents.table
+    n_ent = len(t)
+    i = pairs["i"].to_numpy(dtype=np.int64)
+    j = pairs["j"].to_numpy(dtype=np.int64)
     keys = t["key"].to_numpy(dtype=object)
     labels = pd.factorize(np.where(keys == "", "\x00" + np.arange(n_ent).astype(str), keys))[0].astype(np.int64)
     groups = t["group"].to_numpy(dtype=object)
-    rounds = 0
     persons_prev: np.ndarray | None = None
     for rounds in range(1, MAX_ROUNDS + 1):
         shared, deg = shared_counts(n_ent, ents.edges, labels, i, j)
@@ -149,53 +197,45 @@ def resolve(
             break
         labels = new_labels
         persons_prev = merge.root
+    return scored, merge.root, deg, rounds
 
-    root = merge.root
-    pid = person_ids(ents, root)
-    persons = persons_table(ents, c, pid, spheres)
-    ties = person_ties(ents, pid)
-    forced_roots = {int(root[a]) for a, _ in forced}
-    doubles, duplicates = build_doubles(ents, c, scored, root, pid, deg, persons, spheres, forced_roots)
-    applied = _apply_decisions(doubles, refs, c["contact_id"].tolist())
 
-    out_contacts = c.copy()
-    out_contacts["person_id"] = pid[: ents.n_contacts]
-    out_requests = _requests(requests, c, ents, pid)
+def _counts(
+    c: pd.DataFrame,
+    persons: pd.DataFrame,
+    doubles: pd.DataFrame,
+    duplicates: pd.DataFrame,
+    ties: pd.DataFrame,
+    pairs: pd.DataFrame,
+) -> dict:
     bands = doubles["band"].value_counts().to_dict() if len(doubles) else {}
     merged = doubles[~doubles["person_id"].str.contains(";")] if len(doubles) else doubles
-    params = {
-        "threshold": threshold,
-        "decisions_file": decisions.path if decisions else "",
-        "decisions": applied,
-        "rounds": rounds,
-        "counts": {
-            "contacts": int(len(c)),
-            "persons": int(len(persons)),
-            "non_contacts": int((persons["is_contact"] == "0").sum()) if len(persons) else 0,
-            "doubles": int(len(merged)),
-            "review_pairs": int(len(doubles) - len(merged)),
-            "bands": {k: int(v) for k, v in sorted(bands.items())},
-            "duplicates": int(len(duplicates)),
-            "ties": int(len(ties)),
-            "candidate_pairs": int(len(pairs)),
-        },
-        "issues": [str(x) for x in ents.issues],
+    return {
+        "contacts": int(len(c)),
+        "persons": int(len(persons)),
+        "non_contacts": int((persons["is_contact"] == "0").sum()) if len(persons) else 0,
+        "doubles": int(len(merged)),
+        "review_pairs": int(len(doubles) - len(merged)),
+        "bands": {k: int(v) for k, v in sorted(bands.items())},
+        "duplicates": int(len(duplicates)),
+        "ties": int(len(ties)),
+        "candidate_pairs": int(len(pairs)),
     }
-    return Resolution(out_contacts, persons, doubles, duplicates, ties, out_requests, params)
 
 
-def _apply_decisions(doubles: pd.DataFrame, refs: list, cids: list[str]) -> list[dict]:
+def _apply_decisions(doubles: pd.DataFrame, refs: list[tuple[Decision, list[int]]], cids: list[str]) -> list[dict]:
     """Fill ``doubles.decision`` (and the suggestion) from the decisions; list what was applied.
 
     A row is decided by a ``keep``/``remove`` decision naming one of its contacts, and by a
     ``same``/``not same`` decision naming two of them (or by its person id when the decision's
     contacts are all gone). Later lines of the file win.
     """
-    applied = []
+    applied: list[dict] = []
     if not refs:
         return applied
     cid_sets = [set(x.split(";")) for x in doubles["contact_ids"]] if len(doubles) else []
     pid_sets = [set(x.split(";")) for x in doubles["person_id"]] if len(doubles) else []
+    sugg = doubles["suggestion"].tolist()
     for d, es in refs:
         hit = 0
         ref = {cids[e] for e in es}
@@ -204,11 +244,48 @@ def _apply_decisions(doubles: pd.DataFrame, refs: list, cids: list[str]) -> list
             if (ref and len(cs & ref) >= min(need, len(cs))) or (not ref and d.person_id and d.person_id in ps):
                 doubles.at[row, "decision"] = d.decision
                 if d.decision in ("keep", "remove"):
-                    note = f" ({d.note})" if d.note else ""
-                    doubles.at[row, "suggestion"] = f"decided: {d.decision}{note} — netmix suggested: {doubles.at[row, 'suggestion']}"
+                    sugg[row] = (Fact("decided", {"decision": d.decision, "note": d.note, "then": sugg[row]}),)
                 hit += 1
-        applied.append({"line": d.line, "decision": d.decision, "person_id": d.person_id, "contacts": len(es), "rows": hit})
+        applied.append(
+            {
+                "line": d.line,
+                "decision": d.decision,
+                "person_id": d.person_id,
+                "contacts": len(es),
+                "rows": hit,
+                "matched": bool(hit or len(es) >= need),
+            }
+        )
+    doubles["suggestion"] = pd.Series(sugg, index=doubles.index, dtype="object")
     return applied
+
+
+def decisions_match(applied: list[dict]) -> dict[str, int]:
+    """How many decisions of the file match something in this data (``{"decisions": 36, "matched": 0}``).
+
+    A decision matches when the contacts it names are in this data (two of them for ``same`` /
+    ``not same``) or when it decided a row.
+
+    >>> decisions_match([{"matched": True}, {"matched": False}])
+    {'decisions': 2, 'matched': 1}
+    """
+    return {"decisions": len(applied), "matched": sum(1 for a in applied if a.get("matched"))}
+
+
+def _tries(row: dict) -> list[tuple[str, str]]:
+    """The identifiers a request row is looked up by, most specific first (its account's, then any account's)."""
+    acc = row["account"]
+    key = normalise_name(row["name"]).key if row["name"] else ""
+    tries = [
+        (acc, "u:" + normalise_url(row["profile_url"]).lower()) if row["profile_url"] else None,
+        (acc, "i:" + row["platform_id"]) if row["platform_id"] else None,
+        (acc, "h:" + row["handle"].lower().lstrip("@")) if row["handle"] else None,
+        (acc, "n:" + row["name"]) if row["name"] else None,
+        (acc, "k:" + key) if key else None,
+        ("", "n:" + row["name"]) if row["name"] else None,
+        ("", "k:" + key) if key else None,
+    ]
+    return [tk for tk in tries if tk]
 
 
 def _requests(requests: pd.DataFrame | None, c: pd.DataFrame, ents, pid: np.ndarray) -> pd.DataFrame:
@@ -223,20 +300,7 @@ def _requests(requests: pd.DataFrame | None, c: pd.DataFrame, ents, pid: np.ndar
     t = ents.table
     n = ents.n_contacts
     rows = r.to_dict("records")
-    tries_of = []
-    for row in rows:
-        acc = row["account"]
-        key = normalise_name(row["name"]).key if row["name"] else ""
-        tries = [
-            (acc, "u:" + normalise_url(row["profile_url"]).lower()) if row["profile_url"] else None,
-            (acc, "i:" + row["platform_id"]) if row["platform_id"] else None,
-            (acc, "h:" + row["handle"].lower().lstrip("@")) if row["handle"] else None,
-            (acc, "n:" + row["name"]) if row["name"] else None,
-            (acc, "k:" + key) if key else None,
-            ("", "n:" + row["name"]) if row["name"] else None,
-            ("", "k:" + key) if key else None,
-        ]
-        tries_of.append([tk for tk in tries if tk])
+    tries_of = [_tries(row) for row in rows]
     # the persons behind each identifier the requests ask for
     need = {tk for tries in tries_of for tk in tries}
     kinds = {k[:2] for _, k in need}

@@ -12,6 +12,7 @@ is ``same``, ``not same``, ``keep`` or ``remove`` (French: ``même``, ``différe
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
@@ -104,6 +105,12 @@ def load_decisions(path: str) -> Decisions:
         The file is missing, has no ``decision`` column, or a decision is not one netmix knows
         (the message gives the line).
     """
+    if not Path(path).is_file():
+        raise InputError(
+            "the decisions file does not exist",
+            file=str(path),
+            hint="give the review.csv (or decisions-template.csv) you filled in, or leave --decisions out",
+        )
     members = list(iter_members(path))
     if len(members) != 1:
         raise InputError("the decisions file must be one CSV file", file=path, hint="give the decisions-template.csv you edited")

@@ -1,5 +1,5 @@
 """Doubles (persons reached from two or more accounts, and pairs left to review), within-account
-duplicates, and the suggestion a community manager can act on."""
+duplicates, and the suggestion a community manager can act on (as facts, see :mod:`.facts`)."""
 
 from __future__ import annotations
 
@@ -11,10 +11,14 @@ import pandas as pd
 from ..model import DOUBLE_COLUMNS
 from ..util.arrays import group_starts, texts, unique_sorted
 from .entities import Entities, object_frame
-from .match import REVIEW_FLOOR, STRONG, evidence
+from .facts import Fact, Facts, evidence_facts, suggestion_facts
+from .weights import REVIEW_FLOOR, STRONG
 
 DOUBLE_EXTRA: tuple[str, ...] = ("decision", "contact_ids")
 DUPLICATE_COLUMNS: tuple[str, ...] = ("person_id", "name", "account", "contact_ids", "confidence", "evidence")
+DECIDED_SAME: Facts = (Fact("decided_same"),)
+
+__all__ = ["build_doubles", "DOUBLE_EXTRA", "DUPLICATE_COLUMNS", "DECIDED_SAME"]
 
 
 def _neighbour_spheres(ents: Entities, pid: np.ndarray, persons: pd.DataFrame, of: np.ndarray) -> dict[str, Counter]:
@@ -46,32 +50,109 @@ def _neighbour_spheres(ents: Entities, pid: np.ndarray, persons: pd.DataFrame, o
     return out
 
 
-def _join(accs: list[str]) -> str:
-    return " and ".join(accs) if len(accs) <= 2 else ", ".join(accs[:-1]) + " and " + accs[-1]
+class _Pairs:
+    """The scored contact pairs as Python lists by pair position ``k``, with their evidence facts (cached)."""
+
+    def __init__(self, scored: pd.DataFrame, n: int, deg: np.ndarray) -> None:
+        self.sc = scored[(scored["i"].to_numpy() < n) & (scored["j"].to_numpy() < n)]
+        self.col = {name: self.sc[name].tolist() for name in self.sc.columns}
+        self.conf = self.col["confidence"]
+        self.deg = deg
+        self._ev: dict[int, Facts] = {}
+
+    def ev(self, k: int) -> Facts:
+        if k not in self._ev:
+            r = {name: values[k] for name, values in self.col.items()}
+            self._ev[k] = evidence_facts(r, int(self.deg[r["i"]]), int(self.deg[r["j"]]))
+        return self._ev[k]
 
 
-def suggestion(accounts: list[str], spheres: dict[str, str], nb: Counter | None, company: str = "") -> str:
-    """What to do about a double, from the spheres of the contacts it shares with the ego.
+def _duplicate_rows(
+    pr: _Pairs, p: str, pname: str, by_acc: dict[str, list[int]], ks: list[int], accs: list[str], cids: list[str]
+) -> list[dict]:
+    """Within-account duplicates of one person: one row per account holding two or more of its contacts."""
+    out = []
+    for acc, es in sorted(by_acc.items()):
+        if len(es) > 1:
+            same = [k for k in ks if pr.col["same_group"][k] and accs[pr.col["i"][k]] == acc]
+            best = max(same, key=lambda k: (pr.conf[k], -k)) if same else None
+            out.append(
+                {
+                    "person_id": p,
+                    "name": pname,
+                    "account": acc,
+                    "contact_ids": ";".join(cids[x] for x in sorted(es)),
+                    "confidence": float(pr.conf[best]) if best is not None else 1.0,
+                    "evidence": pr.ev(best) if best is not None else DECIDED_SAME,
+                }
+            )
+    return out
 
-    >>> suggestion(["perso", "pro"], {"perso": "personal", "pro": "professional"}, Counter(professional=9, personal=2))
-    'professional circle: keep on pro, consider removing from perso — 9 of 11 shared contacts are professional'
-    """
-    nb = nb or Counter()
-    n = sum(nb.values())
-    perso = [a for a in accounts if spheres.get(a) == "personal"]
-    pro = [a for a in accounts if spheres.get(a) == "professional"]
-    if not (perso and pro):
-        sphere = spheres.get(accounts[0], "") if accounts else ""
-        return f"same sphere ({sphere}) on {_join(accounts)}: one connection is probably enough — keep the account you use with this person"
-    if n == 0:
-        extra = f" (works at {company})" if company else ""
-        return f"no shared contacts known{extra}: keep on both, or choose from what you know of this person"
-    p, q, b = nb.get("personal", 0), nb.get("professional", 0), nb.get("both", 0)
-    if q >= 0.7 * n:
-        return f"professional circle: keep on {_join(pro)}, consider removing from {_join(perso)} — {q} of {n} shared contacts are professional"
-    if p >= 0.7 * n:
-        return f"personal circle: keep on {_join(perso)}, consider removing from {_join(pro)} — {p} of {n} shared contacts are personal"
-    return f"both circles: keep on both — of {n} shared contacts, {p} are personal, {q} professional and {b} in both"
+
+def _merged_evidence(pr: _Pairs, ks: list[int], accs: list[str], forced: bool) -> tuple[float, str, Facts]:
+    """Confidence, band and evidence of a merged person: its weakest link between two accounts."""
+    best_of: dict[tuple[str, ...], int] = {}
+    for k in ks:
+        if pr.col["same_group"][k]:
+            continue
+        pair = tuple(sorted((accs[pr.col["i"][k]], accs[pr.col["j"][k]])))
+        if pair not in best_of or (pr.conf[k], -k) > (pr.conf[best_of[pair]], -best_of[pair]):
+            best_of[pair] = k
+    if not best_of:
+        return 1.0, "certain", DECIDED_SAME
+    weakest = min(best_of.items(), key=lambda kv: (pr.conf[kv[1]], kv[0]))[1]
+    if len(best_of) == 1:
+        evid = pr.ev(weakest)
+    else:
+        evid = tuple(Fact("pair", {"pair": pair, "facts": pr.ev(k)}) for pair, k in sorted(best_of.items()))
+    if forced and not all(pr.col["accepted"][k] for k in best_of.values()):
+        evid = DECIDED_SAME + evid
+    return float(pr.conf[weakest]), str(pr.col["band"][weakest]), evid
+
+
+def _review_rows(
+    pr: _Pairs, apart: list[int], pid: np.ndarray, pname: dict[str, str], names: list[str], accs: list[str], cids: list[str]
+) -> list[dict]:
+    """Cross-account pairs that were not merged, left to review (one row per pair of persons, strongest first)."""
+    col = pr.col
+    apart = sorted(apart, key=lambda k: (-pr.conf[k], col["i"][k], col["j"][k]))
+    seen: set[tuple[str, str]] = set()
+    rows = []
+    for k in apart:
+        ci, cj = int(col["i"][k]), int(col["j"][k])
+        a, b = sorted((pid[ci], pid[cj]))
+        if (a, b) in seen:
+            continue
+        seen.add((a, b))
+        evid = pr.ev(k)
+        if col["accepted"][k]:
+            evid += (Fact("conflict"),)
+        sugg: Facts = (Fact("sg.homonym"),) if col["homonym"][k] else (Fact("sg.review"),)
+        rows.append(
+            {
+                "person_id": f"{a};{b}",
+                "name": min((pname[a], pname[b]), key=lambda s: (-len(s.split()), -len(s), s)),
+                "accounts": ";".join(sorted({accs[ci], accs[cj]})),
+                "names": " | ".join(f"{accs[x]}: {names[x]}" for x in sorted((ci, cj), key=lambda x: (accs[x], x))),
+                "confidence": float(pr.conf[k]),
+                "band": str(col["band"][k]),
+                "evidence": evid,
+                "suggestion": sugg,
+                "decision": "",
+                "contact_ids": ";".join(sorted((cids[ci], cids[cj]))),
+            }
+        )
+    return rows
+
+
+def _members(root: np.ndarray, n: int) -> tuple[np.ndarray, dict[int, list[int]]]:
+    """Contacts of persons of two or more contacts, and those persons' contacts by root (in the order of their first contact)."""
+    rc = root[:n]
+    multi = np.flatnonzero(np.bincount(rc, minlength=len(root))[rc] >= 2)
+    members: dict[int, list[int]] = {}
+    for e, r in zip(multi.tolist(), rc[multi].tolist(), strict=False):
+        members.setdefault(r, []).append(e)
+    return multi, members
 
 
 def build_doubles(
@@ -87,30 +168,12 @@ def build_doubles(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The doubles rows (DOUBLE_COLUMNS + decision + contact_ids, decision still empty) and the duplicates."""
     n = ents.n_contacts
-    names = texts(contacts["name"])
-    accs = texts(contacts["account"])
-    cids = texts(contacts["contact_id"])
+    names, accs, cids = texts(contacts["name"]), texts(contacts["account"]), texts(contacts["contact_id"])
     pname = dict(zip(persons["person_id"].tolist(), persons["name"].tolist(), strict=False))
     pcompany = dict(zip(persons["person_id"].tolist(), persons["company"].tolist(), strict=False))
-
-    sc = scored[(scored["i"].to_numpy() < n) & (scored["j"].to_numpy() < n)]
-    # the pairs' columns as Python values, by pair position k
-    col = {name: sc[name].tolist() for name in sc.columns}
-    conf_of, same_group = col["confidence"], col["same_group"]
-    ev_cache: dict[int, str] = {}
-
-    def ev(k: int) -> str:
-        if k not in ev_cache:
-            r = {name: values[k] for name, values in col.items()}
-            ev_cache[k] = evidence(r, int(deg[r["i"]]), int(deg[r["j"]]))
-        return ev_cache[k]
-
-    # persons of two or more contacts, by root, in the order of their first contact
-    rc = root[:n]
-    multi = np.flatnonzero(np.bincount(rc, minlength=len(root))[rc] >= 2)
-    members: dict[int, list[int]] = {}
-    for e, r in zip(multi.tolist(), rc[multi].tolist(), strict=False):
-        members.setdefault(r, []).append(e)
+    pr = _Pairs(scored, n, deg)
+    sc = pr.sc
+    multi, members = _members(root, n)
     nbs = _neighbour_spheres(ents, pid, persons, multi)
     ri = root[sc["i"].to_numpy(dtype=np.int64)]
     rj = root[sc["j"].to_numpy(dtype=np.int64)]
@@ -119,9 +182,10 @@ def build_doubles(
         inside.setdefault(int(ri[k]), []).append(k)
     strong_homonym = sc["homonym"].to_numpy(dtype=bool) & np.isin(sc["rel"].to_numpy(dtype=object), STRONG)
     apart = np.flatnonzero(
-        (ri != rj) & ~sc["same_group"].to_numpy(dtype=bool) & ((sc["confidence"].to_numpy(dtype=float) >= REVIEW_FLOOR) | strong_homonym)
+        (ri != rj)
+        & ~sc["same_group"].to_numpy(dtype=bool)
+        & ((sc["confidence"].to_numpy(dtype=float) >= REVIEW_FLOOR) | strong_homonym)
     ).tolist()
-
     rows: list[dict] = []
     dups: list[dict] = []
     for r, mem in members.items():
@@ -129,41 +193,10 @@ def build_doubles(
         for e in mem:
             by_acc.setdefault(accs[e], []).append(e)
         p = pid[mem[0]]
-        ks = inside.get(r, [])
-        for acc, es in sorted(by_acc.items()):
-            if len(es) > 1:
-                same = [k for k in ks if same_group[k] and accs[col["i"][k]] == acc]
-                best = max(same, key=lambda k: (conf_of[k], -k)) if same else None
-                dups.append(
-                    {
-                        "person_id": p,
-                        "name": pname[p],
-                        "account": acc,
-                        "contact_ids": ";".join(cids[x] for x in sorted(es)),
-                        "confidence": float(conf_of[best]) if best is not None else 1.0,
-                        "evidence": ev(best) if best is not None else "decided: same",
-                    }
-                )
+        dups += _duplicate_rows(pr, p, pname[p], by_acc, inside.get(r, []), accs, cids)
         if len(by_acc) < 2:
             continue
-        best_of: dict[str, int] = {}
-        for k in ks:
-            if same_group[k]:
-                continue
-            pair = " – ".join(sorted((accs[col["i"][k]], accs[col["j"][k]])))
-            if pair not in best_of or (conf_of[k], -k) > (conf_of[best_of[pair]], -best_of[pair]):
-                best_of[pair] = k
-        if best_of:
-            weakest = min(best_of.items(), key=lambda kv: (conf_of[kv[1]], kv[0]))[1]
-            conf, band = float(conf_of[weakest]), str(col["band"][weakest])
-            if len(best_of) == 1:
-                evid = ev(weakest)
-            else:
-                evid = " / ".join(f"{pr}: {ev(k)}" for pr, k in sorted(best_of.items()))
-            if r in forced_roots and not all(col["accepted"][k] for k in best_of.values()):
-                evid = "decided: same; " + evid
-        else:
-            conf, band, evid = 1.0, "certain", "decided: same"
+        conf, band, evid = _merged_evidence(pr, inside.get(r, []), accs, r in forced_roots)
         accounts = sorted(by_acc)
         rows.append(
             {
@@ -174,47 +207,22 @@ def build_doubles(
                 "confidence": round(conf, 4),
                 "band": band,
                 "evidence": evid,
-                "suggestion": suggestion(accounts, spheres, nbs.get(p), pcompany.get(p, "")),
+                "suggestion": suggestion_facts(accounts, spheres, nbs.get(p), pcompany.get(p, "")),
                 "decision": "",
                 "contact_ids": ";".join(cids[x] for x in sorted(mem)),
             }
         )
+    rows += _review_rows(pr, apart, pid, pname, names, accs, cids)
+    return _sorted_frames(rows, dups)
 
-    # cross-account pairs that were not merged, left to review
-    apart.sort(key=lambda k: (-conf_of[k], col["i"][k], col["j"][k]))
-    seen: set[tuple[str, str]] = set()
-    for k in apart:
-        ci, cj = int(col["i"][k]), int(col["j"][k])
-        a, b = sorted((pid[ci], pid[cj]))
-        if (a, b) in seen:
-            continue
-        seen.add((a, b))
-        accounts = sorted({accs[ci], accs[cj]})
-        evid = ev(k)
-        if col["accepted"][k]:
-            evid += "; not merged: it conflicts with another match"
-        if col["homonym"][k]:
-            sugg = "possible homonym: same name but no shared contacts — check before acting, then write same or not same"
-        else:
-            sugg = "review: the evidence is thin — look at both profiles, then write same or not same"
-        rows.append(
-            {
-                "person_id": f"{a};{b}",
-                "name": min((pname[a], pname[b]), key=lambda s: (-len(s.split()), -len(s), s)),
-                "accounts": ";".join(accounts),
-                "names": " | ".join(f"{accs[x]}: {names[x]}" for x in sorted((ci, cj), key=lambda x: (accs[x], x))),
-                "confidence": float(conf_of[k]),
-                "band": str(col["band"][k]),
-                "evidence": evid,
-                "suggestion": sugg,
-                "decision": "",
-                "contact_ids": ";".join(sorted((cids[ci], cids[cj]))),
-            }
-        )
+
+def _sorted_frames(rows: list[dict], dups: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
     doubles = object_frame(rows, DOUBLE_COLUMNS + DOUBLE_EXTRA)
     if len(doubles):
         doubles["confidence"] = doubles["confidence"].astype(float)
-        doubles = doubles.sort_values(["confidence", "name", "person_id"], ascending=[False, True, True], kind="stable").reset_index(drop=True)
+        doubles = doubles.sort_values(
+            ["confidence", "name", "person_id"], ascending=[False, True, True], kind="stable"
+        ).reset_index(drop=True)
     duplicates = object_frame(dups, DUPLICATE_COLUMNS)
     if len(duplicates):
         duplicates["confidence"] = duplicates["confidence"].astype(float)

@@ -72,22 +72,89 @@ def _contact_frame(contacts: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def build_entities(contacts: pd.DataFrame, tiesets: list[TieSet]) -> Entities:
-    """Map every tie set's nodes to contacts or new non-contact entities, and its edges to entities."""
-    table = _contact_frame(contacts)
-    n = len(table)
-    accounts = sorted(set(table["account"]))
-    by_name: dict[tuple[str, str], list[int]] = {}
-    by_key: dict[tuple[str, str], list[int]] = {}
-    by_pid: dict[tuple[str, str], list[int]] = {}
+_Index = dict[tuple[str, str], list[int]]
+
+
+def _indexes(table: pd.DataFrame, contacts: pd.DataFrame) -> tuple[_Index, _Index, _Index]:
+    """Contacts by (account, display name), (account, name key) and (account, platform id)."""
+    by_name: _Index = {}
+    by_key: _Index = {}
+    by_pid: _Index = {}
     pids = texts(contacts["platform_id"])
-    for i, (acc, name, key) in enumerate(zip(table["account"].tolist(), table["name"].tolist(), table["key"].tolist(), strict=False)):
+    for i, (acc, name, key) in enumerate(
+        zip(table["account"].tolist(), table["name"].tolist(), table["key"].tolist(), strict=False)
+    ):
         by_name.setdefault((acc, name), []).append(i)
         if key:
             by_key.setdefault((acc, key), []).append(i)
         if pids[i]:
             by_pid.setdefault((acc, pids[i]), []).append(i)
+    return by_name, by_key, by_pid
 
+
+def _non_contact(t_index: int, home: str, label: str, nd: str) -> dict:
+    nk = normalise_name(label)
+    return {
+        "account": "",
+        "group": f"nc:{t_index}",
+        "home": home,
+        "name": label,
+        "display": nk.display,
+        "key": nk.key,
+        "folded": nk.folded,
+        "company": "",
+        "sort_key": "",
+        "tieset": t_index,
+        "is_contact": False,
+        "node": nd,
+    }
+
+
+def _map_nodes(
+    ts: TieSet, t_index: int, acc: str | None, tried: list[str], idx: tuple[_Index, _Index, _Index], n: int, extra: list[dict]
+) -> tuple[list[str], list[int], int]:
+    """Each node of ``ts`` mapped to the contact it names (by platform id, name, name key) or to a new non-contact in ``extra``.
+
+    Returns node ids, entity ids and how many nodes name several contacts of one account (left out).
+    """
+    by_name, by_key, by_pid = idx
+    node_keys = texts(ts.nodes["node"])
+    labels = [(nm or nd) for nm, nd in zip(texts(ts.nodes["name"]), node_keys, strict=False)]
+    node_pids = texts(ts.nodes["platform_id"])
+    map_node: list[str] = []
+    map_ent: list[int] = []
+    ambiguous = 0
+    for nd, label, pid in zip(node_keys, labels, node_pids, strict=False):
+        key = normalise_name(label).key
+        matched: list[int] = []
+        amb = False
+        for a in tried:
+            cands = by_pid.get((a, pid)) if pid else None
+            if not cands:
+                cands = by_name.get((a, label)) or (by_key.get((a, key)) if key else None)
+            if cands:
+                if len(cands) == 1:
+                    matched.append(cands[0])
+                else:
+                    amb = True
+        if matched:
+            map_node += [nd] * len(matched)
+            map_ent += matched
+        elif amb:
+            ambiguous += 1
+        else:
+            map_node.append(nd)
+            map_ent.append(n + len(extra))
+            extra.append(_non_contact(t_index, acc or "", label, nd))
+    return map_node, map_ent, ambiguous
+
+
+def build_entities(contacts: pd.DataFrame, tiesets: list[TieSet]) -> Entities:
+    """Map every tie set's nodes to contacts or new non-contact entities, and its edges to entities."""
+    table = _contact_frame(contacts)
+    n = len(table)
+    accounts = sorted(set(table["account"]))
+    idx = _indexes(table, contacts)
     issues: list[ImportIssue] = []
     extra: list[dict] = []
     edge_parts: list[tuple[np.ndarray, np.ndarray, np.ndarray, int]] = []
@@ -97,55 +164,14 @@ def build_entities(contacts: pd.DataFrame, tiesets: list[TieSet]) -> Entities:
         sources.append(source)
         acc = ts.account
         if acc and acc not in accounts:
-            issues.append(ImportIssue(source, f"tie file is given for account {acc!r}, which has no contacts: its names are matched in every account"))
-            acc = None
-        tried = [acc] if acc else accounts
-        nodes = ts.nodes
-        node_keys = texts(nodes["node"])
-        labels = [(nm or nd) for nm, nd in zip(texts(nodes["name"]), node_keys, strict=False)]
-        node_pids = texts(nodes["platform_id"])
-        map_node: list[str] = []
-        map_ent: list[int] = []
-        ambiguous = 0
-        for nd, label, pid in zip(node_keys, labels, node_pids, strict=False):
-            nk = normalise_name(label)
-            matched: list[int] = []
-            amb = False
-            for a in tried:
-                cands = by_pid.get((a, pid)) if pid else None
-                if not cands:
-                    cands = by_name.get((a, label)) or (by_key.get((a, nk.key)) if nk.key else None)
-                if cands:
-                    if len(cands) == 1:
-                        matched.append(cands[0])
-                    else:
-                        amb = True
-            if matched:
-                for e in matched:
-                    map_node.append(nd)
-                    map_ent.append(e)
-            elif amb:
-                ambiguous += 1
-            else:
-                e = n + len(extra)
-                extra.append(
-                    {
-                        "account": "",
-                        "group": f"nc:{t_index}",
-                        "home": acc or "",
-                        "name": label,
-                        "display": nk.display,
-                        "key": nk.key,
-                        "folded": nk.folded,
-                        "company": "",
-                        "sort_key": "",
-                        "tieset": t_index,
-                        "is_contact": False,
-                        "node": nd,
-                    }
+            issues.append(
+                ImportIssue(
+                    source,
+                    f"tie file is given for account {acc!r}, which has no contacts: its names are matched in every account",
                 )
-                map_node.append(nd)
-                map_ent.append(e)
+            )
+            acc = None
+        map_node, map_ent, ambiguous = _map_nodes(ts, t_index, acc, [acc] if acc else accounts, idx, n, extra)
         if ambiguous:
             issues.append(
                 ImportIssue(
@@ -159,9 +185,10 @@ def build_entities(contacts: pd.DataFrame, tiesets: list[TieSet]) -> Entities:
         lo, hi = np.minimum(u, v), np.maximum(u, v)
         w = pd.to_numeric(ts.edges["weight"], errors="coerce").fillna(1.0).to_numpy(dtype=float)[rows]
         edge_parts.append((lo[lo != hi], hi[lo != hi], w[lo != hi], t_index))
-
     if extra:
-        ext = pd.DataFrame({k: (_obj(r[k] for r in extra) if isinstance(extra[0][k], str) else [r[k] for r in extra]) for k in extra[0]})
+        ext = pd.DataFrame(
+            {k: (_obj(r[k] for r in extra) if isinstance(extra[0][k], str) else [r[k] for r in extra]) for k in extra[0]}
+        )
         table = pd.concat([table, ext.drop(columns=["node"])], ignore_index=True)
         table["node"] = _obj([""] * n + ext["node"].tolist())
     else:
@@ -169,7 +196,14 @@ def build_entities(contacts: pd.DataFrame, tiesets: list[TieSet]) -> Entities:
     if edge_parts:
         edges = _max_weight_edges(edge_parts, len(table), len(tiesets))
     else:
-        edges = pd.DataFrame({"u": np.array([], dtype=np.int64), "v": np.array([], dtype=np.int64), "weight": [], "src": np.array([], dtype=np.int64)})
+        edges = pd.DataFrame(
+            {
+                "u": np.array([], dtype=np.int64),
+                "v": np.array([], dtype=np.int64),
+                "weight": [],
+                "src": np.array([], dtype=np.int64),
+            }
+        )
     return Entities(table, n, edges, tuple(sources), tuple(issues))
 
 

@@ -37,12 +37,51 @@ __all__ = [
 
 #: Words people append to a second account's name ("Marie Dupont Pro").
 MARKERS = frozenset(
-    ["pro", "perso", "personnel", "personnelle", "professionnel", "professionnelle", "officiel", "officielle", "official", "work", "travail", "boulot", "business", "job"]
+    [
+        "pro",
+        "perso",
+        "personnel",
+        "personnelle",
+        "professionnel",
+        "professionnelle",
+        "officiel",
+        "officielle",
+        "official",
+        "work",
+        "travail",
+        "boulot",
+        "business",
+        "job",
+    ]
 )
 #: Titles dropped in front of a name.
 TITLES = frozenset(["dr", "mme", "mlle", "mr", "mrs", "ms", "madame", "monsieur"])
 #: Surname particles joined to the following word ("de La Tour" -> "delatour").
-PARTICLES = frozenset(["de", "du", "des", "la", "le", "les", "da", "das", "do", "dos", "di", "del", "della", "van", "von", "der", "den", "ter", "ten", "st", "ste"])
+PARTICLES = frozenset(
+    [
+        "de",
+        "du",
+        "des",
+        "la",
+        "le",
+        "les",
+        "da",
+        "das",
+        "do",
+        "dos",
+        "di",
+        "del",
+        "della",
+        "van",
+        "von",
+        "der",
+        "den",
+        "ter",
+        "ten",
+        "st",
+        "ste",
+    ]
+)
 
 _SPECIAL = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "œ": "oe", "æ": "ae", "ı": "i", "ß": "ss"})
 _BRACKETS = re.compile(r"\s*[\(\[\{][^\)\]\}]*[\)\]\}]?")

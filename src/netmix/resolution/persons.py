@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -22,14 +24,59 @@ class Merge:
     rejected: list[int] = field(default_factory=list)  # accepted pairs refused by a constraint
 
 
+class _UnionFind:
+    """Union-find whose components remember their members, groups, merge tree and forbidden partners."""
+
+    def __init__(self, n: int, groups: np.ndarray, forbidden: AbstractSet[tuple[int, int]]) -> None:
+        self.parent = np.arange(n)
+        self.groups = groups
+        self.members: dict[int, list[int]] = {}
+        self.gsets: dict[int, set[str]] = {}
+        self.tree: dict[int, list[int]] = {}
+        self.block: dict[int, set[int]] = {}
+        self.forbid(forbidden)
+
+    def forbid(self, pairs: AbstractSet[tuple[int, int]]) -> None:
+        for a, b in pairs:
+            self.block.setdefault(a, set()).add(b)
+            self.block.setdefault(b, set()).add(a)
+
+    def find(self, x: int) -> int:
+        parent = self.parent
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def mem(self, r: int) -> list[int]:
+        return self.members.get(r) or [r]
+
+    def grp(self, r: int) -> set[str]:
+        return self.gsets.get(r) or {self.groups[r]}
+
+    def blocked(self, ra: int, rb: int) -> bool:
+        mb = set(self.mem(rb))
+        return any(self.block.get(x, set()) & mb for x in self.mem(ra))
+
+    def join(self, ra: int, rb: int, pair_row: int) -> None:
+        if ra > rb:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.members[ra] = self.mem(ra) + self.mem(rb)
+        self.gsets[ra] = self.grp(ra) | self.grp(rb)
+        self.tree[ra] = self.tree.get(ra, []) + self.tree.pop(rb, []) + ([pair_row] if pair_row >= 0 else [])
+        self.members.pop(rb, None)
+        self.gsets.pop(rb, None)
+
+
 def union(
     n: int,
     groups: np.ndarray,
     pairs: pd.DataFrame,
     *,
-    forced: list[tuple[int, int]] = (),
-    forbidden: set[tuple[int, int]] = frozenset(),
-    homonyms: set[tuple[int, int]] = frozenset(),
+    forced: Sequence[tuple[int, int]] = (),
+    forbidden: AbstractSet[tuple[int, int]] = frozenset(),
+    homonyms: AbstractSet[tuple[int, int]] = frozenset(),
 ) -> Merge:
     """Union-find over ``pairs[accepted]``, strongest first, under constraints.
 
@@ -39,67 +86,28 @@ def union(
     homonym is never chained in through a third account. ``forced`` pairs ("same" decisions)
     merge first, ignoring the group rule.
     """
-    parent = np.arange(n)
-    members: dict[int, list[int]] = {}
-    gsets: dict[int, set[str]] = {}
-    tree: dict[int, list[int]] = {}
-    block: dict[int, set[int]] = {}
-    for a, b in forbidden:
-        block.setdefault(a, set()).add(b)
-        block.setdefault(b, set()).add(a)
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def mem(r: int) -> list[int]:
-        return members.get(r) or [r]
-
-    def grp(r: int) -> set[str]:
-        return gsets.get(r) or {groups[r]}
-
-    def blocked(ra: int, rb: int) -> bool:
-        mb = set(mem(rb))
-        return any(block.get(x, set()) & mb for x in mem(ra))
-
-    def join(ra: int, rb: int, pair_row: int) -> None:
-        if ra > rb:
-            ra, rb = rb, ra
-        parent[rb] = ra
-        members[ra] = mem(ra) + mem(rb)
-        gsets[ra] = grp(ra) | grp(rb)
-        tree[ra] = tree.get(ra, []) + tree.pop(rb, []) + ([pair_row] if pair_row >= 0 else [])
-        members.pop(rb, None)
-        gsets.pop(rb, None)
-
+    uf = _UnionFind(n, groups, forbidden)
     rejected: list[int] = []
     for a, b in forced:
-        ra, rb = find(a), find(b)
-        if ra != rb and not blocked(ra, rb):
-            join(ra, rb, -1)
-    for a, b in homonyms:
-        block.setdefault(a, set()).add(b)
-        block.setdefault(b, set()).add(a)
+        ra, rb = uf.find(a), uf.find(b)
+        if ra != rb and not uf.blocked(ra, rb):
+            uf.join(ra, rb, -1)
+    uf.forbid(homonyms)
     if len(pairs):
         acc = pairs[pairs["accepted"]]
         order = acc.sort_values(["confidence", "i", "j"], ascending=[False, True, True], kind="stable")
         same_group = order["same_group"].to_numpy(dtype=bool)
         for row, a, b, sg in zip(order.index.to_numpy(), order["i"].to_numpy(), order["j"].to_numpy(), same_group, strict=False):
-            ra, rb = find(int(a)), find(int(b))
+            ra, rb = uf.find(int(a)), uf.find(int(b))
             if ra == rb:
                 continue
-            if blocked(ra, rb):
+            common = uf.grp(ra) & uf.grp(rb)
+            if uf.blocked(ra, rb) or (common and not (sg and common == {groups[a]})):
                 rejected.append(int(row))
                 continue
-            common = grp(ra) & grp(rb)
-            if common and not (sg and common == {groups[a]}):
-                rejected.append(int(row))
-                continue
-            join(ra, rb, int(row))
-    root = np.array([find(x) for x in range(n)], dtype=np.int64)
-    return Merge(root, {r: tree.get(r, []) for r in set(root.tolist())}, rejected)
+            uf.join(ra, rb, int(row))
+    root = np.array([uf.find(x) for x in range(n)], dtype=np.int64)
+    return Merge(root, {r: uf.tree.get(r, []) for r in set(root.tolist())}, rejected)
 
 
 def _hash(key: str) -> str:
@@ -118,7 +126,10 @@ def person_ids(ents: Entities, root: np.ndarray) -> np.ndarray:
         nb_key = np.full(n, "", dtype=object)
         if not e.empty:
             both = pd.DataFrame(
-                {"x": np.concatenate([e["u"].to_numpy(), e["v"].to_numpy()]), "y": np.concatenate([e["v"].to_numpy(), e["u"].to_numpy()])}
+                {
+                    "x": np.concatenate([e["u"].to_numpy(), e["v"].to_numpy()]),
+                    "y": np.concatenate([e["v"].to_numpy(), e["u"].to_numpy()]),
+                }
             )
             both = both[both["x"].isin(nodes)]
             yk = t["sort_key"].to_numpy(dtype=object)[both["y"].to_numpy()]

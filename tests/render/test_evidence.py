@@ -1,0 +1,60 @@
+"""Evidence and suggestions in words (render/evidence.py): the English sentences netmix always wrote, and French."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from netmix.render.evidence import evidence_text
+from netmix.resolution.facts import Fact, evidence_facts, suggestion_facts
+
+SPHERES = {"perso": "personal", "pro": "professional", "linkedin": "professional"}
+
+
+def _row(**kw):
+    row = {
+        "ids": "",
+        "rel": "exact",
+        "fuzzy": 1.0,
+        "freq": 1,
+        "shared": 0,
+        "homonym": False,
+        "both_ties": False,
+        "same_company": False,
+    }
+    row.update(kw)
+    return row
+
+
+def test_english_sentences_are_the_historic_ones():
+    assert evidence_text(evidence_facts(_row(ids="email;url", shared=14, same_company=True), 3, 4)) == (
+        "same email; same profile URL; same name; rare name; 14 shared contacts; same company"
+    )
+    assert evidence_text(evidence_facts(_row(rel="", fuzzy=0.9, freq=3), 0, 5)) == (
+        "similar name (90%); common name (3 contacts of one account); ties unknown on one side"
+    )
+    assert evidence_text(evidence_facts(_row(homonym=True, both_ties=True), 5, 5)) == (
+        "same name; rare name; no shared contact although both have ties: possible homonym"
+    )
+    sugg = suggestion_facts(["linkedin", "perso", "pro"], SPHERES, Counter(personal=8, professional=1))
+    assert (
+        evidence_text(sugg)
+        == "personal circle: keep on perso, consider removing from linkedin and pro — 8 of 9 shared contacts are personal"
+    )
+    pairs = (
+        Fact("decided_same"),
+        Fact("pair", {"pair": ("perso", "pro"), "facts": (Fact("name.exact"),)}),
+        Fact("pair", {"pair": ("linkedin", "pro"), "facts": (Fact("shared", {"n": 1}),)}),
+    )
+    assert evidence_text(pairs) == "decided: same; perso – pro: same name / linkedin – pro: 1 shared contact"
+
+
+def test_french_words():
+    assert evidence_text(evidence_facts(_row(shared=2), 3, 3), "fr") == "même nom ; nom rare ; 2 contacts communs"
+    sugg = suggestion_facts(["perso", "pro"], SPHERES, None, "Office de Tourisme de Pau")
+    assert evidence_text(sugg, "fr").startswith("aucun contact commun connu (travaille chez Office de Tourisme de Pau)")
+    decided = (Fact("decided", {"decision": "keep", "note": "amie", "then": (Fact("sg.review"),)}),)
+    assert evidence_text(decided, "fr").startswith("décidé : garder (amie) — netmix suggérait : à vérifier")
+
+
+def test_text_is_kept_as_it_is():
+    assert evidence_text("already words", "fr") == "already words"
