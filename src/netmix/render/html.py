@@ -21,25 +21,27 @@ import functools
 import json
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from importlib import resources
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import pyvis
-from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 from pyvis.network import Network
 
 from ..model import Account, Analysis, Resolution
 from ..privacy import Pseudonymizer
-from . import i18n
+from . import geometry, i18n
 from .layout import layout
+from .page import environment, script_json, static_text
 from .people import SPHERE_COLORS, SPHERE_ORDER, View, build_view, cap, cluster_colors
 
 LABEL_MAX = 60
 NAME_MAX = 200
 TOOLTIP_MAX = 1000
 VIS_VERSION = "9.1.2"
+
+__all__ = ["OPTIONS", "environment", "map_html", "script_json", "static_text", "vis_assets"]
 
 #: vis-network options: no physics (positions are given), straight edges, labels only when large enough.
 OPTIONS: dict = {
@@ -70,18 +72,6 @@ OPTIONS: dict = {
 
 
 # --- helpers ---------------------------------------------------------------------------------
-def script_json(obj: object) -> Markup:
-    """JSON that is safe inside ``<script type="application/json">``.
-
-    ``<``, ``>`` and ``&`` become ``\\u003c``… so no ``</script>`` or ``<!--`` can appear;
-    U+2028/U+2029 are escaped too (they end lines in old JavaScript parsers).
-    """
-    text = json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    for raw, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
-        text = text.replace(raw, esc)
-    return Markup(text)
-
-
 @functools.lru_cache(maxsize=1)
 def vis_assets() -> tuple[Markup, Markup]:
     """The vis-network JS and CSS shipped in pyvis, ready to inline (source-map comment removed)."""
@@ -95,56 +85,8 @@ def vis_assets() -> tuple[Markup, Markup]:
     return Markup(js), Markup(css)
 
 
-@functools.lru_cache(maxsize=1)
-def environment() -> Environment:
-    """The Jinja environment of netmix's templates (autoescape on for every template)."""
-    env = Environment(loader=PackageLoader("netmix.render", "templates"), autoescape=select_autoescape(default=True))
-    return env
-
-
-@functools.lru_cache(maxsize=4)
-def static_text(name: str) -> Markup:
-    """A file of ``render/static`` as inline-able text."""
-    text = resources.files("netmix.render").joinpath("static", name).read_text(encoding="utf-8")
-    if "</script" in text.lower():  # pragma: no cover
-        raise RuntimeError(f"{name} contains '</script'")
-    return Markup(text)
-
-
 def _tooltip(lines: Iterable[str]) -> str:
     return cap("\n".join(line for line in lines if line), TOOLTIP_MAX)
-
-
-def _hull(points: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
-    """Convex hull (Andrew's monotone chain), counter-clockwise."""
-    pts = sorted(set(points))
-    if len(pts) <= 2:
-        return pts
-
-    def cross(o, a, b):
-        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
-
-    lower: list = []
-    for p in pts:
-        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
-            lower.pop()
-        lower.append(p)
-    upper: list = []
-    for p in reversed(pts):
-        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
-            upper.pop()
-        upper.append(p)
-    return lower[:-1] + upper[:-1]
-
-
-def _padded(hull: list[tuple[float, float]], pad: float) -> list[list[float]]:
-    cx = sum(p[0] for p in hull) / len(hull)
-    cy = sum(p[1] for p in hull) / len(hull)
-    out = []
-    for x, y in hull:
-        d = math.hypot(x - cx, y - cy) or 1.0
-        out.append([round(x + (x - cx) / d * pad, 1), round(y + (y - cy) / d * pad, 1)])
-    return out
 
 
 def _account_rows(view: View, accounts: Sequence[Account] | None, lang: str) -> list[dict]:
@@ -162,142 +104,219 @@ def _account_rows(view: View, accounts: Sequence[Account] | None, lang: str) -> 
     ]
 
 
-# --- the map ---------------------------------------------------------------------------------
-def _person_network(view: View, lang: str, seed: int) -> tuple[Network, list[dict]]:
+# --- the map of persons ----------------------------------------------------------------------
+def _person_tooltip(row: Any, view: View, lang: str) -> str:
+    """The plain-text tooltip of one person (name, sphere, accounts, circle, role, double, exclusions)."""
     s = functools.partial(i18n.t, lang)
-    pos = layout(view.graph, seed=seed)
+    cluster_label = view.clusters.get(row.cluster, row.cluster)
+    lines = [
+        cap(row.name, NAME_MAX),
+        f"{s('tip.sphere')}: {i18n.value(lang, 'sphere', row.sphere_key)}",
+        f"{s('tip.accounts')}: {', '.join(row.accounts) or s('tip.none')}",
+        f"{s('tip.cluster')}: {cap(cluster_label, 80)}" if row.cluster else "",
+        f"{s('tip.role')}: {i18n.value(lang, 'role', row.ego_role)}" if row.ego_role else "",
+        f"{s('tip.bridge')}: {row.bridge_rank}" if row.bridge_rank else "",
+    ]
+    if row.double:
+        band = i18n.value(lang, "band", row.band) if row.band else ""
+        conf = f" {float(row.confidence):.2f}" if row.confidence not in ("", None) else ""
+        lines.append(f"{s('tip.double')}: {band}{conf}".rstrip(": "))
+        if row.evidence:
+            lines.append(f"{s('tip.evidence')}: {cap(row.evidence, 300)}")
+    if row.excluded_from:
+        lines.append(f"{s('tip.excluded')}: " + ", ".join(cap(view.clusters.get(c, c), 60) for c in row.excluded_from))
+    return _tooltip(lines)
+
+
+def _add_person(net: Network, nid: str, row: Any, xy: tuple[float, float], tooltip: str) -> None:
+    """One person as a vis-network node; netmix's own fields travel as extra node options."""
+    color = SPHERE_COLORS[row.sphere_key]
+    net.add_node(
+        nid,
+        label=cap(row.name, LABEL_MAX) or " ",
+        shape="diamond" if row.double else "dot",
+        color={"background": color, "border": "#222222" if row.double else color},
+        borderWidth=2 if row.double else 1,
+        size=round(7 + 18 * math.sqrt(row.bridging_score), 2),
+        title=tooltip,
+        x=xy[0],
+        y=xy[1],
+        name=cap(row.name, NAME_MAX),
+        sphere=row.sphere_key,
+        cluster=row.cluster,
+        accounts=list(row.accounts),
+        double=bool(row.double),
+        bridge=int(row.bridge_rank),
+        excluded=bool(row.excluded_from),
+    )
+
+
+def _hulls(view: View, pos: Mapping[Any, tuple[float, float]]) -> list[dict]:
+    """The shaded area of each circle of three or more persons: its padded convex hull and label place."""
     colors = cluster_colors(view.clusters)
-    net = Network(directed=False, cdn_resources="remote")
-    ids: dict[str, str] = {}
-    for i, row in enumerate(view.persons.itertuples(index=False), start=1):
-        nid = f"n{i}"
-        ids[row.person_id] = nid
-        name = cap(row.name, NAME_MAX)
-        cluster_label = view.clusters.get(row.cluster, row.cluster)
-        lines = [
-            name,
-            f"{s('tip.sphere')}: {i18n.value(lang, 'sphere', row.sphere_key)}",
-            f"{s('tip.accounts')}: {', '.join(row.accounts) or s('tip.none')}",
-            f"{s('tip.cluster')}: {cap(cluster_label, 80)}" if row.cluster else "",
-            f"{s('tip.role')}: {i18n.value(lang, 'role', row.ego_role)}" if row.ego_role else "",
-            f"{s('tip.bridge')}: {row.bridge_rank}" if row.bridge_rank else "",
-        ]
-        if row.double:
-            band = i18n.value(lang, "band", row.band) if row.band else ""
-            conf = f" {float(row.confidence):.2f}" if row.confidence not in ("", None) else ""
-            lines.append(f"{s('tip.double')}: {band}{conf}".rstrip(": "))
-            if row.evidence:
-                lines.append(f"{s('tip.evidence')}: {cap(row.evidence, 300)}")
-        if row.excluded_from:
-            lines.append(f"{s('tip.excluded')}: " + ", ".join(cap(view.clusters.get(c, c), 60) for c in row.excluded_from))
-        color = SPHERE_COLORS[row.sphere_key]
-        x, y = pos[row.person_id]
-        net.add_node(
-            nid,
-            label=cap(row.name, LABEL_MAX) or " ",
-            shape="diamond" if row.double else "dot",
-            color={"background": color, "border": "#222222" if row.double else color},
-            borderWidth=2 if row.double else 1,
-            size=round(7 + 18 * math.sqrt(row.bridging_score), 2),
-            title=_tooltip(lines),
-            x=x,
-            y=y,
-        )
-        extra = net.node_map[nid]
-        extra.update(
-            name=name,
-            sphere=row.sphere_key,
-            cluster=row.cluster,
-            accounts=list(row.accounts),
-            double=bool(row.double),
-            bridge=int(row.bridge_rank),
-            excluded=bool(row.excluded_from),
-        )
-    _add_edges(net, ((ids[u], ids[v], d) for u, v, d in view.graph.edges(data=True)))
-    hulls = []
     members: dict[str, list[tuple[float, float]]] = {}
     for pid, c in zip(view.persons["person_id"], view.persons["cluster"], strict=False):
         if c:
             members.setdefault(c, []).append(pos[pid])
+    out = []
     for c, pts in sorted(members.items()):
-        if len(pts) < 3:
+        corners = geometry.hull(pts) if len(pts) >= 3 else []
+        if len(corners) < 3:
             continue
-        hull = _hull(pts)
-        if len(hull) < 3:
-            continue
-        poly = _padded(hull, 22.0)
+        poly = geometry.padded(corners, 22.0)
         top = min(poly, key=lambda p: (p[1], p[0]))
-        hulls.append(
+        out.append(
             {"key": c, "label": cap(view.clusters.get(c, c), 40), "color": colors.get(c, "#999999"), "points": poly,
              "labelAt": [top[0], round(top[1] - 10, 1)]}
-        )
-    return net, hulls
+        )  # fmt: skip
+    return out
 
 
-def _add_edges(net: Network, edges: Iterable[tuple[str, str, dict]]) -> None:
-    """Append pyvis edge records (pyvis' ``add_edge`` checks duplicates in O(E) per call)."""
-    from pyvis.edge import Edge
+def _person_network(view: View, lang: str, seed: int) -> tuple[Network, list[dict], list[dict]]:
+    """The map of persons: pyvis nodes, netmix's edge records and the circles' areas."""
+    pos = layout(view.graph, seed=seed)
+    net = Network(directed=False, cdn_resources="remote")
+    ids: dict[str, str] = {}
+    for i, row in enumerate(view.persons.itertuples(index=False), start=1):
+        ids[str(row.person_id)] = f"n{i}"
+        _add_person(net, f"n{i}", row, pos[row.person_id], _person_tooltip(row, view, lang))
+    edges = _edge_records((ids[u], ids[v], d) for u, v, d in view.graph.edges(data=True))
+    return net, edges, _hulls(view, pos)
 
+
+def _edge_records(edges: Iterable[tuple[str, str, dict]]) -> list[dict]:
+    """vis-network edge records, sorted by end ids (``n2`` before ``n10``).
+
+    Built here rather than with pyvis' ``add_edge``: that method scans every edge already added
+    to refuse duplicates (O(E²) over a map) and pyvis has no bulk method without that scan. The
+    records are what pyvis' ``Edge(...).options`` would hold: ``from``, ``to`` and the options.
+    """
     rows = []
     for a, b, d in edges:
         a, b = sorted((a, b), key=lambda x: (len(x), x))
         rows.append((a, b, d))
+    records = []
     for a, b, d in sorted(rows, key=lambda r: (len(r[0]), r[0], len(r[1]), r[1])):
         w = float(d.get("weight", 1.0) or 1.0)
-        opts = {"width": round(min(1.0 + math.log1p(max(w, 0.0) - 1.0 if w > 1 else 0.0), 6.0), 2)}
+        opts: dict[str, object] = {"width": round(min(1.0 + math.log1p(max(w, 0.0) - 1.0 if w > 1 else 0.0), 6.0), 2)}
         if d.get("kind") == "inferred":
             opts["color"] = {"color": "#D6C9A8", "opacity": 0.5}
         if "ties" in d:
             opts["title"] = str(d["ties"])
-        net.edges.append(Edge(a, b, False, **opts).options)
+        records.append({**opts, "from": a, "to": b})
+    return records
 
 
-def _cluster_network(view: View, lang: str, seed: int) -> Network:
-    """The aggregated map: one node per cluster, edges weighted by the ties between clusters."""
-    s = functools.partial(i18n.t, lang)
-    pos = layout(view.graph, seed=seed)
-    unclustered = "·"
+# --- the map of circles ----------------------------------------------------------------------
+UNCLUSTERED = "·"
+
+
+def _cluster_groups(view: View) -> tuple[list[str], dict[str, list[int]]]:
+    """The circles in drawing order and the row positions of their members (``·`` = no circle)."""
     groups: dict[str, list[int]] = {}
-    for i, row in enumerate(view.persons.itertuples(index=False)):
-        groups.setdefault(row.cluster or unclustered, []).append(i)
-    persons = view.persons
+    for i, c in enumerate(view.persons["cluster"]):
+        groups.setdefault(str(c) or UNCLUSTERED, []).append(i)
+    order = [c for c in view.clusters if c in groups] + sorted(c for c in groups if c not in view.clusters)
+    return order, groups
+
+
+def _add_cluster(net: Network, nid: str, c: str, label: str, rows: Any, pos: dict, sizes: tuple[int, str]) -> None:
+    """One circle as a vis-network node at its members' centroid, sized by its members.
+
+    ``sizes`` is the biggest circle's size and ``lang``.
+    """
+    biggest, lang = sizes
+    comp = Counter(rows["sphere_key"])
+    main = max(SPHERE_ORDER, key=lambda k: (comp.get(k, 0), -SPHERE_ORDER.index(k)))
+    xs = [pos[p][0] for p in rows["person_id"]]
+    ys = [pos[p][1] for p in rows["person_id"]]
+    lines = [cap(label, 100), f"{len(rows)} {i18n.t(lang, 'map.members')}"] + [
+        f"{i18n.value(lang, 'sphere', k)}: {comp[k]}" for k in SPHERE_ORDER if comp.get(k)
+    ]
+    net.add_node(
+        nid,
+        label=cap(label, LABEL_MAX),
+        shape="dot",
+        color={"background": SPHERE_COLORS[main], "border": SPHERE_COLORS[main]},
+        size=round(10 + 50 * math.sqrt(len(rows) / biggest), 2),
+        title=_tooltip(lines),
+        x=round(sum(xs) / len(xs), 2),
+        y=round(sum(ys) / len(ys), 2),
+        name=cap(label, NAME_MAX),
+        sphere=main,
+        cluster=c,
+        accounts=sorted({a for accs in rows["accounts"] for a in accs}),
+        double=False,
+        bridge=0,
+        excluded=False,
+        members=len(rows),
+    )
+
+
+def _cluster_network(view: View, lang: str, seed: int) -> tuple[Network, list[dict]]:
+    """The aggregated map: one node per circle, edges weighted by the ties between circles."""
+    pos = layout(view.graph, seed=seed)
+    order, groups = _cluster_groups(view)
     net = Network(directed=False, cdn_resources="remote")
     ids: dict[str, str] = {}
-    order = [c for c in view.clusters if c in groups] + sorted(c for c in groups if c not in view.clusters)
     biggest = max((len(g) for g in groups.values()), default=1)
     for i, c in enumerate(order, start=1):
-        nid = f"c{i}"
-        ids[c] = nid
-        rows = persons.iloc[groups[c]]
-        comp = Counter(rows["sphere_key"])
-        main = max(SPHERE_ORDER, key=lambda k: (comp.get(k, 0), -SPHERE_ORDER.index(k)))
-        label = view.clusters.get(c, c) if c != unclustered else s("map.unclustered")
-        xs = [pos[p][0] for p in rows["person_id"]]
-        ys = [pos[p][1] for p in rows["person_id"]]
-        lines = [cap(label, 100), f"{len(rows)} {s('map.members')}"] + [
-            f"{i18n.value(lang, 'sphere', k)}: {comp[k]}" for k in SPHERE_ORDER if comp.get(k)
-        ]
-        net.add_node(
-            nid,
-            label=cap(label, LABEL_MAX),
-            shape="dot",
-            color={"background": SPHERE_COLORS[main], "border": SPHERE_COLORS[main]},
-            size=round(10 + 50 * math.sqrt(len(rows) / biggest), 2),
-            title=_tooltip(lines),
-            x=round(sum(xs) / len(xs), 2),
-            y=round(sum(ys) / len(ys), 2),
-        )
-        accs = sorted({a for accs in rows["accounts"] for a in accs})
-        net.node_map[nid].update(name=cap(label, NAME_MAX), sphere=main, cluster=c, accounts=accs, double=False,
-                                 bridge=0, excluded=False, members=len(rows))
-    cluster_of = dict(zip(persons["person_id"], (c or unclustered for c in persons["cluster"]), strict=False))
+        ids[c] = f"c{i}"
+        label = view.clusters.get(c, c) if c != UNCLUSTERED else i18n.t(lang, "map.unclustered")
+        _add_cluster(net, f"c{i}", c, label, view.persons.iloc[groups[c]], pos, (biggest, lang))
+    persons = view.persons
+    cluster_of = dict(zip(persons["person_id"], (c or UNCLUSTERED for c in persons["cluster"]), strict=False))
     ties: Counter = Counter()
     for u, v in view.graph.edges():
         a, b = cluster_of[u], cluster_of[v]
         if a != b:
             ties[tuple(sorted((ids[a], ids[b])))] += 1
-    _add_edges(net, ((a, b, {"weight": float(n), "ties": f"{n} {s('map.ties')}"}) for (a, b), n in ties.items()))
-    return net
+    word = i18n.t(lang, "map.ties")
+    return net, _edge_records((a, b, {"weight": float(n), "ties": f"{n} {word}"}) for (a, b), n in ties.items())
+
+
+def _legend(view: View, accounts: Sequence[Account] | None, lang: str) -> dict:
+    """The side panel's data: spheres, circles and accounts with their counts."""
+    counts = Counter(view.persons["sphere_key"])
+    colors = cluster_colors(view.clusters)
+    csize = Counter(view.persons["cluster"])
+    return {
+        "spheres": [
+            {"key": k, "label": i18n.value(lang, "sphere", k), "color": SPHERE_COLORS[k], "count": counts.get(k, 0)}
+            for k in SPHERE_ORDER
+        ],
+        "clusters": [
+            {"key": c, "label": cap(label, 60), "color": colors[c], "size": csize.get(c, 0)}
+            for c, label in view.clusters.items()
+            if csize.get(c, 0)
+        ],
+        "accounts": _account_rows(view, accounts, lang),
+    }
+
+
+def _map_data(view: View, accounts: Sequence[Account] | None, lang: str, *, max_nodes: int, seed: int) -> dict:
+    """Everything the map's script reads: nodes, edges, areas, legend and words."""
+    total = len(view.persons)
+    hulls: list[dict] = []
+    if total > max_nodes:
+        net, edges = _cluster_network(view, lang, seed)
+        note = i18n.t(lang, "map.aggregated", n=total, max=max_nodes)
+    else:
+        net, edges, hulls = _person_network(view, lang, seed)
+        note = ""
+    net.set_options(json.dumps(OPTIONS))
+    nodes, _edges, _heading, _h, _w, options = net.get_network_data()
+    return {
+        "mode": "clusters" if total > max_nodes else "persons",
+        "note": note,
+        "total": total,
+        "nodes": nodes,
+        "edges": edges,
+        "options": json.loads(options) if isinstance(options, str) else options,
+        "hulls": hulls,
+        **_legend(view, accounts, lang),
+        "strings": i18n.strings(lang, "map."),
+    }
 
 
 def map_html(
@@ -315,63 +334,46 @@ def map_html(
 
     Parameters
     ----------
-    analysis : result of ``analyze`` (its graph and persons are drawn).
-    resolution : gives double evidence for tooltips (optional).
-    accounts : the ego's accounts (names and spheres for the legend; optional).
-    lang : ``"en"`` or ``"fr"``.
-    pseudonymizer : names replaced by pseudonyms, no contact details, evidence redacted.
-    title : page title (escaped; default from ``lang``).
-    max_nodes : above this many persons, draw clusters instead of persons.
-    seed : layout seed.
+    analysis : Analysis
+        The result of :func:`netmix.analyse`: its graph and persons are drawn.
+    resolution : Resolution, optional
+        Gives the doubles' evidence for the tooltips.
+    accounts : Sequence[Account], optional
+        The ego's accounts (names and spheres for the legend).
+    lang : str
+        ``"en"`` or ``"fr"``: every word of the page.
+    pseudonymizer : Pseudonymizer, optional
+        Names replaced by pseudonyms, no contact details, evidence redacted.
+    title : str, optional
+        The page title (escaped; a default in ``lang``).
+    max_nodes, seed : int
+        Above ``max_nodes`` persons the map draws circles instead of persons; the layout seed.
+
+    Returns
+    -------
+    str
+        One HTML page that loads nothing from the network.
 
     Examples
     --------
-    >>> html = map_html(analysis, resolution, accounts, lang="fr")   # doctest: +SKIP
-    >>> Path("graph.html").write_text(html, encoding="utf-8")        # doctest: +SKIP
+    >>> from netmix.model import CONTACT_COLUMNS, frame
+    >>> from netmix import analyse, resolve
+    >>> rows = [dict(contact_id="perso:1", account="perso", sphere="personal", name="Marie Dupont", source_id="a"),
+    ...         dict(contact_id="pro:1", account="pro", sphere="professional", name="Karl Weber", source_id="b")]
+    >>> res = resolve(frame(rows, CONTACT_COLUMNS))
+    >>> page = map_html(analyse(res), res, lang="fr")
+    >>> page.startswith("<!DOCTYPE html>"), "Marie Dupont" in page, "<script src" in page
+    (True, True, False)
     """
     i18n.check_lang(lang)
     view = build_view(analysis, resolution, pseudonymizer=pseudonymizer)
-    total = len(view.persons)
-    aggregated = total > max_nodes
-    if aggregated:
-        net = _cluster_network(view, lang, seed)
-        hulls: list[dict] = []
-        note = i18n.t(lang, "map.aggregated", n=total, max=max_nodes)
-    else:
-        net, hulls = _person_network(view, lang, seed)
-        note = ""
-    net.set_options(json.dumps(OPTIONS))
-    nodes, edges, _heading, _h, _w, options = net.get_network_data()
-    counts = Counter(view.persons["sphere_key"])
-    colors = cluster_colors(view.clusters)
-    csize = Counter(view.persons["cluster"])
-    data = {
-        "mode": "clusters" if aggregated else "persons",
-        "note": note,
-        "total": total,
-        "nodes": nodes,
-        "edges": edges,
-        "options": json.loads(options) if isinstance(options, str) else options,
-        "hulls": hulls,
-        "spheres": [
-            {"key": k, "label": i18n.value(lang, "sphere", k), "color": SPHERE_COLORS[k], "count": counts.get(k, 0)}
-            for k in SPHERE_ORDER
-        ],
-        "clusters": [
-            {"key": c, "label": cap(label, 60), "color": colors[c], "size": csize.get(c, 0)}
-            for c, label in view.clusters.items()
-            if csize.get(c, 0)
-        ],
-        "accounts": _account_rows(view, accounts, lang),
-        "strings": i18n.strings(lang, "map."),
-    }
     vis_js, vis_css = vis_assets()
     page_title = title if title is not None else i18n.t(lang, "map.title")
     return environment().get_template("map.html.j2").render(
         lang=lang,
         title=cap(page_title, 200),
         s=i18n.strings(lang),
-        data_json=script_json(data),
+        data_json=script_json(_map_data(view, accounts, lang, max_nodes=max_nodes, seed=seed)),
         vis_js=vis_js,
         vis_css=vis_css,
         app_js=static_text("netmix-map.js"),

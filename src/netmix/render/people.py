@@ -8,7 +8,9 @@ they agree on colours, names and pseudonyms.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import Any
 
 import networkx as nx
 import pandas as pd
@@ -31,6 +33,8 @@ CLUSTER_PALETTE: tuple[str, ...] = (
 )  # fmt: skip
 
 MAX_TEXT = 300
+
+__all__ = ["CLUSTER_PALETTE", "SPHERE_COLORS", "SPHERE_ORDER", "View", "build_view", "cap", "cluster_colors", "sphere_key"]
 
 
 def cap(text: str, limit: int) -> str:
@@ -66,49 +70,48 @@ def _s(df: pd.DataFrame, col: str) -> pd.Series:
     return pd.Series([""] * len(df), index=df.index, dtype=object)
 
 
-def build_view(
-    analysis: Analysis, resolution: Resolution | None = None, *, pseudonymizer: Pseudonymizer | None = None
-) -> View:
-    """Gather per-person facts from ``analysis`` (and ``resolution`` for double evidence)."""
-    graph = analysis.graph if analysis.graph is not None else nx.Graph()
+def _tables(analysis: Analysis, resolution: Resolution | None) -> dict[str, pd.DataFrame]:
+    """The tables a view draws from (empty tables of the right columns when a result lacks one)."""
+    graph: Any = analysis.graph if analysis.graph is not None else nx.Graph()
     persons = analysis.persons.copy() if analysis.persons is not None else pd.DataFrame()
     if "person_id" not in persons.columns or persons.empty:
         # no persons table: take the graph's node attributes
-        rows = [{"person_id": str(n), **{k: v for k, v in d.items()}} for n, d in graph.nodes(data=True)]
+        rows = [{"person_id": str(n), **dict(d)} for n, d in graph.nodes(data=True)]
         persons = pd.DataFrame(rows, columns=["person_id", "name", "accounts", "sphere", "cluster", "is_contact"])
     persons = persons.drop_duplicates("person_id").sort_values("person_id", kind="mergesort").reset_index(drop=True)
-    doubles = resolution.doubles.copy() if resolution is not None and resolution.doubles is not None else pd.DataFrame(
-        columns=["person_id", "name", "band", "confidence", "evidence"]
-    )
-    clusters = analysis.clusters.copy() if analysis.clusters is not None else pd.DataFrame(columns=["cluster", "label"])
-    exclusions = analysis.exclusions.copy() if analysis.exclusions is not None else pd.DataFrame(
-        columns=["name", "person_id", "cluster"]
-    )
-    bridges = analysis.bridges.copy() if analysis.bridges is not None else pd.DataFrame(columns=["person_id", "rank"])
-    tables = {"persons": persons, "doubles": doubles, "clusters": clusters, "exclusions": exclusions, "bridges": bridges}
-    if pseudonymizer is not None:
-        tables = anonymize_tables(tables, pseudonymizer, key_ids=False)  # ids index the graph; pages use n1, n2…
-        persons, doubles, clusters, exclusions = (tables[k] for k in ("persons", "doubles", "clusters", "exclusions"))
 
-    labels = {c: (lab or c) for c, lab in zip(_s(clusters, "cluster"), _s(clusters, "label"), strict=False) if c}
-    pid = _s(persons, "person_id")
-    is_contact = _s(persons, "is_contact")
-    accounts = _s(persons, "accounts")
-    if "is_contact" not in persons.columns:
-        is_contact = accounts.map(lambda a: "1" if a else "0")
-    sphere = [sphere_key(s, c) for s, c in zip(_s(persons, "sphere"), is_contact, strict=False)]
+    def table(frame: pd.DataFrame | None, columns: list[str]) -> pd.DataFrame:
+        return frame.copy() if frame is not None else pd.DataFrame(columns=columns)
+
+    doubles = resolution.doubles if resolution is not None else None
+    return {
+        "persons": persons,
+        "doubles": table(doubles, ["person_id", "name", "band", "confidence", "evidence"]),
+        "clusters": table(analysis.clusters, ["cluster", "label"]),
+        "exclusions": table(analysis.exclusions, ["name", "person_id", "cluster"]),
+        "bridges": table(analysis.bridges, ["person_id", "rank"]),
+    }
+
+
+def _scores(persons: pd.DataFrame) -> pd.Series:
+    """Bridging scores scaled to 0..1 (0 where unknown)."""
     score = pd.to_numeric(persons["bridging_score"], errors="coerce") if "bridging_score" in persons.columns else None
     if score is None or score.isna().all():
         score = pd.Series([0.0] * len(persons), index=persons.index)
     score = score.fillna(0.0).astype(float)
     top = float(score.max()) if len(score) else 0.0
-    score = score / top if top > 0 else score * 0.0
+    return score / top if top > 0 else score * 0.0
 
-    dbl = {}
-    for p, band, conf, ev in zip(_s(doubles, "person_id"), _s(doubles, "band"), _s(doubles, "confidence"), _s(doubles, "evidence"), strict=False):
+
+def _by_person(tables: dict[str, pd.DataFrame]) -> tuple[dict, dict[str, int], dict[str, list[str]]]:
+    """Per person id: the first double row's (band, confidence, evidence), the bridge rank, the circles kept out of."""
+    doubles, bridges, exclusions = tables["doubles"], tables["bridges"], tables["exclusions"]
+    dbl: dict[str, tuple[str, str, str]] = {}
+    facts = zip(_s(doubles, "band"), _s(doubles, "confidence"), _s(doubles, "evidence"), strict=False)
+    for p, fact in zip(_s(doubles, "person_id"), facts, strict=False):
         if p and p not in dbl:
-            dbl[p] = (band, conf, ev)
-    ranks = {}
+            dbl[p] = fact
+    ranks: dict[str, int] = {}
     for p, r in zip(_s(bridges, "person_id"), _s(bridges, "rank"), strict=False):
         try:
             ranks.setdefault(p, int(float(r)))
@@ -118,29 +121,11 @@ def build_view(
     for p, c in zip(_s(exclusions, "person_id"), _s(exclusions, "cluster"), strict=False):
         if p:
             excluded.setdefault(p, []).append(c)
+    return dbl, ranks, excluded
 
-    acc_lists = [sorted(a for a in s.split(";") if a) for s in accounts]
-    view = pd.DataFrame(
-        {
-            "person_id": pid,
-            "name": _s(persons, "name"),
-            "sphere_key": sphere,
-            "cluster": _s(persons, "cluster"),
-            "accounts": acc_lists,
-            "is_contact": [c == "1" or (c == "" and bool(a)) for c, a in zip(is_contact, acc_lists, strict=False)],
-            "bridging_score": score.round(6).tolist(),
-            "ego_role": _s(persons, "ego_role"),
-            "double": [len(a) >= 2 or p in dbl for p, a in zip(pid, acc_lists, strict=False)],
-            "band": [dbl.get(p, ("", "", ""))[0] for p in pid],
-            "confidence": [dbl.get(p, ("", "", ""))[1] for p in pid],
-            "evidence": [redact_text(dbl.get(p, ("", "", ""))[2]) if pseudonymizer else dbl.get(p, ("", "", ""))[2] for p in pid],
-            "bridge_rank": [ranks.get(p, 0) for p in pid],
-            "excluded_from": [sorted(set(excluded.get(p, []))) for p in pid],
-        }
-    )
-    if pseudonymizer is None and "name" not in persons.columns and graph.number_of_nodes():
-        names = nx.get_node_attributes(graph, "name")
-        view["name"] = [str(names.get(p, "")) for p in pid]
+
+def _subgraph(graph: Any, pid: pd.Series, clusters: pd.Series) -> nx.Graph:
+    """The graph restricted to the view's persons (string ids, float weights, a kind per edge, a cluster per node)."""
     keep = set(pid)
     sub = nx.Graph()
     sub.add_nodes_from(sorted(keep))
@@ -153,15 +138,75 @@ def build_view(
             except (TypeError, ValueError):
                 w = 1.0
             sub.add_edge(u, v, weight=w, kind=str(d.get("kind", "observed") or "observed"))
-    for p, c in zip(pid, view["cluster"], strict=False):
+    for p, c in zip(pid, clusters, strict=False):
         sub.nodes[p]["cluster"] = c
+    return sub
+
+
+def _person_rows(tables: dict[str, pd.DataFrame], redact: bool) -> pd.DataFrame:
+    """One row per person with the columns :class:`View` documents."""
+    persons = tables["persons"]
+    dbl, ranks, excluded = _by_person(tables)
+    pid = _s(persons, "person_id")
+    is_contact = _s(persons, "is_contact")
+    accounts = _s(persons, "accounts")
+    if "is_contact" not in persons.columns:
+        is_contact = accounts.map(lambda a: "1" if a else "0")
+    acc_lists = [sorted(a for a in s.split(";") if a) for s in accounts]
+    none = ("", "", "")
+    return pd.DataFrame(
+        {
+            "person_id": pid,
+            "name": _s(persons, "name"),
+            "sphere_key": [sphere_key(s, c) for s, c in zip(_s(persons, "sphere"), is_contact, strict=False)],
+            "cluster": _s(persons, "cluster"),
+            "accounts": acc_lists,
+            "is_contact": [c == "1" or (c == "" and bool(a)) for c, a in zip(is_contact, acc_lists, strict=False)],
+            "bridging_score": _scores(persons).round(6).tolist(),
+            "ego_role": _s(persons, "ego_role"),
+            "double": [len(a) >= 2 or p in dbl for p, a in zip(pid, acc_lists, strict=False)],
+            "band": [dbl.get(p, none)[0] for p in pid],
+            "confidence": [dbl.get(p, none)[1] for p in pid],
+            "evidence": [redact_text(dbl.get(p, none)[2]) if redact else dbl.get(p, none)[2] for p in pid],
+            "bridge_rank": [ranks.get(p, 0) for p in pid],
+            "excluded_from": [sorted(set(excluded.get(p, []))) for p in pid],
+        }
+    )
+
+
+def build_view(
+    analysis: Analysis, resolution: Resolution | None = None, *, pseudonymizer: Pseudonymizer | None = None
+) -> View:
+    """Gather per-person facts from ``analysis`` (and ``resolution`` for double evidence).
+
+    Examples
+    --------
+    >>> import networkx as nx, pandas as pd
+    >>> from netmix.model import Analysis
+    >>> g = nx.Graph([("p1", "p2")])
+    >>> persons = pd.DataFrame({"person_id": ["p2", "p1"], "name": ["Bo", "Al"], "accounts": ["pro", "perso;pro"],
+    ...                         "sphere": ["professional", "both"], "cluster": ["c1", "c1"]})
+    >>> v = build_view(Analysis(persons, None, None, None, None, {}, {}, {}, g))
+    >>> v.persons[["person_id", "sphere_key", "double"]].values.tolist()
+    [['p1', 'both', True], ['p2', 'professional', False]]
+    """
+    graph: Any = analysis.graph if analysis.graph is not None else nx.Graph()
+    tables = _tables(analysis, resolution)
+    if pseudonymizer is not None:
+        tables = anonymize_tables(tables, pseudonymizer, key_ids=False)  # ids index the graph; pages use n1, n2…
+    persons, clusters = tables["persons"], tables["clusters"]
+    labels = {c: (lab or c) for c, lab in zip(_s(clusters, "cluster"), _s(clusters, "label"), strict=False) if c}
+    view = _person_rows(tables, pseudonymizer is not None)
+    pid = view["person_id"]
+    if pseudonymizer is None and "name" not in persons.columns and graph.number_of_nodes():
+        names = nx.get_node_attributes(graph, "name")
+        view["name"] = [str(names.get(p, "")) for p in pid]
+    sub = _subgraph(graph, pid, view["cluster"])
     ordered = {c: labels.get(c, c) for c in sorted(set(view["cluster"]) | set(labels), key=_cluster_sort) if c}
     return View(persons=view, clusters=ordered, graph=sub, tables=tables)
 
 
 def _cluster_sort(c: str) -> tuple:
-    import re
-
     return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"(\d+)", c))
 
 
