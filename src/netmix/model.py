@@ -113,6 +113,9 @@ DOUBLE_COLUMNS: tuple[str, ...] = (
 CLUSTER_COLUMNS: tuple[str, ...] = ("cluster", "label", "size", "personal", "professional", "both")
 EXCLUSION_COLUMNS: tuple[str, ...] = ("name", "person_id", "cluster", "mutual", "status")
 BRIDGE_COLUMNS: tuple[str, ...] = ("person_id", "name", "rank")
+#: The columns contacts.csv and doubles.csv start with (the resolution's other columns follow).
+CONTACT_TABLE_COLUMNS: tuple[str, ...] = ("account", "platform", "name", "source_id", "person_id")
+DOUBLE_TABLE_COLUMNS: tuple[str, ...] = ("person_id", "name", "accounts", "confidence", "evidence", "suggestion")
 #: review.csv / review.xlsx: one row per pair or group a person should decide, most at stake first. The
 #: decisions-file columns (person_id … source_keys, read back by ``--decisions``) plus what the decision is
 #: about: ``kind`` is ``review`` (a double in the review band), ``possible_bridge`` or ``possible_homonym``;

@@ -1,61 +1,155 @@
 """The main job, in one direction: import → resolve → analyse → render.
 
->>> from netmix.config import load_config                       # doctest: +SKIP
->>> result = run(load_config("samples/netmix.toml"))            # doctest: +SKIP
->>> write_outputs(result, "out")                                # doctest: +SKIP
+:func:`run` imports every account and tie file of a :class:`~netmix.config.RunConfig`, resolves
+the contacts into persons and analyses them; :func:`write_outputs` renders the result into an
+output folder (DESIGN.md's output contract), all files or none. Both report their steps to an
+optional ``progress`` callback as :class:`StepEvent` facts (a step code, the item it works on,
+a count, seconds): the CLI turns them into a progress display, and every step's seconds go to
+``timings.json`` beside the outputs (the only output that differs between two runs).
+
+>>> from netmix.config import load_config
+>>> result = run(load_config("samples/netmix.toml"))
+>>> sorted(result.imports)
+['linkedin', 'perso', 'pro']
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
-import logging
 import os
 import platform as _platform
+import resource
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
 from ._version import __version__
 from .config import RunConfig
 from .importers import load_account
-from .io.output import OutputDir
+from .io.output import OutputDir, json_bytes
 from .io.sources import iter_members
 from .model import Analysis, ImportResult, Resolution, TieSet
+from .privacy import Pseudonymizer
 
-log = logging.getLogger(__name__)
-Progress = Callable[[str], None]
+#: The file that records the seconds of every step; it changes from run to run, unlike every other output.
+TIMINGS_FILE = "timings.json"
+
+
+@dataclass(frozen=True)
+class StepEvent:
+    """One step of a run starting (``done=False``) or ending (``done=True``).
+
+    ``step`` is a code: ``import`` (one account), ``ties`` (one tie file), ``resolve``,
+    ``analyse`` (one analysis step, ``item`` its description), ``layout`` or ``write`` (one
+    output file). ``count`` is what the step produced when known (contacts, edges, persons,
+    bytes); ``seconds`` the step's wall time (0.0 when it starts); ``elapsed`` the seconds since
+    the run started.
+    """
+
+    step: str
+    item: str = ""
+    done: bool = False
+    count: int | None = None
+    seconds: float = 0.0
+    elapsed: float = 0.0
+
+
+Progress = Callable[[StepEvent], None]
+
+
+def _quiet(_: StepEvent) -> None:
+    return None
+
+
+class StepClock:
+    """Times the steps of a run, tells ``progress`` about each, and keeps them for timings.json.
+
+    >>> clock = StepClock()
+    >>> with clock.step("resolve") as counted:
+    ...     counted.append(37)
+    >>> [(r["step"], r["count"]) for r in clock.rows]
+    [('resolve', 37)]
+    """
+
+    def __init__(self, progress: Progress = _quiet) -> None:
+        self.progress = progress
+        self.start = time.perf_counter()
+        self.rows: list[dict[str, Any]] = []
+        self._open: tuple[str, str, float] | None = None
+
+    def begin(self, step: str, item: str = "") -> None:
+        """Start a step (ending the one a :meth:`substep` left open)."""
+        self.finish()
+        now = time.perf_counter()
+        self._open = (step, item, now)
+        self.progress(StepEvent(step, item, elapsed=now - self.start))
+
+    def finish(self, count: int | None = None) -> None:
+        """End the open step, if any."""
+        if self._open is None:
+            return
+        step, item, began = self._open
+        self._open = None
+        now = time.perf_counter()
+        self.rows.append({"step": step, "item": item, "count": count, "seconds": round(now - began, 3)})
+        self.progress(StepEvent(step, item, done=True, count=count, seconds=now - began, elapsed=now - self.start))
+
+    @contextmanager
+    def step(self, step: str, item: str = "") -> Iterator[list[int]]:
+        """A timed step; append a count to the yielded list to report it."""
+        self.begin(step, item)
+        counted: list[int] = []
+        yield counted
+        self.finish(counted[-1] if counted else None)
+
+    def substep(self, step: str) -> Callable[[str], None]:
+        """A callback for a function that announces its own steps as text (``analyse``)."""
+        return lambda item: self.begin(step, item)
 
 
 @dataclass(frozen=True)
 class RunResult:
-    """Everything a run produced, before rendering."""
+    """Everything a run produced, before rendering (``timings``: the seconds of each step)."""
 
     config: RunConfig
     imports: dict[str, ImportResult]
     tiesets: tuple[TieSet, ...]
     resolution: Resolution
     analysis: Analysis
+    timings: tuple[dict[str, Any], ...] = field(default=(), compare=False)
 
 
-def _quiet(_: str) -> None:
-    return None
+def import_all(
+    config: RunConfig, progress: Progress = _quiet, *, clock: StepClock | None = None
+) -> tuple[dict[str, ImportResult], tuple[TieSet, ...]]:
+    """Import every account and tie file of ``config``.
 
-
-def import_all(config: RunConfig, progress: Progress = _quiet) -> tuple[dict[str, ImportResult], tuple[TieSet, ...]]:
-    """Import every account and tie file of ``config``."""
+    >>> from netmix.config import load_config
+    >>> imports, tiesets = import_all(load_config("samples/netmix.toml"))
+    >>> [t.format for t in tiesets]
+    ['gdf', 'gdf']
+    """
     from .ties import read_ties
 
+    clock = clock or StepClock(progress)
     imports: dict[str, ImportResult] = {}
     for acc in config.accounts:
-        progress(f"importing {acc.name} ({acc.path})")
-        imports[acc.name] = load_account(acc, columns=config.columns)
+        with clock.step("import", acc.name) as counted:
+            imports[acc.name] = load_account(acc, columns=config.columns)
+            counted.append(len(imports[acc.name].contacts))
     tiesets = []
     for src in config.ties:
-        progress(f"reading ties {src.path}")
-        tiesets.append(read_ties(src))
+        with clock.step("ties", os.path.basename(src.path)) as counted:
+            tiesets.append(read_ties(src))
+            counted.append(len(tiesets[-1].edges))
     return imports, tuple(tiesets)
 
 
@@ -66,7 +160,7 @@ def resolve_all(config: RunConfig, imports: dict[str, ImportResult], tiesets: tu
 
     contacts = pd.concat([r.contacts for r in imports.values()], ignore_index=True)
     requests = pd.concat([r.requests for r in imports.values()], ignore_index=True)
-    kwargs: dict = {}
+    kwargs: dict[str, Any] = {}
     if config.threshold is not None:
         kwargs["threshold"] = config.threshold
     if config.decisions:  # a missing decisions file is an error (InputError naming it), never silently skipped
@@ -74,14 +168,10 @@ def resolve_all(config: RunConfig, imports: dict[str, ImportResult], tiesets: tu
     return resolve(contacts, tiesets, requests, **kwargs)
 
 
-def run(config: RunConfig, *, progress: Progress = _quiet) -> RunResult:
-    """Run the whole analysis of ``config`` (no output is written)."""
+def _analyse(config: RunConfig, resolution: Resolution, clock: StepClock) -> Analysis:
     from .analysis import analyse
     from .analysis.clusters import load_labels
 
-    imports, tiesets = import_all(config, progress)
-    progress("resolving persons and doubles")
-    resolution = resolve_all(config, imports, tiesets)
     labels = load_labels(config.labels) if config.labels and Path(config.labels).exists() else None
     analysis = analyse(
         resolution,
@@ -90,9 +180,43 @@ def run(config: RunConfig, *, progress: Progress = _quiet) -> RunResult:
         resolution_param=config.resolution,
         labels=labels,
         min_mutual=config.min_mutual,
-        progress=progress,
+        progress=clock.substep("analyse"),
     )
-    return RunResult(config, imports, tiesets, resolution, analysis)
+    clock.finish(len(analysis.persons))
+    return analysis
+
+
+def run(config: RunConfig, *, progress: Progress = _quiet) -> RunResult:
+    """Run the whole analysis of ``config`` (no output is written).
+
+    Parameters
+    ----------
+    config
+        Accounts, tie files and settings (:func:`netmix.config.load_config` or the CLI).
+    progress
+        Called with a :class:`StepEvent` when each step starts and ends.
+
+    Returns
+    -------
+    RunResult
+        The imports, the resolution, the analysis and the seconds of each step.
+
+    Examples
+    --------
+    >>> from netmix.config import load_config
+    >>> result = run(load_config("samples/netmix.toml"))
+    >>> result.analysis.summary["persons"] == len(result.resolution.persons)
+    True
+    >>> [row["step"] for row in result.timings][:3]
+    ['import', 'import', 'import']
+    """
+    clock = StepClock(progress)
+    imports, tiesets = import_all(config, clock=clock)
+    with clock.step("resolve") as counted:
+        resolution = resolve_all(config, imports, tiesets)
+        counted.append(len(resolution.persons))
+    analysis = _analyse(config, resolution, clock)
+    return RunResult(config, imports, tiesets, resolution, analysis, tuple(clock.rows))
 
 
 def input_digest(path: str) -> str:
@@ -104,75 +228,158 @@ def input_digest(path: str) -> str:
     return h.hexdigest()
 
 
-def run_record(result: RunResult) -> dict:
-    """run.json: versions, parameters, seed, input hashes — no clock time, so reruns are identical."""
-    import igraph
-    import networkx
-    import pyvis
+def _library_versions() -> dict[str, str]:
+    """The versions of the libraries whose algorithms shape the results (read without importing them)."""
+    out = {}
+    for name, fallback in (("networkx", ""), ("pandas", ""), ("igraph", ""), ("pyvis", "0.3.2")):
+        try:
+            out[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            out[name] = fallback
+    return out
 
+
+def _parameters(result: RunResult) -> dict[str, Any]:
     cfg = result.config
     return {
-        "netmix": __version__,
-        "python": sys.version.split()[0],
-        "platform": _platform.system(),
-        "libraries": {
-            "networkx": networkx.__version__,
-            "pandas": pd.__version__,
-            "igraph": igraph.__version__,
-            "pyvis": getattr(pyvis, "__version__", "0.3.2"),
-        },
-        "seed": cfg.seed,
-        "parameters": {
-            "resolution": cfg.resolution,
-            "threshold": result.resolution.params.get("threshold", cfg.threshold),
-            "min_mutual": cfg.min_mutual,
-            "lang": cfg.lang,
-            "anonymize": cfg.anonymize,
-            "decisions": os.path.basename(cfg.decisions) if cfg.decisions else None,
-            "labels": os.path.basename(cfg.labels) if cfg.labels else None,
-        },
-        "accounts": [
+        "resolution": cfg.resolution,
+        "threshold": result.resolution.params.get("threshold", cfg.threshold),
+        "min_mutual": cfg.min_mutual,
+        "lang": cfg.lang,
+        "anonymize": cfg.anonymize,
+        "decisions": os.path.basename(cfg.decisions) if cfg.decisions else None,
+        "labels": os.path.basename(cfg.labels) if cfg.labels else None,
+    }
+
+
+def _account_records(result: RunResult) -> list[dict[str, Any]]:
+    rows = []
+    for a in result.config.accounts:
+        imported = result.imports[a.name]
+        rows.append(
             {
                 "name": a.name,
                 "sphere": a.sphere,
                 "file": os.path.basename(os.path.normpath(a.path)),
                 "sha256": input_digest(a.path),
-                "formats": list(result.imports[a.name].formats),
-                "contacts": len(result.imports[a.name].contacts),
-                "requests": len(result.imports[a.name].requests),
-                "issues": [str(i) for i in result.imports[a.name].issues][:50],
+                "formats": list(imported.formats),
+                "contacts": len(imported.contacts),
+                "requests": len(imported.requests),
+                "issues": [str(i) for i in imported.issues][:50],
             }
-            for a in cfg.accounts
-        ],
-        "ties": [
-            {
-                "account": t.account,
-                "file": os.path.basename(t.source),
-                "format": t.format,
-                "nodes": len(t.nodes),
-                "edges": len(t.edges),
-                "sha256": input_digest(t.source),
-                "issues": [str(i) for i in t.issues][:50],
-            }
-            for t in result.tiesets
-        ],
+        )
+    return rows
+
+
+def _tie_records(result: RunResult) -> list[dict[str, Any]]:
+    return [
+        {
+            "account": t.account,
+            "file": os.path.basename(t.source),
+            "format": t.format,
+            "nodes": len(t.nodes),
+            "edges": len(t.edges),
+            "sha256": input_digest(t.source),
+            "issues": [str(i) for i in t.issues][:50],
+        }
+        for t in result.tiesets
+    ]
+
+
+def run_record(result: RunResult) -> dict[str, Any]:
+    """run.json: versions, parameters, seed, input hashes — no clock time, so reruns are identical."""
+    return {
+        "netmix": __version__,
+        "python": sys.version.split()[0],
+        "platform": _platform.system(),
+        "libraries": _library_versions(),
+        "seed": result.config.seed,
+        "parameters": _parameters(result),
+        "accounts": _account_records(result),
+        "ties": _tie_records(result),
         "resolution": _jsonable(result.resolution.params),
         "analysis": _jsonable(result.analysis.params),
     }
 
 
-def _jsonable(d: dict) -> dict:
-    out = {}
+def _scalar(x: object) -> object:
+    return x if isinstance(x, (str, int, float, bool)) or x is None else str(x)
+
+
+def _jsonable(d: dict) -> dict[str, Any]:
+    out: dict[str, Any] = {}
     for k, v in d.items():
-        if isinstance(v, (str, int, float, bool)) or v is None:
-            out[k] = v
-        elif isinstance(v, dict):
+        if isinstance(v, dict):
             out[k] = _jsonable(v)
         elif isinstance(v, (list, tuple)):
-            out[k] = [x if isinstance(x, (str, int, float, bool)) or x is None else str(x) for x in v]
+            out[k] = [_scalar(x) for x in v]
         else:
-            out[k] = str(v)
+            out[k] = _scalar(v)
     return out
+
+
+def timings_record(rows: list[dict[str, Any]] | tuple[dict[str, Any], ...]) -> dict[str, Any]:
+    """timings.json: the seconds of every step, their total and the peak memory of the process.
+
+    >>> timings_record([{"step": "resolve", "item": "", "count": 3, "seconds": 1.5}])["total_seconds"]
+    1.5
+    """
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux, bytes on macOS
+    peak_mib = peak / 2**20 if sys.platform == "darwin" else peak / 2**10
+    return {
+        "steps": list(rows),
+        "total_seconds": round(sum(r["seconds"] for r in rows), 3),
+        "peak_memory_mib": round(peak_mib, 1),
+    }
+
+
+def _write_tables(out: OutputDir, result: RunResult, pseudonymizer: Pseudonymizer | None, clock: StepClock) -> None:
+    from .io.output import csv_bytes
+    from .render.tables import output_tables
+
+    with clock.step("tables"):
+        tables = output_tables(result.resolution, result.analysis, pseudonymizer=pseudonymizer)
+    for name, df in tables.items():
+        _write(out, name, clock, functools.partial(csv_bytes, df))
+    _write(out, "summary.json", clock, lambda: json_bytes(result.analysis.summary))
+    _write(out, "run.json", clock, lambda: json_bytes(run_record(result)))
+
+
+def _write(out: OutputDir, name: str, clock: StepClock, make: Callable[[], bytes]) -> None:
+    """Make one output file's bytes and stage them, as one timed step."""
+    with clock.step("write", name) as counted:
+        data = make()
+        out.write(name, data)
+        counted.append(len(data))
+
+
+def _write_gephi(out: OutputDir, result: RunResult, pseudonymizer: Pseudonymizer | None, clock: StepClock) -> None:
+    from .render.gephi import gexf_bytes, graphml_bytes
+
+    seed = result.config.seed
+    _write(out, "graph.gexf", clock, lambda: gexf_bytes(result.analysis, pseudonymizer=pseudonymizer, seed=seed))
+    _write(out, "graph.graphml", clock, lambda: graphml_bytes(result.analysis, pseudonymizer=pseudonymizer, seed=seed))
+
+
+def _write_pages(out: OutputDir, result: RunResult, pseudonymizer: Pseudonymizer | None, clock: StepClock) -> None:
+    from .render.html import map_html
+    from .render.report import report_html
+
+    cfg = result.config
+    args = (result.analysis, result.resolution, cfg.accounts)
+    kwargs: dict[str, Any] = {"lang": cfg.lang, "pseudonymizer": pseudonymizer, "seed": cfg.seed}
+    _write(out, "graph.html", clock, lambda: map_html(*args, **kwargs).encode("utf-8"))
+    _write(out, "report.html", clock, lambda: report_html(*args, **kwargs).encode("utf-8"))
+
+
+def _write_images(out: OutputDir, result: RunResult, pseudonymizer: Pseudonymizer | None, clock: StepClock) -> None:
+    from .render.static import map_image
+
+    def image(fmt: str) -> Callable[[], bytes]:
+        return lambda: map_image(result.analysis, fmt=fmt, pseudonymizer=pseudonymizer, seed=result.config.seed)
+
+    for fmt in ("png", "svg"):
+        _write(out, f"graph.{fmt}", clock, image(fmt))
 
 
 def write_outputs(
@@ -181,41 +388,72 @@ def write_outputs(
     *,
     html: bool = True,
     images: bool = False,
-    pseudonymizer=None,
+    pseudonymizer: Pseudonymizer | None = None,
     progress: Progress = _quiet,
+    timings: bool = True,
 ) -> list[str]:
-    """Write the output contract of DESIGN.md into ``out_dir``, all files or none."""
+    """Write the output contract of DESIGN.md into ``out_dir``, all files or none.
+
+    Parameters
+    ----------
+    result
+        What :func:`run` returned.
+    out_dir
+        The output folder (created when missing; its files are replaced together at the end).
+    html
+        Write ``graph.html`` and ``report.html``.
+    images
+        Write ``graph.png`` and ``graph.svg``.
+    pseudonymizer
+        Pseudonyms instead of names, no contact details (:class:`netmix.privacy.Pseudonymizer`).
+    progress
+        Called with a :class:`StepEvent` when each file is started and written.
+    timings
+        Write ``timings.json``: the seconds of every step of the run and of each file.
+
+    Returns
+    -------
+    list of str
+        The names of the files written, sorted.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from netmix.config import load_config
+    >>> result = run(load_config("samples/netmix.toml"))
+    >>> out = tempfile.mkdtemp()
+    >>> written = write_outputs(result, out, html=False)
+    >>> "persons.csv" in written and "graph.gexf" in written and "timings.json" in written
+    True
+    """
     from .render.evidence import worded_resolution
-    from .render.gephi import gexf_bytes, graphml_bytes
-    from .render.tables import output_tables
 
-    cfg = result.config
-    resolution = worded_resolution(result.resolution, cfg.lang)  # evidence and suggestions in the run's language
+    # evidence and suggestions in the run's language
+    result = replace(result, resolution=worded_resolution(result.resolution, result.config.lang))
+    clock = StepClock(progress)
     with OutputDir(out_dir) as out:
-        progress("writing tables")
-        for name, df in output_tables(resolution, result.analysis, pseudonymizer=pseudonymizer).items():
-            out.write_csv(name, df)
-        out.write_json("summary.json", result.analysis.summary)
-        out.write_json("run.json", run_record(result))
-        out.write("graph.gexf", gexf_bytes(result.analysis, pseudonymizer=pseudonymizer, seed=cfg.seed))
-        out.write("graph.graphml", graphml_bytes(result.analysis, pseudonymizer=pseudonymizer, seed=cfg.seed))
+        _write_tables(out, result, pseudonymizer, clock)
+        _write_gephi(out, result, pseudonymizer, clock)
         if html:
-            from .render.html import map_html
-            from .render.report import report_html
-
-            progress("drawing the map")
-            page = map_html(result.analysis, resolution, cfg.accounts, lang=cfg.lang, pseudonymizer=pseudonymizer, seed=cfg.seed)
-            out.write("graph.html", page.encode("utf-8"))
-            progress("writing the report")
-            report = report_html(result.analysis, resolution, cfg.accounts, lang=cfg.lang, pseudonymizer=pseudonymizer, seed=cfg.seed)
-            out.write("report.html", report.encode("utf-8"))
+            _write_pages(out, result, pseudonymizer, clock)
         if images:
-            from .render.static import map_image
-
-            progress("drawing the images")
-            for fmt in ("png", "svg"):
-                out.write(f"graph.{fmt}", map_image(result.analysis, fmt=fmt, pseudonymizer=pseudonymizer, seed=cfg.seed))
+            _write_images(out, result, pseudonymizer, clock)
+        if timings:
+            out.write(TIMINGS_FILE, json_bytes(timings_record(result.timings + tuple(clock.rows))))
         return sorted(out.written)
 
 
-__all__ = ["RunResult", "run", "write_outputs", "import_all", "resolve_all", "run_record", "input_digest"]
+__all__ = [
+    "TIMINGS_FILE",
+    "Progress",
+    "RunResult",
+    "StepClock",
+    "StepEvent",
+    "import_all",
+    "input_digest",
+    "resolve_all",
+    "run",
+    "run_record",
+    "timings_record",
+    "write_outputs",
+]

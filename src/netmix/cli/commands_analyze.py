@@ -13,6 +13,7 @@ import click
 from ..config import RunConfig, load_config
 from ..errors import ConfigError
 from .options import encoding_option, parse_account, parse_ties, pseudonymizer_from_key
+from .progress import progress_display
 
 
 def _progress(msg: str) -> None:
@@ -67,7 +68,8 @@ def pseudonymizer_for(config: RunConfig, out: Path | None):
 @click.option("-o", "--out", "out", type=click.Path(file_okay=False), required=True, help="Output folder (written all at once).")
 @click.option("--images", is_flag=True, help="Also write graph.png and graph.svg.")
 @click.option("--no-html", is_flag=True, help="Skip graph.html and report.html.")
-def analyze_cmd(config_path, accounts, ties, out, images, no_html, encoding, **overrides) -> None:
+@click.option("-q", "--quiet", is_flag=True, help="No progress on stderr.")
+def analyze_cmd(config_path, accounts, ties, out, images, no_html, encoding, quiet=False, **overrides) -> None:
     """Analyse your network: doubles, clusters, inclusion and exclusion, bridges.
 
     Writes contacts.csv, persons.csv, doubles.csv, clusters.csv, exclusions.csv, bridges.csv,
@@ -83,8 +85,9 @@ def analyze_cmd(config_path, accounts, ties, out, images, no_html, encoding, **o
 
     config = build_config(config_path, accounts, ties, encoding, **overrides)
     pseudo = pseudonymizer_for(config, Path(out))
-    result = run(config, progress=_progress)
-    written = write_outputs(result, out, html=not no_html, images=images, pseudonymizer=pseudo, progress=_progress)
+    with progress_display(quiet=quiet) as progress:
+        result = run(config, progress=progress)
+        written = write_outputs(result, out, html=not no_html, images=images, pseudonymizer=pseudo, progress=progress)
     s = result.analysis.summary
     click.echo(
         f"{s.get('persons', '?')} persons, {s.get('doubles', '?')} doubles, {s.get('clusters', '?')} clusters, "
@@ -105,7 +108,8 @@ def viz_cmd(config_path, accounts, ties, out, images, encoding, **overrides) -> 
 
     config = build_config(config_path, accounts, ties, encoding, **overrides)
     pseudo = pseudonymizer_for(config, None)
-    result = run(config, progress=_progress)
+    with progress_display() as progress:
+        result = run(config, progress=progress)
     page = map_html(result.analysis, worded_resolution(result.resolution, config.lang), config.accounts, lang=config.lang, pseudonymizer=pseudo, seed=config.seed)
     write_atomic(out, page.encode("utf-8"))
     if images:
@@ -136,8 +140,9 @@ def demo_cmd(lang, out, anonymize, open_) -> None:
         from ..privacy import Pseudonymizer
 
         pseudo = Pseudonymizer(os.urandom(32))  # a throw-away key: demo pseudonyms need no re-linking
-    result = run(config, progress=_progress)
-    write_outputs(result, root / "report", images=False, pseudonymizer=pseudo, progress=_progress)
+    with progress_display() as progress:
+        result = run(config, progress=progress)
+        write_outputs(result, root / "report", images=False, pseudonymizer=pseudo, progress=progress)
     report = root / "report" / "report.html"
     click.echo(f"report: {report}")
     if open_ and _has_display():

@@ -101,3 +101,6 @@ def graphml_bytes(
     buf = io.BytesIO()
     nx.write_graphml(g, buf, encoding="utf-8", prettyprint=True)
     return buf.getvalue()
+
+
+__all__ = ["export_graph", "gexf_bytes", "graphml_bytes"]

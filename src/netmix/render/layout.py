@@ -147,3 +147,6 @@ def cluster_centres(graph, pos: dict) -> dict[str, tuple[float, float]]:
         a[1] += y
         a[2] += 1
     return {c: (round(a[0] / a[2], 2), round(a[1] / a[2], 2)) for c, a in sorted(acc.items())}
+
+
+__all__ = ["NODE_SPACING", "cluster_centres", "cluster_of", "layout"]

@@ -89,3 +89,6 @@ def map_image(
     else:
         fig.savefig(buf, format="png", metadata={"Software": None})
     return buf.getvalue()
+
+
+__all__ = ["LABELS", "map_image"]

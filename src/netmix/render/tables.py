@@ -18,9 +18,9 @@ from .evidence import worded
 
 #: The minimum columns of each file (more are kept, after these).
 CONTRACT: dict[str, tuple[str, ...]] = {
-    "contacts.csv": ("account", "platform", "name", "source_id", "person_id"),
+    "contacts.csv": model.CONTACT_TABLE_COLUMNS,
     "persons.csv": model.PERSON_COLUMNS,
-    "doubles.csv": ("person_id", "name", "accounts", "confidence", "evidence", "suggestion"),
+    "doubles.csv": model.DOUBLE_TABLE_COLUMNS,
     "clusters.csv": model.CLUSTER_COLUMNS,
     "exclusions.csv": model.EXCLUSION_COLUMNS,
     "bridges.csv": model.BRIDGE_COLUMNS,
@@ -134,3 +134,6 @@ def output_tables(
         )
         tables["contacts.csv"] = _sort(tables["contacts.csv"], ["account", "contact_id", "name", "person_id"])
     return tables
+
+
+__all__ = ["CONTRACT", "output_tables"]
