@@ -117,6 +117,7 @@ def load_account(account: Account, *, columns: Mapping[str, str] | None = None) 
     cannot be read.
     """
     fmt = account.platform
+    columns = columns or dict(account.columns) or None
     if columns and not fmt:
         fmt = "csv"
     importer, members = detect(account.path, fmt)
