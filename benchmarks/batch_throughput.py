@@ -5,8 +5,8 @@ with different seeds, each participant a variant with its own LinkedIn sample an
 "perso PRO" account — from ~300 to ~680 contacts (the generator's "small" scale tops out there).
 Then runs ``netmix.run_batch`` on them (no HTML) with each worker count and prints the figures.
 
-    /work/venv/bin/python benchmarks/batch_throughput.py                 # 200 participants
-    /work/venv/bin/python benchmarks/batch_throughput.py -n 20 --pool 5  # a quick look
+    .venv/bin/python benchmarks/batch_throughput.py                 # 200 participants
+    .venv/bin/python benchmarks/batch_throughput.py -n 20 --pool 5  # a quick look
 """
 
 from __future__ import annotations

@@ -70,8 +70,22 @@ def test_contacts_as_json_keeps_ids_as_strings(tmp_path):
 
 def test_anonymize_refuses_a_key_inside_the_output_folder(tmp_path):
     out = tmp_path / "out"
-    args = ["analyze", "--config", str(ROOT / "samples" / "netmix.toml"), "--out", str(out), "--anonymize", "--key-file", str(out / "k.key")]
+    config = str(ROOT / "samples" / "netmix.toml")
+    args = ["analyze", "--config", config, "--out", str(out), "--anonymize", "--key-file", str(out / "k.key")]
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == ExitCode.USAGE
     assert "must not be inside the output folder" in result.output
     assert not (out / "k.key").exists()
+
+
+def test_the_command_group_starts_without_the_library():
+    """netmix --help / --version import click, not pandas or networkx (speed: benchmarks/cli_startup.py)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from netmix.cli.main import cli; cli.main(['--help'], standalone_mode=False); "
+        "heavy = [m for m in ('pandas', 'networkx', 'numpy', 'igraph') if m in sys.modules]; print('HEAVY', heavy)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "HEAVY []" in out and "analyze" in out

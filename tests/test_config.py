@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from netmix.cli.options import parse_account, parse_columns, parse_ties
+from netmix.cli.specs import parse_account, parse_columns, parse_ties
 from netmix.config import RunConfig, load_config
 from netmix.errors import ConfigError
 from netmix.model import Account
@@ -47,8 +47,8 @@ def test_toml_paths_are_relative_to_the_file(tmp_path):
 @pytest.mark.parametrize(
     "text, message",
     [
-        ("[run]\nsed = 3\n[[account]]\nname='a'\npath='x'\n", "unknown \\[run\\] setting 'sed'"),
-        ("[[account]]\nname='a'\n", "lacks the key 'path'"),
+        ("[run]\nsed = 3\n[[account]]\nname='a'\npath='x'\n", "run: unknown key 'sed' — did you mean 'seed'\\?"),
+        ("[[account]]\nname='a'\n", "account\\[1\\]: the key 'path' is missing"),
         ("[[account]\n", "invalid TOML"),
         ("[[account]]\nname='a'\npath='x'\n[[ties]]\naccount='b'\npath='t'\n", "names account 'b'"),
     ],
@@ -65,3 +65,28 @@ def test_duplicate_account_names_are_refused():
     a = Account("perso", "personal", "x")
     with pytest.raises(ConfigError, match="used twice"):
         RunConfig(accounts=(a, a))
+
+
+def test_toml_sphere_follows_the_name_and_accepts_aliases(tmp_path):
+    """The same rules as --account (model.default_sphere, model.SPHERE_ALIASES)."""
+    (tmp_path / "netmix.toml").write_text(
+        "[[account]]\nname='linkedin'\npath='a'\n[[account]]\nname='family'\npath='b'\n"
+        "[[account]]\nname='x'\nsphere='pro'\npath='c'\n[[account]]\nname='y'\nsphere='Perso'\npath='d'\n",
+        encoding="utf-8",
+    )
+    spheres = [a.sphere for a in load_config(tmp_path / "netmix.toml").accounts]
+    assert spheres == ["professional", "personal", "professional", "personal"]
+    assert spheres == [parse_account(s).sphere for s in ("linkedin=a", "family=b", "x:pro=c", "y:Perso=d")]
+
+
+def test_toml_columns_belong_to_one_account(tmp_path):
+    (tmp_path / "netmix.toml").write_text(
+        "[[account]]\nname='perso'\npath='fb.zip'\n"
+        "[[account]]\nname='crm'\npath='crm.csv'\ncolumns={name='Full Name', email='Mail'}\n"
+        "[[account]]\nname='old'\npath='old.csv'\nformat='csv'\ncolumns='name=Nom'\n",
+        encoding="utf-8",
+    )
+    perso, crm, old = load_config(tmp_path / "netmix.toml").accounts
+    assert perso.columns == () and perso.platform is None  # still detected
+    assert dict(crm.columns) == {"name": "Full Name", "email": "Mail"}
+    assert dict(old.columns) == {"name": "Nom"} and old.platform == "csv"

@@ -173,6 +173,7 @@ class Account:
     path: str
     platform: str | None = None  # None: detect from the files
     encoding: str | None = None  # None: detect (BOM, strict UTF-8)
+    columns: tuple[tuple[str, str], ...] = ()  # generic CSV: (contact field, file column) pairs
 
     def __post_init__(self) -> None:
         from .errors import ConfigError

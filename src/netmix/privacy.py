@@ -28,6 +28,20 @@ import pandas as pd
 
 from .errors import ConfigError
 
+__all__ = [
+    "AFFILIATION_COLUMNS",
+    "BLANKED_COLUMNS",
+    "CONTACT_DETAIL_COLUMNS",
+    "KEY_BYTES",
+    "Pseudonymizer",
+    "anonymize_frame",
+    "anonymize_tables",
+    "load_or_create_key",
+    "normalise_key",
+    "person_key",
+    "redact_text",
+]
+
 log = logging.getLogger(__name__)
 
 KEY_BYTES = 32
@@ -67,13 +81,18 @@ class Pseudonymizer:
 
     Parameters
     ----------
-    key : at least 16 secret bytes (see :func:`load_or_create_key`).
-    prefix : the word before the code (``"Contact"``).
+    key : bytes
+        At least 16 secret bytes (see :func:`load_or_create_key`); never written to an output.
+    prefix : str
+        The word before the code (``"Contact"``).
 
     Examples
     --------
-    >>> Pseudonymizer(b"0" * 32).name("p1")[:8]
-    'Contact '
+    >>> p = Pseudonymizer(b"0" * 32)
+    >>> p.name("p1") == p.name(" P1 "), p.name("p1").startswith("Contact ")
+    (True, True)
+    >>> Pseudonymizer(b"1" * 32).name("p1") == p.name("p1")   # another key, other pseudonyms
+    False
     """
 
     key: bytes = field(repr=False)

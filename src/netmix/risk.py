@@ -113,23 +113,27 @@ def risk_summary(
 
     Parameters
     ----------
-    graph : an undirected graph of persons (directed graphs are read as undirected).
-    ignore : nodes left out (e.g. the ego, whom everyone can identify anyway).
-    small : components of at most this many persons count as small.
-    sphere, cluster : node attributes used by the signature.
+    graph : networkx.Graph
+        An undirected graph of persons (directed graphs are read as undirected).
+    ignore : iterable of nodes
+        Nodes left out (e.g. the ego, whom everyone can identify anyway).
+    small : int
+        Components of at most this many persons count as small.
+    sphere, cluster : str
+        Node attributes of the signature.
 
     Returns
     -------
-    dict with ``persons``, ``k_degree_anonymity``, ``unique_degree`` (count) and
-    ``unique_degree_share``, ``unique_signature`` / ``unique_signature_share``,
-    ``unique_neighbourhood`` / ``unique_neighbourhood_share``, ``small_components``,
-    ``persons_in_small_components``, ``small_component_max_size`` and ``warning``.
+    dict
+        ``persons``, ``k_degree_anonymity``, ``unique_degree`` (count) and
+        ``unique_degree_share``, ``unique_signature`` / ``unique_signature_share``,
+        ``unique_neighbourhood`` / ``unique_neighbourhood_share``, ``small_components``,
+        ``persons_in_small_components``, ``small_component_max_size``, ``warning``.
 
     Examples
     --------
     >>> g = nx.Graph([("a", "b"), ("a", "c"), ("a", "d"), ("b", "c")])
-    >>> s = risk_summary(g)
-    >>> s["k_degree_anonymity"], s["unique_degree"], s["unique_degree_share"]
+    >>> s = risk_summary(g); s["k_degree_anonymity"], s["unique_degree"], s["unique_degree_share"]
     (1, 2, 0.5)
     """
     g = graph.to_undirected(as_view=True) if graph.is_directed() else graph

@@ -48,7 +48,7 @@ def shared_row(source: Path) -> str:
     as a CSV line ready to append to another participant's Connections.csv."""
     fb = _facebook_text(source)
     lines = (source / "linkedin" / "Connections.csv").read_text(encoding="utf-8-sig").splitlines()
-    for line, row in zip(lines[PREAMBLE_LINES + 1 :], connections(source)):
+    for line, row in zip(lines[PREAMBLE_LINES + 1 :], connections(source), strict=False):
         name = f"{row['First Name']} {row['Last Name']}"
         if name not in fb and row["Last Name"] not in fb and row["URL"]:
             return line

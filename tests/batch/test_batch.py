@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import base64
-import csv
-import io
 import json
 import logging
 import shutil
@@ -14,10 +12,10 @@ import pandas as pd
 import pytest
 
 import netmix.pipeline
-from netmix.batch import PARTICIPANT_COLUMNS, _complete, detect_config, fingerprint, run_batch
+from netmix.batch import PARTICIPANT_COLUMNS, detect_config, fingerprint, run_batch
+from netmix.batch.resume import complete as _complete
 from netmix.config import load_config
 from netmix.privacy import Pseudonymizer
-
 
 
 def read_table(out: Path) -> pd.DataFrame:
@@ -67,13 +65,23 @@ def test_figures_match_the_participant_outputs(first_run, batch_root, linkedin_r
         assert int(row["contacts_professional"]) == int((contacts["account"] == "linkedin").sum()) == linkedin
         assert int(row["contacts_personal"]) == int((contacts["account"] == "perso").sum())
         assert int(row["clusters"]) == len(clusters)
-        assert int(row["clusters_personal"]) + int(row["clusters_professional"]) + int(row["clusters_mixed"]) == len(clusters)
+        # one definition of a cluster's sphere: the analysis's, which also ends each automatic label
+        ends = {
+            k: sum(lab.endswith(k) for lab in clusters["label"].str.replace(r" \(c\d+\)$", "", regex=True))
+            for k in ("personal", "professional", "both spheres", "mixed")
+        }
+        assert [int(row[f"clusters_{k}"]) for k in ("personal", "professional", "both", "mixed")] == list(ends.values())
+        assert sum(ends.values()) == len(clusters)
         assert int(row["persons_both"]) == int((persons["sphere"] == "both").sum())
         assert int(row["exclusions"]) == len(exclusions)
-        assert sum(int(row[c]) for c in table.columns if c.startswith("role_")) == len(persons)
+        summary = json.loads((out / pid / "summary.json").read_text(encoding="utf-8"))
+        # figures read from summary.json: roles of contact persons, edges named as there
+        assert (
+            sum(int(row[c]) for c in table.columns if c.startswith("role_")) == int(row["persons"]) == summary["contact_persons"]
+        )
+        assert int(row["edges"]) == summary["edges"] and int(row["ties_observed"]) == summary["ties_observed"]
         two_plus = sum(1 for a in persons["accounts"] if len([x for x in a.split(";") if x]) >= 2)
         assert int(row["doubles"]) == two_plus
-        summary = json.loads((out / pid / "summary.json").read_text(encoding="utf-8"))
         assert int(row["doubles"]) == summary["doubles"] and int(row["bridges"]) == summary["bridges"]
         run = json.loads((out / pid / "run.json").read_text(encoding="utf-8"))
         assert int(row["seed"]) == run["seed"] and row["netmix_version"] == run["netmix"]
@@ -173,7 +181,15 @@ def test_one_worker_two_workers_and_dask_give_identical_tables(first_run, batch_
         result = run_batch(batch_root, out3, scheduler=cluster.scheduler_address)
     assert result.done == ["P01", "P02"] and result.failed == ["P03"]
     # (run.json and graph.gexf are left out: they are the pipeline's and the renderer's to keep stable)
-    for name in ("participants.csv", "participants.parquet", "risk.json", "batch.log", "P01/persons.csv", "P02/doubles.csv", "P02/risk.json"):
+    for name in (
+        "participants.csv",
+        "participants.parquet",
+        "risk.json",
+        "batch.log",
+        "P01/persons.csv",
+        "P02/doubles.csv",
+        "P02/risk.json",
+    ):
         assert (out2 / name).read_bytes() == (out1 / name).read_bytes(), name
         assert (out3 / name).read_bytes() == (out1 / name).read_bytes(), name
 
@@ -193,7 +209,7 @@ def test_pseudonymised_batch(batch_root, tmp_path, linkedin_rows):
 
     def persons(out: Path, pid: str) -> dict[str, str]:
         df = pd.read_csv(out / pid / "persons.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)
-        return dict(zip(df["person_id"], df["name"]))
+        return dict(zip(df["person_id"], df["name"], strict=True))
 
     p1, p2 = persons(out_a, "P01"), persons(out_a, "P02")
     shared = sorted(set(p1) & set(p2))
@@ -218,7 +234,12 @@ def test_pseudonymised_batch(batch_root, tmp_path, linkedin_rows):
                 assert row["Email Address"] not in text
     # the key appears nowhere, in no spelling
     for key in (key_a, key_b):
-        for spelling in (key.hex(), key.hex().upper(), base64.b64encode(key).decode(), base64.urlsafe_b64encode(key).decode().rstrip("=")):
+        for spelling in (
+            key.hex(),
+            key.hex().upper(),
+            base64.b64encode(key).decode(),
+            base64.urlsafe_b64encode(key).decode().rstrip("="),
+        ):
             assert spelling not in text and spelling not in _all_text(out_b)
 
 
@@ -245,4 +266,4 @@ def test_a_participant_toml_asking_for_pseudonyms_fails_without_a_key(batch_root
     toml = root / "P05" / "netmix.toml"
     toml.write_text(toml.read_text(encoding="utf-8").replace("[run]", "[run]\nanonymize = true"), encoding="utf-8")
     result = run_batch(root, tmp_path / "out", workers=1)
-    assert result.failed == ["P05"] and "--pseudonymize" in result.outcomes[0].error
+    assert result.failed == ["P05"] and "--anonymize" in result.outcomes[0].error

@@ -33,15 +33,17 @@ def test_all_failed_is_an_error(batch_root, tmp_path):
 
 def test_key_file_must_stay_out_of_the_outputs_and_needs_pseudonymize(batch_root, tmp_path):
     out = tmp_path / "out"
-    inside = CliRunner().invoke(cli, ["batch", str(batch_root), "--out", str(out), "--pseudonymize", "--key-file", str(out / "k.key")])
+    inside = CliRunner().invoke(
+        cli, ["batch", str(batch_root), "--out", str(out), "--pseudonymize", "--key-file", str(out / "k.key")]
+    )
     assert inside.exit_code == 2 and "must not be inside the output folder" in inside.stderr
     alone = CliRunner().invoke(cli, ["batch", str(batch_root), "--out", str(out), "--key-file", str(tmp_path / "k.key")])
-    assert alone.exit_code == 2 and "--pseudonymize" in alone.stderr
+    assert alone.exit_code == 2 and "--anonymize" in alone.stderr
     assert not (tmp_path / "k.key").exists()
 
 
 def test_batch_is_listed_in_the_help():
     result = CliRunner().invoke(cli, ["batch", "--help"])
     assert result.exit_code == 0
-    for option in ("--workers", "--scheduler", "--force", "--pseudonymize", "--key-file", "--html / --no-html"):
+    for option in ("--workers", "--scheduler", "--force", "--anonymize", "--key-file", "--html / --no-html"):
         assert option in result.output

@@ -381,17 +381,30 @@ def _auto_label(
         parts.append(str(lo) if lo == hi else f"{lo}–{hi}")
     sph = spheres[spheres != ""]
     if len(sph):
-        pers = int(np.isin(sph, ["personal", BOTH]).sum())
-        prof = int(np.isin(sph, ["professional", BOTH]).sum())
-        if (sph == BOTH).sum() * 3 >= 2 * len(sph):
-            parts.append("both spheres")
-        elif pers * 3 >= 2 * len(sph) and prof * 3 < 2 * len(sph):
-            parts.append("personal")
-        elif prof * 3 >= 2 * len(sph) and pers * 3 < 2 * len(sph):
-            parts.append("professional")
-        else:
-            parts.append("mixed")
+        kind = cluster_sphere(int((sph == "personal").sum()), int((sph == "professional").sum()), int((sph == BOTH).sum()))
+        parts.append("both spheres" if kind == BOTH else kind)
     return " · ".join(parts)
+
+
+def cluster_sphere(personal: int, professional: int, both: int) -> str:
+    """The sphere of a cluster from its contacts' spheres (the one definition netmix uses).
+
+    ``both`` when two thirds of the contacts are reached from both spheres; ``personal``
+    (``professional``) when two thirds are reached personally (professionally), counting
+    ``both``, and not two thirds the other way; ``mixed`` otherwise.
+
+    >>> cluster_sphere(9, 1, 0), cluster_sphere(1, 1, 8), cluster_sphere(5, 5, 0)
+    ('personal', 'both', 'mixed')
+    """
+    n = personal + professional + both
+    pers, prof = personal + both, professional + both
+    if both * 3 >= 2 * n:
+        return BOTH
+    if pers * 3 >= 2 * n > prof * 3:
+        return "personal"
+    if prof * 3 >= 2 * n > pers * 3:
+        return "professional"
+    return "mixed"
 
 
 def load_labels(path: str | Path) -> dict[str, str]:

@@ -1,75 +1,45 @@
-"""``netmix analyze`` (the main job), ``netmix viz`` (the map alone) and ``netmix demo``."""
+"""``netmix analyze`` (the main job), ``netmix viz`` (the map alone) and ``netmix demo``.
+
+The library is imported when a command runs, not when the command group starts.
+"""
 
 from __future__ import annotations
 
-import functools
 import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import click
 
-from ..config import RunConfig, load_config
-from ..errors import ConfigError
-from .options import encoding_option, parse_account, parse_ties, pseudonymizer_from_key
+from .inputs import build_config, pseudonymizer_for
+from .options import anonymize_option, html_option, run_inputs
 from .progress import progress_display
+
+__all__ = ["analyze_cmd", "demo_cmd", "register", "viz_cmd"]
 
 
 def _progress(msg: str) -> None:
     click.echo(f"netmix: {msg}…", err=True)
 
 
-def run_inputs(f):
-    """The options every command that runs the analysis shares."""
-
-    @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help="A netmix.toml with accounts, ties and settings.")
-    @click.option("-a", "--account", "accounts", multiple=True, metavar="NAME[:SPHERE]=PATH", help="An export to import (repeatable); SPHERE is personal or professional.")
-    @click.option("-t", "--ties", "ties", multiple=True, metavar="[ACCOUNT=]PATH", help="A tie file (repeatable); ACCOUNT when its names are that account's.")
-    @click.option("--seed", type=int, default=None, help="Seed of every random choice (default 0, or the toml's).")
-    @click.option("--resolution", type=float, default=None, help="Community-detection resolution (higher: smaller clusters).")
-    @click.option("--threshold", type=float, default=None, help="Doubles: minimum confidence to merge two contacts.")
-    @click.option("--decisions", type=click.Path(dir_okay=False), default=None, help="Your decisions on doubles (CSV), applied on every run.")
-    @click.option("--labels", type=click.Path(dir_okay=False), default=None, help="Your names for clusters (CSV: cluster,label).")
-    @click.option("--lang", type=click.Choice(["en", "fr"]), default=None, help="Language of the map and report.")
-    @click.option("--anonymize", "--anonymise", "anonymize", is_flag=True, default=None, help="Replace names by stable pseudonyms and drop contact details.")
-    @click.option("--key-file", type=click.Path(dir_okay=False), default=None, help="Secret key for pseudonyms (created if missing; never written to the outputs).")
-    @encoding_option
-    @functools.wraps(f)
-    def wrapper(*args, **kwargs):
-        return f(*args, **kwargs)
-
-    return wrapper
-
-
-def build_config(config_path, accounts, ties, encoding, **overrides) -> RunConfig:
-    """A RunConfig from a toml file and/or command-line accounts; options override the file."""
-    base: RunConfig | None = load_config(config_path) if config_path else None
-    cli_accounts = tuple(parse_account(s, encoding=encoding) for s in accounts)
-    cli_ties = tuple(parse_ties(s) for s in ties)
-    if base is None:
-        if not cli_accounts:
-            raise ConfigError("no account given", hint="add --account NAME[:SPHERE]=PATH (repeatable) or --config netmix.toml")
-        base = RunConfig(accounts=cli_accounts, ties=cli_ties)
-    elif cli_accounts or cli_ties:
-        base = base.merged(accounts=base.accounts + cli_accounts, ties=base.ties + cli_ties)
-    return base.merged(**overrides)
-
-
-def pseudonymizer_for(config: RunConfig, out: Path | None):
-    """The Pseudonymizer of an anonymised run (the key file is created when missing)."""
-    if not config.anonymize:
-        return None
-    return pseudonymizer_from_key(config.key_file, keep_out_of={"output": out} if out is not None else {})
-
-
 @click.command("analyze")
 @run_inputs
 @click.option("-o", "--out", "out", type=click.Path(file_okay=False), required=True, help="Output folder (written all at once).")
 @click.option("--images", is_flag=True, help="Also write graph.png and graph.svg.")
-@click.option("--no-html", is_flag=True, help="Skip graph.html and report.html.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress on stderr.")
-def analyze_cmd(config_path, accounts, ties, out, images, no_html, encoding, quiet=False, **overrides) -> None:
+@html_option(default=True)
+def analyze_cmd(
+    config_path: str | None,
+    accounts: tuple[str, ...],
+    ties: tuple[str, ...],
+    out: str,
+    images: bool,
+    html: bool,
+    quiet: bool = False,
+    **overrides: Any,
+) -> None:
     """Analyse your network: doubles, clusters, inclusion and exclusion, bridges.
 
     Writes contacts.csv, persons.csv, doubles.csv, clusters.csv, exclusions.csv, bridges.csv,
@@ -80,14 +50,16 @@ def analyze_cmd(config_path, accounts, ties, out, images, no_html, encoding, qui
       netmix analyze --config samples/netmix.toml --out out
       netmix analyze -a perso=facebook-me.zip -a pro:professional=pro.zip \\
                      -a linkedin=Connections.csv -t perso=friends.gdf --out out
+      netmix analyze -a perso=facebook-me.zip -a crm=crm.csv \\
+                     --importer crm:csv --columns "crm:name=Full Name,email=Mail" --out out
     """
     from ..pipeline import run, write_outputs
 
-    config = build_config(config_path, accounts, ties, encoding, **overrides)
+    config = build_config(config_path, accounts, ties, **overrides)
     pseudo = pseudonymizer_for(config, Path(out))
     with progress_display(quiet=quiet) as progress:
         result = run(config, progress=progress)
-        written = write_outputs(result, out, html=not no_html, images=images, pseudonymizer=pseudo, progress=progress)
+        written = write_outputs(result, out, html=html, images=images, pseudonymizer=pseudo, progress=progress)
     s = result.analysis.summary
     click.echo(
         f"{s.get('persons', '?')} persons, {s.get('doubles', '?')} doubles, {s.get('clusters', '?')} clusters, "
@@ -97,16 +69,25 @@ def analyze_cmd(config_path, accounts, ties, out, images, no_html, encoding, qui
 
 @click.command("viz")
 @run_inputs
-@click.option("-o", "--out", "out", type=click.Path(dir_okay=False), required=True, help="The HTML file to write (PNG/SVG beside it with --images).")
+@click.option(
+    "-o",
+    "--out",
+    "out",
+    type=click.Path(dir_okay=False),
+    required=True,
+    help="The HTML file to write (PNG/SVG beside it with --images).",
+)
 @click.option("--images", is_flag=True, help="Also write the map as PNG and SVG beside the HTML.")
-def viz_cmd(config_path, accounts, ties, out, images, encoding, **overrides) -> None:
+def viz_cmd(
+    config_path: str | None, accounts: tuple[str, ...], ties: tuple[str, ...], out: str, images: bool, **overrides: Any
+) -> None:
     """Draw the interactive map of your network as one self-contained HTML file."""
     from ..io.output import write_atomic
     from ..pipeline import run
     from ..render.evidence import worded_resolution
     from ..render.html import map_html
 
-    config = build_config(config_path, accounts, ties, encoding, **overrides)
+    config = build_config(config_path, accounts, ties, **overrides)
     pseudo = pseudonymizer_for(config, None)
     with progress_display() as progress:
         result = run(config, progress=progress)
@@ -123,18 +104,26 @@ def viz_cmd(config_path, accounts, ties, out, images, encoding, **overrides) -> 
 
 @click.command("demo")
 @click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True, help="Language of the report.")
-@click.option("-o", "--out", "out", type=click.Path(file_okay=False), default=None, help="Where to write the demo (default: a new temporary folder).")
-@click.option("--anonymize", "--anonymise", "anonymize", is_flag=True, help="Hide the (synthetic) names behind pseudonyms.")
+@click.option(
+    "-o",
+    "--out",
+    "out",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Where to write the demo (default: a new temporary folder).",
+)
+@anonymize_option
 @click.option("--open/--no-open", "open_", default=True, help="Open the report in a browser when a display exists.")
-def demo_cmd(lang, out, anonymize, open_) -> None:
+def demo_cmd(lang: str, out: str | None, anonymize: bool | None, open_: bool) -> None:
     """Build the synthetic sample scenario and its report, offline, in one command."""
+    from ..config import load_config
     from ..pipeline import run, write_outputs
     from ..scenario import generate
 
     root = Path(out) if out else Path(tempfile.mkdtemp(prefix="netmix-demo-"))
     _progress(f"building the sample scenario in {root / 'scenario'}")
     generate(root / "scenario", scale="small")
-    config = load_config(root / "scenario" / "netmix.toml").merged(lang=lang, anonymize=anonymize or None)
+    config = load_config(root / "scenario" / "netmix.toml").merged(lang=lang, anonymize=anonymize)
     pseudo = None
     if anonymize:
         from ..privacy import Pseudonymizer
@@ -158,6 +147,7 @@ def _has_display() -> bool:
 
 
 def register(cli: click.Group) -> None:
+    """Add analyze, viz and demo to the command group."""
     cli.add_command(analyze_cmd)
     cli.add_command(viz_cmd)
     cli.add_command(demo_cmd)

@@ -1,93 +1,193 @@
-"""Shared click options and the parsing of ``--account`` / ``--ties`` specifications."""
+"""The click options every command shares, spelled once.
+
+- accounts: ``-a/--account NAME[:SPHERE]=PATH`` (repeatable), ties ``-t/--ties [ACCOUNT=]PATH``;
+- column mappings: ``--importer [ACCOUNT:]NAME`` and ``--columns [ACCOUNT:]FIELD=COLUMN,…``;
+- pseudonyms: ``--anonymize`` (``--anonymise``; ``--pseudonymize`` / ``--pseudonymise`` are
+  hidden aliases), ``--key-file``;
+- HTML: ``--html/--no-html``, whose default each command states in its help;
+- ``--format`` for what a command prints, ``--encoding`` for the inputs.
+
+Importing this module imports click only: ``netmix --help`` starts fast.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import click
 
-from ..errors import ConfigError
-from ..model import SPHERE_ALIASES, SPHERES, Account, TieSource, default_sphere
+__all__ = [
+    "F",
+    "account_options",
+    "anonymize_option",
+    "encoding_option",
+    "format_option",
+    "html_option",
+    "importer_option",
+    "columns_option",
+    "inputs_options",
+    "run_inputs",
+    "resolve_options",
+]
 
-
-def parse_account(spec: str, *, encoding: str | None = None, platform: str | None = None) -> Account:
-    """``NAME[:SPHERE]=PATH`` to an :class:`Account`; the sphere defaults from the name.
-
-    >>> parse_account("pro=exports/pro.zip").sphere
-    'professional'
-    >>> parse_account("linkedin:professional=Connections.csv").name
-    'linkedin'
-    """
-    if "=" not in spec:
-        raise ConfigError(
-            f"--account {spec!r} is not NAME[:SPHERE]=PATH", hint="for example --account perso:personal=facebook-me.zip"
-        )
-    left, path = spec.split("=", 1)
-    name, _, sphere = left.partition(":")
-    name = name.strip()
-    if sphere:
-        key = sphere.strip().lower()
-        if key not in SPHERE_ALIASES:
-            raise ConfigError(f"--account {spec!r}: unknown sphere {sphere!r}", hint=f"use one of {', '.join(SPHERES)}")
-        sphere = SPHERE_ALIASES[key]
-    else:
-        sphere = default_sphere(name)
-    return Account(name=name, sphere=sphere, path=path.strip(), platform=platform, encoding=encoding)
-
-
-def parse_ties(spec: str, *, fmt: str | None = None) -> TieSource:
-    """``[ACCOUNT=]PATH`` to a :class:`TieSource`."""
-    account, sep, path = spec.partition("=")
-    if not sep:
-        return TieSource(path=spec, account=None, format=fmt)
-    return TieSource(path=path, account=account.strip() or None, format=fmt)
-
-
-def parse_columns(spec: str | None) -> dict[str, str] | None:
-    """``name=Full Name,email=Mail`` to a mapping of contact column -> file column."""
-    if not spec:
-        return None
-    from ..model import CONTACT_COLUMNS
-
-    out: dict[str, str] = {}
-    for part in spec.split(","):
-        key, sep, col = part.partition("=")
-        key = key.strip()
-        if not sep or key not in CONTACT_COLUMNS:
-            raise ConfigError(
-                f"--columns: {part.strip()!r} is not FIELD=COLUMN with a known field",
-                hint="fields: name, first_name, last_name, email, phone, profile_url, handle, company, position, connected_on",
-            )
-        out[key] = col.strip()
-    return out
-
+F = TypeVar("F", bound=Callable[..., Any])
 
 encoding_option = click.option(
     "--encoding", default=None, metavar="CODEC", help="Text encoding of the inputs when it is not UTF-8 (e.g. cp1252)."
 )
 importer_option = click.option(
-    "--importer", "importer", default=None, metavar="NAME", help="Importer to use instead of detecting it (see `netmix formats`)."
+    "--importer",
+    "importer",
+    multiple=True,
+    metavar="[ACCOUNT:]NAME",
+    help="Importer to use instead of detecting it (see `netmix formats`); ACCOUNT: limits it to one account.",
+)
+columns_option = click.option(
+    "--columns",
+    "columns",
+    multiple=True,
+    metavar="[ACCOUNT:]MAP",
+    help="Generic CSV (--importer csv): field=column pairs, e.g. 'name=Full Name,email=Mail'; "
+    "ACCOUNT: limits the mapping to one account.",
 )
 
 
-def pseudonymizer_from_key(key_file: str | None, *, keep_out_of: dict[str, Path]):
-    """The Pseudonymizer of a key file (created when missing), refused inside the folders given.
+def _chain(f: F, *decorators: Callable[[F], F]) -> F:
+    for decorator in reversed(decorators):
+        f = decorator(f)
+    return f
 
-    ``keep_out_of`` maps a folder's role ("output") to its path: a key stored there would be
-    shared with the outputs it protects.
+
+def account_options(f: F) -> F:
+    """``--config``, ``-a/--account`` and ``-t/--ties``."""
+    return _chain(
+        f,
+        click.option(
+            "--config",
+            "config_path",
+            type=click.Path(dir_okay=False),
+            default=None,
+            help="A netmix.toml with accounts, ties and settings.",
+        ),
+        click.option(
+            "-a",
+            "--account",
+            "accounts",
+            multiple=True,
+            metavar="NAME[:SPHERE]=PATH",
+            help="An export to import (repeatable); SPHERE is personal or professional (perso, pro).",
+        ),
+        click.option(
+            "-t",
+            "--ties",
+            "ties",
+            multiple=True,
+            metavar="[ACCOUNT=]PATH",
+            help="A tie file (repeatable); ACCOUNT when its names are that account's.",
+        ),
+    )
+
+
+def inputs_options(f: F) -> F:
+    """Where the inputs are and how to read them: accounts, ties, importer, columns, encoding."""
+    return _chain(f, account_options, importer_option, columns_option, encoding_option)
+
+
+def resolve_options(f: F) -> F:
+    """``--threshold`` and ``--decisions`` (doubles)."""
+    return _chain(
+        f,
+        click.option(
+            "--threshold",
+            type=click.FloatRange(0.0, 1.0, min_open=True, max_open=True),
+            default=None,
+            help="Doubles: minimum confidence to merge two contacts (default 0.8, or the toml's).",
+        ),
+        click.option(
+            "--decisions",
+            type=click.Path(dir_okay=False),
+            default=None,
+            help="Your decisions on doubles (CSV), applied on every run.",
+        ),
+    )
+
+
+def _anonymize(ctx: click.Context, _param: click.Parameter, value: bool | None) -> bool | None:
+    return True if (value or ctx.params.get("anonymize")) else None
+
+
+def _alias(ctx: click.Context, _param: click.Parameter, value: bool | None) -> None:
+    if value:
+        ctx.params["anonymize"] = True
+
+
+def anonymize_option(f: F) -> F:
+    """``--anonymize`` / ``--anonymise``, with ``--pseudonymize`` / ``--pseudonymise`` as hidden aliases.
+
+    The command receives one ``anonymize`` argument: ``True`` when any spelling was given,
+    ``None`` otherwise (a netmix.toml may still ask for it).
     """
-    from ..errors import ConfigError
-    from ..privacy import Pseudonymizer, load_or_create_key
+    return _chain(
+        f,
+        click.option(
+            "--anonymize",
+            "--anonymise",
+            "anonymize",
+            is_flag=True,
+            default=None,
+            callback=_anonymize,
+            help="Replace names by stable pseudonyms and drop contact details.",
+        ),
+        click.option(
+            "--pseudonymize", "--pseudonymise", is_flag=True, default=None, hidden=True, expose_value=False, callback=_alias
+        ),
+    )
 
-    key_path = Path(key_file or "netmix.key").resolve()
-    for what, folder in keep_out_of.items():
-        if key_path.is_relative_to(folder.resolve()):
-            raise ConfigError(
-                f"the key file must not be inside the {what} folder",
-                hint="keep the key apart from what you share: --key-file ~/netmix.key",
-            )
-    existed = key_path.exists()
-    key = load_or_create_key(key_path)
-    if not existed:
-        click.echo(f"netmix: created the pseudonym key {key_path} — keep it private; reuse it for the same pseudonyms", err=True)
-    return Pseudonymizer(key)
+
+def key_file_option(f: F) -> F:
+    """``--key-file``: the secret key of the pseudonyms."""
+    return click.option(
+        "--key-file",
+        type=click.Path(dir_okay=False),
+        default=None,
+        help="Secret key of the pseudonyms (created if missing; default ./netmix.key; never written to the outputs).",
+    )(f)
+
+
+def html_option(*, default: bool) -> Callable[[F], F]:
+    """``--html/--no-html``; the default is the command's (on for analyze, off for batch), stated in its help."""
+    state = "on" if default else "off"
+    return click.option(
+        "--html/--no-html",
+        "html",
+        default=default,
+        help=f"Write graph.html and report.html (default: {state} for this command).",
+    )
+
+
+def format_option(choices: tuple[str, ...], *, default: str, help: str) -> Callable[[F], F]:
+    """``--format``: how a command prints its result."""
+    return click.option("--format", "fmt", type=click.Choice(list(choices)), default=default, show_default=True, help=help)
+
+
+def run_inputs(f: F) -> F:
+    """The options of every command that runs the whole analysis (analyze, viz)."""
+    return _chain(
+        f,
+        inputs_options,
+        click.option("--seed", type=int, default=None, help="Seed of every random choice (default 0, or the toml's)."),
+        click.option(
+            "--resolution",
+            type=click.FloatRange(min=0.0, min_open=True),
+            default=None,
+            help="Community-detection resolution (higher: smaller clusters).",
+        ),
+        resolve_options,
+        click.option(
+            "--labels", type=click.Path(dir_okay=False), default=None, help="Your names for clusters (CSV: cluster,label)."
+        ),
+        click.option("--lang", type=click.Choice(["en", "fr"]), default=None, help="Language of the map and report."),
+        anonymize_option,
+        key_file_option,
+    )

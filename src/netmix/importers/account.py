@@ -89,6 +89,7 @@ def load_account(account: Account, *, columns: Mapping[str, str] | None = None) 
     [['pro:1', 'Ana Lopez', 'url:linkedin.com/in/ana-l', '2024-03-05']]
     """
     fmt = account.platform
+    columns = columns or dict(account.columns) or None
     if columns and not fmt:
         fmt = "csv"
     importer, members = detect(account.path, fmt)

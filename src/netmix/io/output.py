@@ -167,8 +167,7 @@ class OutputDir:
                     try:
                         os.replace(stage / name, dest)
                     except PermissionError as err:
-                        raise OutputError(
-                            "permission denied", file=str(dest), hint="close the file if a spreadsheet has it open, then run again"
-                        ) from err
+                        hint = "close the file if a spreadsheet has it open, then run again"
+                        raise OutputError("permission denied", file=str(dest), hint=hint) from err
         finally:
             shutil.rmtree(stage, ignore_errors=True)
