@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from .importer_samples import run, write
 
 from netmix.errors import InputError
 from netmix.importers.instagram import username_of
+
+from .importer_samples import run, write
 
 DIR = "connections/followers_and_following"
 

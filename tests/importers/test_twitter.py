@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from .importer_samples import run, write
 
 from netmix.errors import InputError
+
+from .importer_samples import run, write
 
 
 def _js(kind: str, ids: list, part: int = 0) -> str:

@@ -79,7 +79,7 @@ def read(members: list[Member], options: ReadOptions) -> Parsed:
     """
     out = Parsed()
     for member in members:
-        table = read_csv(decode(member.read(), member, options.encoding), member, is_header=is_google_header)
+        table = read_csv(decode(member.read(), member, options.encoding, out.issues), member, is_header=is_google_header)
         out.issues.extend(table.issues)
         groups = _Groups.of(table.header)
         skipped = 0

@@ -171,7 +171,7 @@ def read(members: list[Member], options: ReadOptions) -> Parsed:
     people = _Collector()
     for member in sorted(members, key=lambda m: natural_key(m.name, lower=True)):
         kind = _kind(member) or ""
-        text = decode(member.read(), member, options.encoding)
+        text = decode(member.read(), member, options.encoding, out.issues)
         reader = _html_pairs if member.basename.lower().endswith(".html") else _json_pairs
         pairs = reader(text, member, kind)
         skipped = 0

@@ -101,7 +101,7 @@ def read(members: list[Member], options: ReadOptions) -> Parsed:
     """
     out = Parsed()
     for member in members:
-        table = read_csv(decode(member.read(), member, options.encoding), member, is_header=is_outlook_header)
+        table = read_csv(decode(member.read(), member, options.encoding, out.issues), member, is_header=is_outlook_header)
         out.issues.extend(table.issues)
         skipped = 0
         for row in table.rows:
