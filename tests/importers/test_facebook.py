@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
+from netmix.importers import EmptyAccount
+
 from .importer_samples import FB_HTML, run, write
 
 
@@ -99,8 +103,12 @@ def test_html_text_gets_no_mojibake_repair(tmp_path):
 
 
 def test_unknown_layout_gives_a_warning_not_a_crash(tmp_path):
-    res = run(write(tmp_path, "your_friends.html", "<html><body><p>nothing</p></body></html>"))
-    assert len(res.contacts) == 0 and any("layout" in i.message for i in res.issues)
+    path = write(tmp_path, "your_friends.html", "<html><body><p>nothing</p></body></html>")
+    with pytest.raises(EmptyAccount) as exc:
+        run(path)
+    fact = exc.value.fact()
+    assert (fact["account"], fact["file"], fact["reason"], fact["importer"]) == ("a", str(path), "no-rows", "facebook-html")
+    assert any("layout" in i.message for i in exc.value.issues) and "your_friends.html" in str(exc.value)
 
 
 def test_json_mojibake_vector_is_repaired_and_genuine_names_untouched(tmp_path):

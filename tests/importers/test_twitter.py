@@ -7,6 +7,7 @@ import json
 import pytest
 
 from netmix.errors import InputError
+from netmix.importers import EmptyAccount
 
 from .importer_samples import run, write
 
@@ -70,7 +71,8 @@ def test_entries_without_an_account_id_are_counted(tmp_path):
 
 
 def test_empty_archive_list_gives_no_contacts(tmp_path):
-    assert len(run(write(tmp_path, "data/follower.js", "window.YTD.follower.part0 = []")).contacts) == 0
+    with pytest.raises(EmptyAccount, match="yields no contacts"):
+        run(write(tmp_path, "data/follower.js", "window.YTD.follower.part0 = []"))
 
 
 def test_account_file_next_to_the_lists_is_ignored(tmp_path):
