@@ -11,26 +11,26 @@ from pathlib import Path
 
 FB_JSON = b'{\n  "friends_v2": [\n    {\n      "name": "Ana Exemplo",\n      "timestamp": 1700000000\n    }\n  ]\n}\n'
 
-FB_HTML = """<html><head><title>Your friends</title></head><body>
+FB_HTML = b"""<html><head><title>Your friends</title></head><body>
 <div class="_a706">
 <section class="_a6-g" aria-labelledby="r1"><h2 class="_2ph_ _a6-h _a6-i" id="r1">Ana Exemplo</h2>
 <footer class="_a6-o"><div class="_a72d">Nov 14, 2023 10:13:20 pm</div></footer></section>
 <section class="_a6-g" aria-labelledby="r2"><h2 class="_2ph_ _a6-h _a6-i" id="r2">Ben O&#039;Sample</h2>
 <footer class="_a6-o"><div class="_a72d">Jan 2, 2020 1:00:00 am</div></footer></section>
 </div></body></html>
-""".encode()
+"""
 
 LINKEDIN = (
-    "Notes:\n"
-    '"When exporting your connection data, you may notice that some of the email addresses are missing. '
-    "You will only see email addresses for connections who have allowed their connections to see or download "
-    'their email address using this setting https://www.linkedin.com/psettings/privacy/email. You can learn more here https://www.linkedin.com/help/linkedin/answer/261"\n'
-    "\n"
-    "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
-    'Ada,Example,https://www.linkedin.com/in/ada-example-1a2b3c,,Contoso,"Director, Data",05 Mar 2024\n'
-    "Ben,Sample,https://www.linkedin.com/in/bensample,ben@example.com,,,14 Jan 2023\n"
-    ",,,,,,02 Feb 2022\n"
-).encode()
+    b"Notes:\n"
+    b'"When exporting your connection data, you may notice that some of the email addresses are missing. '
+    b"You will only see email addresses for connections who have allowed their connections to see or download "
+    b'their email address using this setting https://www.linkedin.com/psettings/privacy/email. You can learn more here https://www.linkedin.com/help/linkedin/answer/261"\n'
+    b"\n"
+    b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    b'Ada,Example,https://www.linkedin.com/in/ada-example-1a2b3c,,Contoso,"Director, Data",05 Mar 2024\n'
+    b"Ben,Sample,https://www.linkedin.com/in/bensample,ben@example.com,,,14 Jan 2023\n"
+    b",,,,,,02 Feb 2022\n"
+)
 
 TWITTER = b"""window.YTD.follower.part0 = [
   {

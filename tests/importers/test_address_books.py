@@ -6,6 +6,7 @@ import csv
 import io
 
 import pytest
+
 from .importer_samples import GOOGLE, GOOGLE_HEADER, OUTLOOK, outlook_row, run, write
 
 LEGACY_HEADER = (

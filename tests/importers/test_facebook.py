@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
+from netmix.importers import EmptyAccount
+
 from .importer_samples import FB_HTML, run, write
 
 
@@ -67,12 +71,12 @@ def test_pre_2018_unclosed_li_items(tmp_path):
     assert run(write(tmp_path, "friends.htm", html)).contacts["name"].tolist() == ["Ana Exemplo", "Ben Sample"]
 
 
-def test_localized_dates_are_left_empty_with_one_info_issue(tmp_path):
+def test_localized_dates_are_read_in_the_interface_language(tmp_path):
+    # issue 15: German and Japanese interface dates (FORMATS.md §1.3) are read, not dropped
     rows = _section("Ana Exemplo", "14. Nov. 2023, 22:13") + _section("Ben Sample", "6月 30, 2026 5:30:53 AM")
     res = run(write(tmp_path, "your_friends.html", _page(rows)))
-    assert res.contacts["connected_on"].tolist() == ["", ""]
-    infos = [i for i in res.issues if i.severity == "info"]
-    assert len(infos) == 1 and "2 dates are not in English" in infos[0].message
+    assert res.contacts["connected_on"].tolist() == ["2023-11-14", "2026-06-30"]
+    assert not [i for i in res.issues if "date" in i.message]
 
 
 def test_request_and_removed_pages_of_the_2022_tree(tmp_path):
@@ -99,8 +103,12 @@ def test_html_text_gets_no_mojibake_repair(tmp_path):
 
 
 def test_unknown_layout_gives_a_warning_not_a_crash(tmp_path):
-    res = run(write(tmp_path, "your_friends.html", "<html><body><p>nothing</p></body></html>"))
-    assert len(res.contacts) == 0 and any("layout" in i.message for i in res.issues)
+    path = write(tmp_path, "your_friends.html", "<html><body><p>nothing</p></body></html>")
+    with pytest.raises(EmptyAccount) as exc:
+        run(path)
+    fact = exc.value.fact()
+    assert (fact["account"], fact["file"], fact["reason"], fact["importer"]) == ("a", str(path), "no-rows", "facebook-html")
+    assert any("layout" in i.message for i in exc.value.issues) and "your_friends.html" in str(exc.value)
 
 
 def test_json_mojibake_vector_is_repaired_and_genuine_names_untouched(tmp_path):

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from .importer_samples import run, write
 
 from netmix.errors import ConfigError, FormatNotRecognised, InputError
 from netmix.importers import detect
+
+from .importer_samples import run, write
 
 TEXT = "Full Name,Mail,Id,Tel,Since,Org\nAda Example,ada@example.com,007,+4930123,2021-03-04,Contoso\nNA,,008,,bad,\n,,,,,\n"
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from .importer_samples import SAMPLES, make_zip, run, write
 
 from netmix.errors import FormatNotRecognised
 from netmix.importers import REGISTRY, detect
 from netmix.io.sources import iter_members
 from netmix.model import CONTACT_COLUMNS
+
+from .importer_samples import SAMPLES, make_zip, run, write
 
 NAMES = sorted(SAMPLES)
 

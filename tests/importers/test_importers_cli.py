@@ -6,10 +6,11 @@ import csv
 import io
 
 from click.testing import CliRunner
-from .importer_samples import LINKEDIN, SAMPLES, write
 
 from netmix.cli.main import cli
 from netmix.importers import REGISTRY
+
+from .importer_samples import LINKEDIN, SAMPLES, write
 
 
 def test_formats_lists_every_importer_in_detection_order():
@@ -58,12 +59,15 @@ def test_garbled_input_exit_code_3_no_traceback(tmp_path):
     assert path.exists()
 
 
-def test_cp1252_hint_reaches_the_user_and_encoding_option_fixes_it(tmp_path):
+def test_cp1252_file_is_read_and_the_encoding_option_still_wins(tmp_path):
+    # issue 15: a Windows-1252 file is read (the issues say which encoding); --encoding still wins
     path = write(tmp_path, "Connections.csv", "First Name,Last Name,Connected On\nJürgen,Müller,07 Mar 2020\n".encode("cp1252"))
-    bad = CliRunner().invoke(cli, ["contacts", str(path)])
-    assert bad.exit_code == 3 and "--encoding cp1252" in bad.stderr
-    good = CliRunner().invoke(cli, ["contacts", str(path), "--encoding", "cp1252", "--format", "csv"])
-    assert good.exit_code == 0 and "Müller" in good.stdout
+    detected = CliRunner().invoke(cli, ["contacts", str(path), "--format", "csv"])
+    assert detected.exit_code == 0 and "Müller" in detected.stdout
+    given = CliRunner().invoke(cli, ["contacts", str(path), "--encoding", "latin-1", "--format", "csv"])
+    assert given.exit_code == 0 and "Müller" in given.stdout
+    wrong = CliRunner().invoke(cli, ["contacts", str(path), "--encoding", "utf-8"])
+    assert wrong.exit_code == 3 and "not valid utf-8" in wrong.stderr and "Traceback" not in wrong.output
 
 
 def test_generic_csv_through_the_cli(tmp_path):

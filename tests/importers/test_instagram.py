@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from .importer_samples import run, write
 
 from netmix.errors import InputError
+from netmix.importers import EmptyAccount
 from netmix.importers.instagram import username_of
+
+from .importer_samples import parse, run, write
 
 DIR = "connections/followers_and_following"
 
@@ -85,17 +87,20 @@ def test_request_files(tmp_path):
     write(tmp_path, f"{DIR}/pending_follow_requests.json", json.dumps({"relationships_follow_requests_sent": [_item("ana")]}))
     write(tmp_path, f"{DIR}/follow_requests_you've_received.json", json.dumps({"relationships_follow_requests_received": [_item("ben")]}))
     write(tmp_path, f"{DIR}/recently_unfollowed_profiles.json", json.dumps({"relationships_unfollowed_users": [_item("cara")]}))
-    res = run(tmp_path)
-    assert len(res.contacts) == 0
-    assert sorted(res.requests[["status", "name"]].values.tolist()) == [["received", "ben"], ["removed", "cara"], ["sent", "ana"]]
+    _, parsed = parse(tmp_path)
+    assert parsed.contacts == []
+    assert sorted([r["status"], r["name"]] for r in parsed.requests) == [["received", "ben"], ["removed", "cara"], ["sent", "ana"]]
+    with pytest.raises(EmptyAccount) as exc:  # requests only: no contact to analyse (issue 15)
+        run(tmp_path)
+    assert exc.value.fact()["reason"] == "only-requests" and exc.value.fact()["requests"] == 3
 
 
 def test_mojibake_in_string_values_is_repaired(tmp_path):
     # a mangled title is repaired before use: "Ã¡" is "á" written byte-wise; the repaired title is not a
     # valid username, so the href is not used as a fallback and the entry is counted
     raw = '[{"title": "ana.\\u00c3\\u00a1", "string_list_data": [{"timestamp": 1}]}]'
-    res = run(write(tmp_path, f"{DIR}/followers_1.json", raw))
-    assert len(res.contacts) == 0 and any("skipped 1" in i.message for i in res.issues)
+    _, parsed = parse(write(tmp_path, f"{DIR}/followers_1.json", raw))
+    assert parsed.contacts == [] and any("skipped 1" in i.message for i in parsed.issues)
 
 
 def test_html_variant_takes_the_last_path_segment_of_each_link(tmp_path):

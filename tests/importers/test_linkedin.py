@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from .importer_samples import LINKEDIN, parse, run, write
 
-from netmix.errors import EncodingError, InputError
+from netmix.errors import InputError
+
+from .importer_samples import LINKEDIN, parse, run, write
 
 HEADER_2020 = "First Name,Last Name,Email Address,Company,Position,Connected On\n"
 
@@ -93,12 +94,11 @@ def test_unreadable_date_is_left_empty_with_an_issue(tmp_path):
     assert any("could not be read" in i.message for i in res.issues)
 
 
-def test_cp1252_file_is_an_encoding_error_naming_the_file_and_the_fix(tmp_path):
+def test_cp1252_file_is_read_and_the_issue_names_the_encoding(tmp_path):
     path = write(tmp_path, "Connections.csv", (HEADER_2020 + "Jürgen,Müller,,,,07 Mar 2020\n").encode("cp1252"))
-    with pytest.raises(EncodingError) as exc:
-        run(path)
-    message = str(exc.value)
-    assert str(path) in message and "--encoding cp1252" in message
+    res = run(path)
+    assert res.contacts.iloc[0]["last_name"] == "Müller"
+    assert any("read as cp1252" in i.message and i.severity == "info" for i in res.issues)
 
 
 def test_cp1252_file_with_the_encoding_given(tmp_path):
@@ -138,5 +138,5 @@ def test_invitations_become_sent_and_received_requests(tmp_path):
 
 def test_2018_invitations_without_url_columns(tmp_path):
     write(tmp_path, "Invitations.csv", 'From,To,Sent At,Message,Direction\nAda,Ben Sample,"8/18/18, 9:08 PM",,OUTGOING\n')
-    res = run(tmp_path)
-    assert res.requests[["status", "name", "profile_url", "date"]].values.tolist() == [["sent", "Ben Sample", "", "2018-08-18"]]
+    _, parsed = parse(tmp_path)
+    assert [[r[k] for k in ("status", "name", "profile_url", "date")] for r in parsed.requests] == [["sent", "Ben Sample", "", "2018-08-18"]]

@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from .importer_samples import run, write
 
 from netmix.errors import InputError
+from netmix.importers import EmptyAccount
+
+from .importer_samples import run, write
 
 
 def _js(kind: str, ids: list, part: int = 0) -> str:
@@ -69,7 +71,8 @@ def test_entries_without_an_account_id_are_counted(tmp_path):
 
 
 def test_empty_archive_list_gives_no_contacts(tmp_path):
-    assert len(run(write(tmp_path, "data/follower.js", "window.YTD.follower.part0 = []")).contacts) == 0
+    with pytest.raises(EmptyAccount, match="yields no contacts"):
+        run(write(tmp_path, "data/follower.js", "window.YTD.follower.part0 = []"))
 
 
 def test_account_file_next_to_the_lists_is_ignored(tmp_path):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import base64
 
-from .importer_samples import run, write
-
 from netmix.importers.vcard import components, logical_lines, parse_line
+
+from .importer_samples import run, write
 
 ANDROID = (
     "BEGIN:VCARD\r\nVERSION:2.1\r\n"

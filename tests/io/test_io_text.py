@@ -33,12 +33,35 @@ def test_utf16_le_without_bom_is_recognised_by_its_nuls():
     assert decode("Name,Email\n".encode("utf-16-le"), _m()) == "Name,Email\n"
 
 
-def test_strict_utf8_error_gives_offset_line_and_hint():
+def test_a_file_that_is_not_utf8_is_read_in_the_detected_encoding_and_the_issue_says_which():
+    # issue 15: a Windows-1252 file (Outlook, Excel) is read, not refused; the issue names the encoding
+    issues = []
+    assert decode("a\nMüller, François Lefèvre".encode("cp1252"), _m(), issues=issues) == "a\nMüller, François Lefèvre"
+    assert [(i.severity, i.message) for i in issues] == [
+        ("info", "the file is not UTF-8: read as cp1252 (detected; give --encoding if another is right)")
+    ]
+
+
+def test_a_declared_charset_wins_over_detection():
+    data = "BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=SHIFT_JIS:山田;太郎;;;\r\nEND:VCARD\r\n".encode("shift_jis")
+    issues = []
+    assert "山田;太郎" in decode(data, _m(), issues=issues)
+    assert "read as shift_jis (declared by the file)" in issues[0].message
+
+
+def test_the_encoding_given_wins_and_is_strict():
+    assert decode("Müller".encode("cp1252"), _m(), "latin-1") == "Müller"
+    with pytest.raises(EncodingError, match="not valid utf-8"):
+        decode("Müller".encode("cp1252"), _m(), "utf-8")
+
+
+def test_bytes_no_encoding_reads_sensibly_are_refused_with_offset_line_and_a_hint():
+    data = b"a\n" + bytes(range(256)) * 4
     with pytest.raises(EncodingError) as exc:
-        decode("a\nMüller".encode("cp1252"), _m())
+        decode(data, _m())
     err = exc.value
-    assert "offset 3" in err.message and "line 2" in err.message  # 'a','\n','M' then 0xfc
-    assert "--encoding cp1252" in err.hint and err.file == "export.zip" and err.member == "f.csv"
+    assert "byte 0x80 at offset 130, line 3" in err.message and "no other encoding" in err.message  # 2 + 128 bytes, one \\n among them
+    assert "save it as UTF-8" in err.hint and err.file == "export.zip" and err.member == "f.csv"
 
 
 def test_json_nested_100000_deep_is_an_input_error_not_a_recursion_error():

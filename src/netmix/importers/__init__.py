@@ -8,8 +8,21 @@ One module per export format (``facebook_json``, ``facebook_html``, ``linkedin``
 
 from __future__ import annotations
 
-from .account import load_account, source_id_of
+from .account import AccountsLoaded, EmptyAccount, NoAccountLeft, load_account, load_accounts, source_id_of
 from .base import Importer, Parsed, ReadOptions
 from .registry import REGISTRY, detect, get
 
-__all__ = ["REGISTRY", "Importer", "Parsed", "ReadOptions", "detect", "get", "load_account", "source_id_of"]
+__all__ = [
+    "REGISTRY",
+    "AccountsLoaded",
+    "EmptyAccount",
+    "Importer",
+    "NoAccountLeft",
+    "Parsed",
+    "ReadOptions",
+    "detect",
+    "get",
+    "load_account",
+    "load_accounts",
+    "source_id_of",
+]

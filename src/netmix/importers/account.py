@@ -1,23 +1,112 @@
-"""Reading one account: detect its export, run the importer, finish the contact table.
+"""Reading accounts: detect each export, run the importer, finish the contact table.
 
 :func:`load_account` adds what an importer never sees (account name, sphere, ``contact_id``) and
-gives every contact a unique ``source_id`` (:func:`source_id_of`).
+gives every contact a unique ``source_id`` (:func:`source_id_of`). An account whose export
+yields no contact is an error for that account (:class:`EmptyAccount`, a structured fact);
+:func:`load_accounts` sets such accounts aside and goes on with the others, and stops
+(:class:`NoAccountLeft`) only when none is left.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 import pandas as pd
 
-from ..errors import NetmixError
+from ..errors import InputError, NetmixError
 from ..model import CONTACT_COLUMNS, REQUEST_COLUMNS, Account, ImportResult, frame
 from ..util.urls import normalise_url
 from .base import Parsed, ReadOptions
 from .registry import detect
 
-__all__ = ["load_account", "source_id_of"]
+__all__ = ["EMPTY_REASONS", "AccountsLoaded", "EmptyAccount", "NoAccountLeft", "load_account", "load_accounts", "source_id_of"]
+
+#: Why an account yields no contact (the ``reason`` code of :class:`EmptyAccount`) -> what it means.
+EMPTY_REASONS: dict[str, str] = {
+    "no-rows": "the files netmix recognised hold no contact rows",
+    "only-requests": "the files hold friend or follow requests only, no contacts",
+}
+
+
+class EmptyAccount(InputError):
+    """An account whose export was read without error but yields no contact.
+
+    Parameters
+    ----------
+    account
+        The account's name.
+    file
+        The export given for it (file, folder or zip).
+    reason
+        A key of :data:`EMPTY_REASONS`.
+    importer
+        The importer that read it (``facebook-html``).
+    members
+        The files of the export that were read.
+    requests
+        How many request rows it held (they are kept nowhere when the account is set aside).
+    issues
+        The import issues met while reading it (they usually say why).
+    """
+
+    def __init__(
+        self,
+        account: str,
+        file: str,
+        reason: str,
+        *,
+        importer: str = "",
+        members: tuple[str, ...] = (),
+        requests: int = 0,
+        issues: tuple = (),
+    ) -> None:
+        self.account = account
+        self.reason = reason
+        self.importer = importer
+        self.members = members
+        self.requests = requests
+        self.issues = issues
+        read = ", ".join(m.rsplit("!", 1)[-1].rsplit("/", 1)[-1] for m in members[:5]) or "no file"
+        super().__init__(
+            f"account {account!r} yields no contacts: {EMPTY_REASONS.get(reason, reason)} (read with {importer}: {read})",
+            file=file,
+            hint="check that this is the export of that account (the folder or zip the platform sent, complete); "
+            "`netmix contacts PATH` shows what netmix reads in it and the import issues",
+        )
+
+    def fact(self) -> dict:
+        """The structured fact: account, file, reason code, importer, files read, requests, issue count."""
+        return {
+            "account": self.account,
+            "file": self.file,
+            "reason": self.reason,
+            "importer": self.importer,
+            "members": list(self.members),
+            "requests": self.requests,
+            "issues": len(self.issues),
+        }
+
+
+class NoAccountLeft(InputError):
+    """Every account of a run yields no contact: nothing is left to analyse."""
+
+    def __init__(self, empty: tuple[EmptyAccount, ...]) -> None:
+        self.empty = empty
+        names = "; ".join(f"{e.account} ({e.file}: {EMPTY_REASONS.get(e.reason, e.reason)})" for e in empty)
+        super().__init__(
+            f"no account yields a contact: {names}",
+            hint="give each account the folder or zip its platform sent; `netmix contacts PATH` shows what is read and why",
+        )
+
+
+@dataclass(frozen=True)
+class AccountsLoaded:
+    """The accounts read (name -> result, in the given order) and those set aside as empty."""
+
+    results: dict[str, ImportResult]
+    empty: tuple[EmptyAccount, ...]
 
 
 def source_id_of(row: Mapping[str, str]) -> str:
@@ -74,6 +163,8 @@ def load_account(account: Account, *, columns: Mapping[str, str] | None = None) 
 
     Raises
     ------
+    EmptyAccount
+        The export was read but yields no contact (:meth:`EmptyAccount.fact` says why).
     NetmixError
         The export cannot be read; the error names the file (and member).
 
@@ -99,6 +190,16 @@ def load_account(account: Account, *, columns: Mapping[str, str] | None = None) 
     except NetmixError as err:
         err.located(file=account.path)
         raise
+    if not parsed.contacts:
+        raise EmptyAccount(
+            account.name,
+            account.path,
+            "only-requests" if parsed.requests else "no-rows",
+            importer=importer.name,
+            members=tuple(m.label for m in members),
+            requests=len(parsed.requests),
+            issues=tuple(parsed.issues),
+        )
     contacts = _finish_contacts(parsed.contacts, account, importer.platform)
     requests = frame(
         [
@@ -108,6 +209,53 @@ def load_account(account: Account, *, columns: Mapping[str, str] | None = None) 
         REQUEST_COLUMNS,
     )
     return ImportResult(contacts, requests, tuple(parsed.issues), (importer.name,))
+
+
+def load_accounts(accounts: list[Account] | tuple[Account, ...], *, columns: Mapping[str, str] | None = None) -> AccountsLoaded:
+    """Import every account; one that yields no contact is set aside and the others go on.
+
+    Parameters
+    ----------
+    accounts
+        The accounts, in the order of the run.
+    columns
+        A generic-CSV column mapping, as for :func:`load_account`.
+
+    Returns
+    -------
+    AccountsLoaded
+        The results of the accounts with contacts, and the :class:`EmptyAccount` facts of the others.
+
+    Raises
+    ------
+    NoAccountLeft
+        Every account yields no contact (the error lists each with its file and reason).
+    NetmixError
+        An export cannot be read at all (a damaged file is the user's to fix, not skipped).
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from netmix.model import Account
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "Connections.csv").write_text("First Name,Last Name,Connected On\\nAna,Lopez,05 Mar 2024\\n")
+    >>> (folder / "fb").mkdir()
+    >>> _ = (folder / "fb" / "your_friends.json").write_text('{"friends_v2": []}')
+    >>> loaded = load_accounts([Account("pro", "professional", str(folder / "Connections.csv")),
+    ...                         Account("perso", "personal", str(folder / "fb"))])
+    >>> list(loaded.results), [e.fact()["reason"] for e in loaded.empty]
+    (['pro'], ['no-rows'])
+    """
+    results: dict[str, ImportResult] = {}
+    empty: list[EmptyAccount] = []
+    for account in accounts:
+        try:
+            results[account.name] = load_account(account, columns=columns)
+        except EmptyAccount as err:
+            empty.append(err)
+    if accounts and not results:
+        raise NoAccountLeft(tuple(empty))
+    return AccountsLoaded(results, tuple(empty))
 
 
 def _finish_contacts(rows: list[dict], account: Account, platform: str) -> pd.DataFrame:

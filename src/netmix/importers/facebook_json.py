@@ -57,23 +57,37 @@ def _shape_error(member: Member, what: str):
     )
 
 
-def add_entry(out: Parsed, kind: str, name: str, date: str, source_file: str) -> None:
-    """Add one Facebook list entry: a friend becomes a contact, anything else a request row."""
+def add_entry(out: Parsed, kind: str, name: str, date: str, source_file: str, *, email: str = "") -> None:
+    """Add one Facebook list entry: a friend becomes a contact, anything else a request row.
+
+    ``email`` is what the export gives beside the name (``contact_info`` in JSON, ``Name (e-mail)``
+    in the pre-2018 HTML); kept on friends only, where the contact table has room for it.
+    """
     if kind == "friend":
         first, last = name_parts(name)
-        out.contacts.append(
-            {
-                "platform": "facebook",
-                "relation": "friend",
-                "name": name,
-                "first_name": first,
-                "last_name": last,
-                "connected_on": date,
-                "source_file": source_file,
-            }
-        )
+        row = {
+            "platform": "facebook",
+            "relation": "friend",
+            "name": name,
+            "first_name": first,
+            "last_name": last,
+            "connected_on": date,
+            "source_file": source_file,
+        }
+        if email:
+            row["email"] = email
+        out.contacts.append(row)
     else:
         out.requests.append({"platform": "facebook", "status": kind, "name": name, "date": date, "source_file": source_file})
+
+
+def _contact_info(entry: dict) -> str:
+    """The e-mail a 2018–19 friends entry may carry in ``contact_info`` (``""`` when none)."""
+    value = entry.get("contact_info")
+    if not isinstance(value, str):
+        return ""
+    value = " ".join(fix_mojibake(value).split())
+    return value if "@" in value else ""
 
 
 def read(members: list[Member], options: ReadOptions) -> Parsed:
@@ -105,7 +119,7 @@ def read(members: list[Member], options: ReadOptions) -> Parsed:
     out = Parsed()
     for member in members:
         kind, keys = FILES[member.basename.lower()]
-        doc = load_json(decode(member.read(), member, options.encoding), member)
+        doc = load_json(decode(member.read(), member, options.encoding, out.issues), member)
         entries = _entries(doc, keys, member)
         skipped = 0
         for entry in entries:
@@ -118,7 +132,7 @@ def read(members: list[Member], options: ReadOptions) -> Parsed:
                 continue
             name = " ".join(fix_mojibake(name).split())
             date = epoch_to_date(entry.get("timestamp"))
-            add_entry(out, kind, name, date, member.label)
+            add_entry(out, kind, name, date, member.label, email=_contact_info(entry))
         if skipped:
             out.issues.append(ImportIssue(member.label, f"skipped {skipped} entries without a name (deactivated accounts?)"))
     return out

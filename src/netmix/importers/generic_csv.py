@@ -12,8 +12,9 @@ from ..errors import ConfigError, InputError
 from ..io.sources import Member
 from ..io.text import decode, read_csv
 from ..model import CONTACT_COLUMNS, CONTACT_FILLED_COLUMNS, CONTACT_NAME_COLUMNS, RELATIONS, ImportIssue
-from ._util import is_csv_name, parse_date
+from ._util import is_csv_name
 from .base import Importer, Parsed, ReadOptions
+from .dates import parse_date
 
 __all__ = ["IMPORTER", "RESERVED", "read"]
 
@@ -71,7 +72,7 @@ def read(members: list[Member], options: ReadOptions) -> Parsed:
     mapping = _check_mapping(options.columns)
     out = Parsed()
     for member in members:
-        table = read_csv(decode(member.read(), member, options.encoding), member)
+        table = read_csv(decode(member.read(), member, options.encoding, out.issues), member)
         out.issues.extend(table.issues)
         missing = [c for c in mapping.values() if c not in table.header]
         if missing:

@@ -79,7 +79,7 @@ def read(members: list[Member], options: ReadOptions) -> Parsed:
     """
     out = Parsed()
     for member in members:
-        table = read_csv(decode(member.read(), member, options.encoding), member, is_header=is_google_header)
+        table = read_csv(decode(member.read(), member, options.encoding, out.issues), member, is_header=is_google_header)
         out.issues.extend(table.issues)
         groups = _Groups.of(table.header)
         skipped = 0
@@ -91,7 +91,7 @@ def read(members: list[Member], options: ReadOptions) -> Parsed:
             contact["source_file"] = member.label
             out.contacts.append(contact)
         if skipped:
-            out.issues.append(ImportIssue(member.label, f"skipped {skipped} contacts without a name, company or email"))
+            out.issues.append(ImportIssue(member.label, f"skipped {skipped} contacts without a name, company, email or phone"))
     return out
 
 
@@ -121,14 +121,20 @@ def _values(row: dict[str, str], columns: list[str]) -> list[str]:
 
 
 def _contact(row: dict[str, str], groups: _Groups) -> dict | None:
-    """One contact row, or ``None`` when nothing names it."""
+    """One contact row, or ``None`` when nothing names it.
+
+    The name is the first of: full name, given + family names, File As, nickname, organisation,
+    first e-mail, first phone number (a contact with only a number is shown by its number in
+    Google Contacts, so it is named so here too).
+    """
     first_name = first(row, ("First Name", "Given Name"))
     last_name = first(row, ("Last Name", "Family Name"))
     middle = first(row, ("Middle Name", "Additional Name"))
     email = join_unique(_values(row, groups.emails))
+    phone = join_unique(_values(row, groups.phones))
     company = first(row, ("Organization Name", *groups.org_names))
     name = first(row, ("Name",)) or " ".join(f"{first_name} {middle} {last_name}".split())
-    name = name or first(row, ("File As", "Nickname")) or company or email.split(" ; ")[0]
+    name = name or first(row, ("File As", "Nickname")) or company or email.split(" ; ")[0] or phone.split(" ; ")[0]
     name = " ".join(name.split())
     if not name:
         return None
@@ -139,7 +145,7 @@ def _contact(row: dict[str, str], groups: _Groups) -> dict | None:
         "first_name": first_name,
         "last_name": last_name,
         "email": email,
-        "phone": join_unique(_values(row, groups.phones)),
+        "phone": phone,
         "company": company,
         "position": first(row, ("Organization Title", *groups.org_titles)),
         "profile_url": best_profile(_values(row, groups.sites)),

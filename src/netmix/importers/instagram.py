@@ -7,7 +7,8 @@
   the 2025 following items have the username in ``title`` and an ``/_u/<user>`` href, no ``value``.
 - ``pending_follow_requests.json`` (sent), ``follow_requests_you've_received.json`` (received),
   ``recently_unfollowed_profiles.json`` (removed) → request history.
-- HTML ``followers_1.html`` / ``following.html``: the last path segment of every instagram link.
+- HTML ``followers_1.html`` / ``following.html``: the last path segment of every instagram link,
+  and the date written beside it (``Mar 23, 2025 6:45 am``, in the interface's language).
 
 Username priority: ``value`` → ``title`` → last path segment of ``href``; lower-cased. One
 contact per username, relation ``follower``, ``following`` or ``follower;following``.
@@ -26,6 +27,7 @@ from ..util.urls import url_slug
 from ._html import parse_html
 from ._util import peek
 from .base import Importer, Parsed, ReadOptions, epoch_to_date
+from .dates import LocalDates
 
 __all__ = ["IMPORTER", "REQUEST_FILES", "read", "username_of"]
 
@@ -171,9 +173,11 @@ def read(members: list[Member], options: ReadOptions) -> Parsed:
     people = _Collector()
     for member in sorted(members, key=lambda m: natural_key(m.name, lower=True)):
         kind = _kind(member) or ""
-        text = decode(member.read(), member, options.encoding)
-        reader = _html_pairs if member.basename.lower().endswith(".html") else _json_pairs
-        pairs = reader(text, member, kind)
+        text = decode(member.read(), member, options.encoding, out.issues)
+        if member.basename.lower().endswith(".html"):
+            pairs = _html_pairs(text, member, kind, out.issues)
+        else:
+            pairs = _json_pairs(text, member, kind)
         skipped = 0
         for username, k, date in pairs:
             if not username or not _USERNAME.match(username):
@@ -188,14 +192,24 @@ def read(members: list[Member], options: ReadOptions) -> Parsed:
     return out
 
 
-def _html_pairs(text: str, member: Member, kind: str) -> list[tuple[str, str, str]]:
-    """``(username, kind, date)`` of every instagram link of an HTML page."""
+def _html_pairs(text: str, member: Member, kind: str, issues: list[ImportIssue]) -> list[tuple[str, str, str]]:
+    """``(username, kind, date)`` of every instagram link of an HTML page.
+
+    The date is the rest of the link's block (``div._a6-g``: ``Mar 23, 2025 6:45 am``), read in
+    the page's language.
+    """
     doc = parse_html(text, member)
+    dates = LocalDates()
     pairs = []
     for a in doc.find_all("a"):
         href = a.attrs.get("href", "")
         if "instagram.com" in href:
-            pairs.append((url_slug(href).lower(), kind, ""))
+            box = next((p for p in a.ancestors() if "_a6-g" in p.classes), None)
+            rest = box.text().replace(a.text(), "", 1) if box is not None else ""
+            pairs.append((url_slug(href).lower(), kind, dates.read(rest)))
+    if dates.no_year or dates.unreadable:
+        n = dates.no_year + dates.unreadable
+        issues.append(ImportIssue(member.label, f"{n} dates could not be read and were left empty"))
     return pairs
 
 

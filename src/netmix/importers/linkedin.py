@@ -13,8 +13,9 @@ import re
 from ..io.sources import Member
 from ..io.text import CsvTable, decode, read_csv
 from ..model import ImportIssue
-from ._util import header_cells, is_csv_name, parse_date, peek
+from ._util import header_cells, is_csv_name, peek
 from .base import Importer, Parsed, ReadOptions
+from .dates import parse_date
 
 __all__ = ["COMPANY", "CONNECTED", "EMAIL", "FILES", "FIRST", "IMPORTER", "INVITATION_COLUMNS", "LAST", "POSITION", "URL", "read"]
 
@@ -199,7 +200,7 @@ def read(members: list[Member], options: ReadOptions) -> Parsed:
     """
     out = Parsed()
     for member in members:
-        text = decode(member.read(), member, options.encoding)
+        text = decode(member.read(), member, options.encoding, out.issues)
         if member.basename.lower() == "invitations.csv" or (
             member.basename.lower() != "connections.csv" and any(_is_invitations_header(c) for c in header_cells(text[:4096]))
         ):

@@ -36,7 +36,7 @@ __all__ = [
 ]
 
 FIRST = ("First Name", "Prénom", "Vorname")
-MIDDLE = ("Middle Name", "Deuxième prénom", "Weitere Vornamen")
+MIDDLE = ("Middle Name", "Deuxième prénom", "Weitere Vornamen", "2. Vorname")
 LAST = ("Last Name", "Nom", "Nachname")
 EMAILS = (
     "E-mail Address",
@@ -46,9 +46,18 @@ EMAILS = (
     "Adresse de messagerie 2",
     "Adresse de messagerie 3",
     "E-Mail-Adresse",
+    "E-Mail 2: Adresse",
+    "E-Mail 3: Adresse",
+    "E-Mail2",
+    "E-Mail3",
 )
 COMPANY = ("Company", "Société", "Firma")
-POSITION = ("Job Title",)
+#: Outlook.com / desktop "Job Title", Windows Live Mail and German desktop Outlook "Position",
+#: French desktop Outlook "Fonction".
+POSITION = ("Job Title", "Position", "Fonction")
+#: Every phone column of the header families netmix knows, mobile first: Outlook.com / desktop
+#: Outlook (English), Windows Live Mail (English and German ``Rufnummer (…)``), German desktop
+#: Outlook (``Telefon geschäftlich``, ``Telefon (privat)`` …), French desktop Outlook.
 PHONES = (
     "Mobile Phone",
     "Business Phone",
@@ -58,9 +67,30 @@ PHONES = (
     "Primary Phone",
     "Other Phone",
     "Car Phone",
+    "Company Main Phone",
+    "Mobiltelefon",
+    "Mobiltelefon 2",
+    "Rufnummer (geschäftlich)",
+    "Rufnummer (privat)",
+    "Telefon geschäftlich",
+    "Telefon geschäftlich 2",
+    "Telefon (privat)",
+    "Telefon (privat 2)",
+    "Haupttelefon",
+    "Telefon Firma",
+    "Weiteres Telefon",
+    "Autotelefon",
+    "Tél. mobile",
+    "Téléphone mobile",
+    "Téléphone bureau",
+    "Téléphone bureau 2",
+    "Téléphone domicile",
+    "Téléphone domicile 2",
+    "Téléphone principal",
+    "Autre téléphone",
 )
-WEB = ("Web Page", "Personal Web Page")
-NICK = ("Nickname", "E-mail Display Name")
+WEB = ("Web Page", "Personal Web Page", "Webseite", "Webseite (privat)", "Firmenwebseite", "Page Web")
+NICK = ("Nickname", "E-mail Display Name", "Spitzname", "Name")
 
 
 def is_outlook_header(cells: list[str]) -> bool:
@@ -101,7 +131,7 @@ def read(members: list[Member], options: ReadOptions) -> Parsed:
     """
     out = Parsed()
     for member in members:
-        table = read_csv(decode(member.read(), member, options.encoding), member, is_header=is_outlook_header)
+        table = read_csv(decode(member.read(), member, options.encoding, out.issues), member, is_header=is_outlook_header)
         out.issues.extend(table.issues)
         skipped = 0
         for row in table.rows:
@@ -109,7 +139,8 @@ def read(members: list[Member], options: ReadOptions) -> Parsed:
             email = join_unique(row.get(c, "") for c in EMAILS)
             company = first(row, COMPANY)
             name = " ".join(f"{first_name} {first(row, MIDDLE)} {last_name}".split())
-            name = " ".join((name or first(row, NICK) or company or email.split(" ; ")[0]).split())
+            phone = join_unique(row.get(c, "") for c in PHONES)
+            name = " ".join((name or first(row, NICK) or company or email.split(" ; ")[0] or phone.split(" ; ")[0]).split())
             if not name:
                 skipped += 1
                 continue
@@ -121,7 +152,7 @@ def read(members: list[Member], options: ReadOptions) -> Parsed:
                     "first_name": first_name,
                     "last_name": last_name,
                     "email": email,
-                    "phone": join_unique(row.get(c, "") for c in PHONES),
+                    "phone": phone,
                     "company": company,
                     "position": first(row, POSITION),
                     "profile_url": best_profile(row.get(c, "") for c in WEB),

@@ -36,8 +36,8 @@ def _shape_error(member: Member, what: str) -> InputError:
     )
 
 
-def _entries(member: Member, options: ReadOptions) -> tuple[str, list]:
-    text = decode(member.read(), member, options.encoding)
+def _entries(member: Member, options: ReadOptions, issues: list[ImportIssue]) -> tuple[str, list]:
+    text = decode(member.read(), member, options.encoding, issues)
     m = PREFIX.match(text)
     if not m:
         raise _shape_error(member, "it does not start with 'window.YTD.follower.partN =' or 'window.YTD.following.partN ='")
@@ -81,7 +81,7 @@ def read(members: list[Member], options: ReadOptions) -> Parsed:
     relations: dict[str, set[str]] = {}
     sources: dict[str, str] = {}
     for member in members:
-        kind, entries = _entries(member, options)
+        kind, entries = _entries(member, options, out.issues)
         skipped = 0
         for entry in entries:
             inner = entry.get(kind) if isinstance(entry, dict) else None

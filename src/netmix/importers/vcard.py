@@ -270,7 +270,7 @@ def read(members: list[Member], options: ReadOptions) -> Parsed:
     """
     out = Parsed()
     for member in members:
-        text = decode(member.read(), member, options.encoding)
+        text = decode(member.read(), member, options.encoding, out.issues)
         cards, unclosed = split_cards(text)
         unnamed = 0
         for props in cards:

@@ -1,6 +1,7 @@
 """Decoding text, JSON and CSV from export members, with every repair the real formats need.
 
-- :func:`decode` sniffs a BOM (UTF-8/16/32), then decodes strictly; it never guesses silently.
+- :func:`decode` sniffs a BOM (UTF-8/16/32), then decodes strictly as UTF-8; a file that is not
+  UTF-8 is read in the encoding it declares or the one detected, and the caller's issues say which.
 - :func:`head_text` is the one lenient sniffer of a member's first bytes (BOM-aware, UTF-16
   without BOM recognised), used by the importers' and tie readers' detection.
 - :func:`fix_mojibake` repairs Meta's UTF-8-as-Latin-1 strings (FORMATS.md §1.4).
@@ -23,6 +24,7 @@ from typing import Any
 
 from ..errors import EncodingError, InputError
 from ..model import ImportIssue
+from .encoding import guess_encoding
 from .sources import Member
 
 _BOMS = (
@@ -61,22 +63,47 @@ def _where(member: Member) -> dict:
     return {"file": member.archive, "member": member.inner}
 
 
-def decode(data: bytes, member: Member, encoding: str | None = None) -> str:
-    """Bytes to text: an explicit encoding, else the BOM, else strict UTF-8.
+def decode(data: bytes, member: Member, encoding: str | None = None, issues: list[ImportIssue] | None = None) -> str:
+    """Bytes to text: an explicit encoding, else the BOM, else strict UTF-8, else what the file declares or looks like.
 
-    A UTF-16 file without BOM (legacy Google CSV) is recognised by its NUL pattern.
-    Lone surrogates become U+FFFD.
+    A UTF-16 file without BOM (legacy Google CSV) is recognised by its NUL pattern. A file that
+    is not UTF-8 is read in the encoding it declares (vCard ``CHARSET=``, XML / HTML
+    declarations) or, failing that, the one detected (:func:`netmix.io.encoding.guess_encoding`);
+    the encoding used is appended to ``issues`` as an info issue. Lone surrogates become U+FFFD.
+
+    Parameters
+    ----------
+    data
+        The file's bytes.
+    member
+        The file (named in errors and issues).
+    encoding
+        The user's ``--encoding``: wins over everything, decoding is then strict.
+    issues
+        Where to say which encoding was used when it was not UTF-8 (``None``: not said).
+
+    Returns
+    -------
+    str
+        The text, without BOM.
+
+    Raises
+    ------
+    EncodingError
+        The given encoding is unknown or does not fit, or no encoding reads the file sensibly.
+
+    Examples
+    --------
+    >>> from netmix.io.sources import Member
+    >>> m = Member("contacts.csv", 0, "contacts.csv", bytes)
+    >>> said = []
+    >>> decode("Prénom,Nom\\nHélène,Dupré\\n".encode("cp1252"), m, issues=said)
+    'Prénom,Nom\\nHélène,Dupré\\n'
+    >>> said[0].message
+    'the file is not UTF-8: read as cp1252 (detected; give --encoding if another is right)'
     """
     if encoding:
-        try:
-            text = data.decode(encoding)
-        except LookupError as exc:
-            raise EncodingError(f"unknown encoding {encoding!r}", **_where(member), hint="try utf-8, cp1252 or latin-1") from exc
-        except UnicodeDecodeError as exc:
-            raise EncodingError(
-                f"the text is not valid {encoding} (byte offset {exc.start})", **_where(member), hint="try another --encoding"
-            ) from exc
-        return _LONE_SURROGATE.sub("\ufffd", text.lstrip("\ufeff"))
+        return _decode_as(data, member, encoding)
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
@@ -95,13 +122,40 @@ def decode(data: bytes, member: Member, encoding: str | None = None) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        return _decode_not_utf8(data, member, exc, issues)
+    return _LONE_SURROGATE.sub("\ufffd", text)
+
+
+def _decode_as(data: bytes, member: Member, encoding: str) -> str:
+    """Decode strictly in the encoding the user gave."""
+    try:
+        text = data.decode(encoding)
+    except LookupError as exc:
+        raise EncodingError(f"unknown encoding {encoding!r}", **_where(member), hint="try utf-8, cp1252 or latin-1") from exc
+    except UnicodeDecodeError as exc:
+        raise EncodingError(
+            f"the text is not valid {encoding} (byte offset {exc.start})", **_where(member), hint="try another --encoding"
+        ) from exc
+    return _LONE_SURROGATE.sub("\ufffd", text.lstrip("\ufeff"))
+
+
+def _decode_not_utf8(data: bytes, member: Member, exc: UnicodeDecodeError, issues: list[ImportIssue] | None) -> str:
+    """A file that failed as UTF-8: its declared or detected encoding, said in ``issues``; else refused."""
+    guess = guess_encoding(data)
+    if guess is None:
         line = data[: exc.start].count(b"\n") + 1
         raise EncodingError(
-            f"the text is not UTF-8 (byte {data[exc.start]:#04x} at offset {exc.start}, line {line})",
+            f"the text is not UTF-8 (byte {data[exc.start]:#04x} at offset {exc.start}, line {line}) "
+            "and no other encoding reads it sensibly",
             **_where(member),
-            hint="it was probably saved by Excel in a Windows encoding: add --encoding cp1252 (or latin-1)",
+            hint="if it is a text export, open it in a text editor and save it as UTF-8 "
+            "(or give --encoding with the encoding it was saved in)",
         ) from exc
-    return _LONE_SURROGATE.sub("\ufffd", text)
+    codec, how = guess
+    if issues is not None:
+        note = "declared by the file" if how == "declared" else "detected; give --encoding if another is right"
+        issues.append(ImportIssue(member.label, f"the file is not UTF-8: read as {codec} ({note})", severity="info"))
+    return _LONE_SURROGATE.sub("\ufffd", data.decode(codec).lstrip("\ufeff"))
 
 
 def _looks_utf16le(data: bytes) -> bool:
