@@ -28,7 +28,9 @@ def contacts(*rows: dict) -> pd.DataFrame:
     return frame(list(rows), CONTACT_COLUMNS)
 
 
-def tieset(account: str | None, edges: list[tuple[str, str]], *, extra_nodes: tuple[str, ...] = (), source: str | None = None) -> TieSet:
+def tieset(
+    account: str | None, edges: list[tuple[str, str]], *, extra_nodes: tuple[str, ...] = (), source: str | None = None
+) -> TieSet:
     """A tie set whose nodes are named by display name (node key = name)."""
     names = []
     for a, b in edges:
@@ -63,3 +65,31 @@ def resolve_en(*args, **kwargs):
     from netmix.resolution import resolve
 
     return worded_resolution(resolve(*args, **kwargs), "en")
+
+
+def population_term(first: str, last: str) -> float:
+    """The population log-odds term of a same-name pair, worked out from the shipped table itself.
+
+    Probability = first-name share × surname share (the source where it is highest; a word missing
+    from a list counts 1e-6); term = clip(0.35 × ln(1e-7 / probability), -0.5, 0.8) — the values
+    documented in ``netmix.resolution.weights``.
+    """
+    import csv
+    import gzip
+    import io
+    import math
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "src" / "netmix" / "data" / "name_frequencies.csv.gz"
+    text = gzip.decompress(path.read_bytes()).decode("utf-8")
+    shares: dict[tuple[str, str, str], float] = {}
+    for r in csv.DictReader(line for line in io.StringIO(text) if not line.startswith("#")):
+        shares[(r["source"], r["part"], r["name"])] = float(r["share"])
+    best = 0.0
+    for source in ("insee", "census"):
+        for f, s in ((first, last), (last, first)):
+            if (source, "first", f) in shares or (source, "last", s) in shares:
+                best = max(best, shares.get((source, "first", f), 1e-6) * shares.get((source, "last", s), 1e-6))
+    if best == 0.0:
+        return 0.0
+    return min(max(0.35 * math.log(1e-7 / best), -0.5), 0.8)

@@ -11,7 +11,7 @@ import math
 
 import pytest
 
-from .resolve_helpers import contact, contacts, double_row, person_of, tieset
+from .resolve_helpers import contact, contacts, double_row, person_of, population_term, tieset
 from .resolve_helpers import resolve_en as resolve
 
 
@@ -56,8 +56,8 @@ def test_shared_ties_make_a_same_name_pair_certain():
     ties = [tieset("perso", [("Paul Girard", f) for f in friends]), tieset("pro", [("Paul Girard", f) for f in friends])]
     res = resolve(contacts(*rows), ties)
     row = double_row(res, "perso:1")
-    # -1.5 + 3.0 + 0.5 + (1 + 1.2*log2(4) = 3.4) = 5.4
-    assert row["confidence"] == pytest.approx(sig(5.4), abs=1e-4)
+    # -1.5 + 3.0 + 0.5 + (1 + 1.2*log2(4) = 3.4) = 5.4, plus the population term of "Paul Girard"
+    assert row["confidence"] == pytest.approx(sig(5.4 + population_term("paul", "girard")), abs=1e-4)
     assert row["band"] == "certain"
     assert "3 shared contacts" in row["evidence"]
 
@@ -71,8 +71,9 @@ def test_same_company_raises_confidence():
         return double_row(resolve(c), "pro:1")
 
     without, with_company = conf(""), conf("Office de Tourisme de Pau")
-    assert without["confidence"] == pytest.approx(sig(2.0), abs=1e-4)  # -1.5 + 3.0 + 0.5
-    assert with_company["confidence"] == pytest.approx(sig(3.0), abs=1e-4)  # + 1.0
+    pop = population_term("leon", "garnier")
+    assert without["confidence"] == pytest.approx(sig(2.0 + pop), abs=1e-4)  # -1.5 + 3.0 + 0.5 + population
+    assert with_company["confidence"] == pytest.approx(sig(3.0 + pop), abs=1e-4)  # + 1.0
     assert "same company" in with_company["evidence"]
     assert with_company["band"] == "likely"  # no ties at all: never certain
 
@@ -84,8 +85,9 @@ def test_common_name_lowers_confidence_below_the_threshold():
     pro = person_of(res, "pro:1")
     assert pro not in {person_of(res, "perso:1"), person_of(res, "perso:2")}
     rows = [r for r in res.doubles.to_dict("records") if "pro:1" in r["contact_ids"]]
-    # -1.5 + 3.0 - 0.8*log2(2) = 0.7
-    assert len(rows) == 2 and all(r["confidence"] == pytest.approx(sig(0.7), abs=1e-4) for r in rows)
+    # -1.5 + 3.0 - 0.8*log2(2) = 0.7, plus the population term of "Camille Martin"
+    pop = population_term("camille", "martin")
+    assert len(rows) == 2 and all(r["confidence"] == pytest.approx(sig(0.7 + pop), abs=1e-4) for r in rows)
     assert all(r["band"] == "review" and "common name" in r["evidence"] for r in rows)
 
 
@@ -103,6 +105,6 @@ def test_rare_name_alone_is_merged_but_left_to_review():
 def test_diminutive_variant_is_merged():
     res = resolve(contacts(contact("perso", 1, "Sébastien Martin"), contact("pro", 1, "Seb Martin")))
     row = double_row(res, "perso:1")
-    # -1.5 + 2.6 + 0.5 = 1.6
-    assert row["confidence"] == pytest.approx(sig(1.6), abs=1e-4)
+    # -1.5 + 2.6 + 0.5 = 1.6, plus the population term of "Sébastien Martin"
+    assert row["confidence"] == pytest.approx(sig(1.6 + population_term("sebastien", "martin")), abs=1e-4)
     assert row["name"] == "Sébastien Martin"  # the most complete name

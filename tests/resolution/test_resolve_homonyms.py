@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from .resolve_helpers import contact, contacts, double_row, person_of, tieset
+from .resolve_helpers import population_term, contact, contacts, double_row, person_of, tieset
 from .resolve_helpers import resolve_en as resolve
 
 PERSO_FRIENDS = ["Anne Roux", "Luc Faure", "Inès Vidal"]
@@ -31,7 +31,8 @@ def test_same_name_disjoint_neighbourhoods_not_merged():
     assert person_of(res, "perso:1") != person_of(res, "pro:1")
     row = double_row(res, "perso:1")
     # -1.5 + 3.0 + 0.5 - 0.45*3 (3 ties on the less-tied side, none shared) = 0.65
-    assert row["confidence"] == pytest.approx(1 / (1 + math.exp(-0.65)), abs=1e-4)
+    w = 0.65 + population_term("nicolas", "petit")
+    assert row["confidence"] == pytest.approx(1 / (1 + math.exp(-w)), abs=1e-4)
     assert row["band"] == "review"
     assert row["person_id"] == ";".join(sorted((person_of(res, "perso:1"), person_of(res, "pro:1"))))
     assert "possible homonym" in row["evidence"] and row["suggestion"].startswith("possible homonym")
@@ -43,7 +44,8 @@ def test_few_ties_and_no_overlap_only_lower_the_confidence():
     res = resolve(c, ties)
     assert person_of(res, "perso:1") == person_of(res, "pro:1")
     row = double_row(res, "perso:1")
-    assert (row["band"], row["confidence"]) == ("likely", pytest.approx(1 / (1 + math.exp(-1.55)), abs=1e-4))
+    w = 1.55 + population_term("nicolas", "petit")
+    assert (row["band"], row["confidence"]) == ("likely", pytest.approx(1 / (1 + math.exp(-w)), abs=1e-4))
     assert "no shared contact (few ties known)" in row["evidence"]
 
 
@@ -58,7 +60,8 @@ def test_same_name_no_ties_on_one_side_is_never_certain():
     res = resolve(contacts(*rows), ties)
     row = double_row(res, "perso:1")
     assert row["band"] == "likely"  # merged, but not certain: the LinkedIn side has no ties
-    assert row["confidence"] > 0.95  # -1.5 + 3 + 0.5 + 1 = 3.0 -> 0.9526
+    w = 3.0 + population_term("sophie", "bernard")  # -1.5 + 3 + 0.5 + 1 = 3.0, plus the population term
+    assert row["confidence"] == pytest.approx(1 / (1 + math.exp(-w)), abs=1e-4)
 
 
 def test_homonym_is_not_chained_in_through_a_third_account():

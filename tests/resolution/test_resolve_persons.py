@@ -10,7 +10,7 @@ import pytest
 
 from netmix.model import DOUBLE_COLUMNS, REQUEST_COLUMNS, RESOLVED_PERSON_COLUMNS, TIE_COLUMNS, frame
 
-from .resolve_helpers import contact, contacts, double_row, person_of, tieset
+from .resolve_helpers import population_term, contact, contacts, double_row, person_of, tieset
 from .resolve_helpers import resolve_en as resolve
 
 
@@ -25,7 +25,8 @@ def test_within_account_duplicate():
     assert len(d) == 1 and d[0]["account"] == "pro" and d[0]["contact_ids"] == "pro:1;pro:2"
     # final round: the name is one person's, so rare (+0.5):
     # -1.5 + 3.0 + 0.5 + 3.4 (3 shared) - 1.5 (same account) = 3.9
-    assert d[0]["confidence"] == pytest.approx(1 / (1 + math.exp(-3.9)), abs=1e-4)
+    w = 3.9 + population_term("claire", "moreau")
+    assert d[0]["confidence"] == pytest.approx(1 / (1 + math.exp(-w)), abs=1e-4)
     assert len(res.doubles) == 0  # one account only: a duplicate, not a double
     assert res.persons.set_index("person_id").at[person_of(res, "pro:1"), "name"] == "Claire Moreau"
 

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .weights import STRONG
+from .weights import POPULATION_COMMON, POPULATION_REF, STRONG
 
 __all__ = ["Fact", "Facts", "evidence_facts", "suggestion_facts", "fact_codes"]
 
@@ -59,10 +59,16 @@ def evidence_facts(row: Mapping[str, Any], deg_i: int, deg_j: int) -> Facts:
     if row["ids"]:
         parts += [Fact("id", {"kind": k}) for k in str(row["ids"]).split(";")]
     parts.append(_name_fact(row))
+    src, share = row.get("pop_source", ""), float(row.get("pop_share", 0.0) or 0.0)
+    pop_common = bool(src) and share >= POPULATION_COMMON
     if row["freq"] > 1:
         parts.append(Fact("common", {"n": int(row["freq"])}))
-    elif row["rel"] in STRONG:
+    elif row["rel"] in STRONG and not pop_common:
         parts.append(Fact("rare"))
+    if pop_common:
+        parts.append(Fact("population.common", {"source": src, "one_in": _round2(1.0 / share)}))
+    elif src and share < POPULATION_REF:
+        parts.append(Fact("population.rare", {"source": src}))
     k = int(row["shared"])
     if k:
         parts.append(Fact("shared", {"n": k}))
@@ -74,9 +80,20 @@ def evidence_facts(row: Mapping[str, Any], deg_i: int, deg_j: int) -> Facts:
         parts.append(Fact("ties_unknown", {"sides": 2 if not (deg_i or deg_j) else 1}))
     if row["same_company"]:
         parts.append(Fact("same_company"))
+    if row.get("org"):
+        code = "organisation.match" if row.get("org_match") and not row["same_company"] else "organisation"
+        parts.append(Fact(code, {"org": row["org"], "where": "company"} if code == "organisation.match" else {"org": row["org"]}))
     if row.get("ambiguous"):
         parts.append(Fact("ambiguous"))
     return tuple(parts)
+
+
+def _round2(x: float) -> int:
+    """``x`` rounded to two significant digits (``436681.2`` → ``440000``)."""
+    if x < 100:
+        return int(round(x))
+    digits = len(str(int(x))) - 2
+    return int(round(x / 10**digits) * 10**digits)
 
 
 def suggestion_facts(accounts: list[str], spheres: Mapping[str, str], nb: Counter | None, company: str = "") -> Facts:

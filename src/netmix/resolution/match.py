@@ -15,7 +15,8 @@ from rapidfuzz import fuzz, process
 from ..util.arrays import unique_sorted
 from .blocking import block_pairs, candidate_pairs, id_pairs
 from .entities import Entities
-from .normalise import compare_names, needs_comparison, normalise_name
+from .frequencies import population_share
+from .normalise import compare_names, needs_comparison, normalise_name, organisation
 from .weights import (
     AMBIGUITY_MARGIN,
     CERTAIN,
@@ -32,6 +33,11 @@ from .weights import (
     NO_OVERLAP_CAP,
     NO_OVERLAP_PER_TIE,
     NODE_MIN_SHARED,
+    ORG_MATCHES_COMPANY,
+    POPULATION_MAX,
+    POPULATION_MIN,
+    POPULATION_PER_E,
+    POPULATION_REF,
     PRIOR,
     RARE_NAME_WEIGHT,
     SAME_ACCOUNT,
@@ -130,6 +136,56 @@ def _name_counts(ents: Entities, persons: np.ndarray | None) -> np.ndarray:
     return pd.Series(t["key"].to_numpy(dtype=object)).map(per_key).fillna(1).to_numpy(dtype=float)
 
 
+def _population(t: pd.DataFrame, i: np.ndarray, j: np.ndarray, rel: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per pair of related names: the population source, the name's probability and its log-odds term (0 when unknown)."""
+    key = t["key"].to_numpy(dtype=object)
+    cache: dict[str, tuple[str, float]] = {}
+    src = np.full(len(i), "", dtype=object)
+    share = np.zeros(len(i))
+    for k in np.flatnonzero(np.isin(rel, STRONG)).tolist():
+        best = ("", 0.0)
+        for name in (key[i[k]], key[j[k]]):
+            if name not in cache:
+                cache[name] = population_share(tuple(name.split()))
+            best = max(best, cache[name], key=lambda sp: sp[1])
+        src[k], share[k] = best
+    known = share > 0
+    term = np.zeros(len(i))
+    term[known] = np.clip(POPULATION_PER_E * np.log(POPULATION_REF / share[known]), POPULATION_MIN, POPULATION_MAX)
+    return src, share, term
+
+
+def _org_matches(t: pd.DataFrame, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per pair: the organisation written in either account name, and whether it names the other side's company."""
+    names = t["name"].to_numpy(dtype=object)
+    company = t["company"].to_numpy(dtype=object)
+    cache: dict[str, str] = {}
+
+    def org_of(e: int) -> str:
+        n = names[e]
+        if n not in cache:
+            cache[n] = organisation(n) if ("(" in n or " - " in n or "[" in n or "–" in n or "|" in n) else ""
+        return cache[n]
+
+    org = np.full(len(i), "", dtype=object)
+    match = np.zeros(len(i), dtype=bool)
+    for k in range(len(i)):
+        for a, b in ((int(i[k]), int(j[k])), (int(j[k]), int(i[k]))):
+            o = org_of(a)
+            if o:
+                org[k] = o
+                match[k] |= _same_org(o, company[b])
+    return org, match
+
+
+def _same_org(org: str, company: str) -> bool:
+    """Whether an organisation written in a name and a company name are the same (one contains the other, folded)."""
+    from .normalise import fold
+
+    a, b = " ".join(fold(org).split()), " ".join(fold(company).split())
+    return bool(a and b) and (a in b or b in a)
+
+
 def _log_odds(
     t: pd.DataFrame, i: np.ndarray, j: np.ndarray, rel: np.ndarray, fz: np.ndarray, f: np.ndarray, shared: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -189,6 +245,10 @@ def score(
     freq = _name_counts(ents, persons)
     f = np.maximum(freq[i], freq[j])
     w, same_co = _log_odds(t, i, j, rel, fz, f, shared)
+    pop_src, pop_share, pop_term = _population(t, i, j, rel)
+    w += pop_term
+    org, org_match = _org_matches(t, i, j)
+    w += np.where(org_match & ~same_co, ORG_MATCHES_COMPANY, 0.0)
     both_ties = (deg[i] > 0) & (deg[j] > 0)
     min_deg = np.minimum(deg[i], deg[j])
     apart = both_ties & (shared == 0) & ~has_id
@@ -198,18 +258,23 @@ def score(
     w += np.where(same_group, SAME_ACCOUNT, 0.0)
     conf = np.where(has_id, 1.0, 1.0 / (1.0 + np.exp(-w)))
     band, accepted = _decide(t, i, j, rel, fz, conf, shared, deg, has_id, same_co, homonym, same_group, threshold)
+    cols = {"rel": rel, "fuzzy": fz, "shared": shared, "freq": f.astype(int), "same_company": same_co}
+    cols |= {"pop_source": pop_src, "pop_share": pop_share, "org": org, "org_match": org_match, "both_ties": both_ties}
+    cols |= {
+        "homonym": homonym,
+        "same_group": same_group,
+        "confidence": np.round(conf, 4),
+        "band": band.astype(object),
+        "accepted": accepted,
+    }
+    return _scored_frame(pairs, cols)
+
+
+def _scored_frame(pairs: pd.DataFrame, cols: dict[str, np.ndarray]) -> pd.DataFrame:
+    """The scored pairs: ``i``, ``j``, ``ids`` then every column of ``cols`` (object arrays stay object), ``ambiguous`` last."""
     out = pairs[["i", "j", "ids"]].copy()
-    out["rel"] = pd.Series(rel, index=out.index, dtype=object)
-    out["fuzzy"] = fz
-    out["shared"] = shared
-    out["freq"] = f.astype(int)
-    out["same_company"] = same_co
-    out["both_ties"] = both_ties
-    out["homonym"] = homonym
-    out["same_group"] = same_group
-    out["confidence"] = np.round(conf, 4)
-    out["band"] = pd.Series(band, index=out.index, dtype=object)
-    out["accepted"] = accepted
+    for name, values in cols.items():
+        out[name] = pd.Series(values, index=out.index, dtype=object) if values.dtype == object else values
     out["ambiguous"] = False
     return out
 

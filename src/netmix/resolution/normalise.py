@@ -26,6 +26,8 @@ __all__ = [
     "NameKey",
     "fold",
     "clean_display",
+    "organisation",
+    "ORG_WORDS",
     "normalise_name",
     "compare_names",
     "diminutive_forms",
@@ -86,6 +88,37 @@ PARTICLES = frozenset(
 _SPECIAL = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "œ": "oe", "æ": "ae", "ı": "i", "ß": "ss"})
 _BRACKETS = re.compile(r"\s*[\(\[\{][^\)\]\}]*[\)\]\}]?")
 _TAIL = re.compile(r"\s+[-–—|/·•:]+\s+.*$")
+_SEP = re.compile(r"\s+[-–—|/·•:]+\s+")
+#: first words that make a ``X - Name`` prefix an organisation ("OT Pau - Emma Roger")
+ORG_WORDS = frozenset(
+    [
+        "ot",
+        "office",
+        "mairie",
+        "agence",
+        "cci",
+        "cdt",
+        "crt",
+        "adt",
+        "syndicat",
+        "association",
+        "asso",
+        "ville",
+        "hotel",
+        "camping",
+        "club",
+        "societe",
+        "ste",
+        "sas",
+        "sarl",
+        "groupe",
+        "cabinet",
+        "maison",
+        "comite",
+        "departement",
+        "region",
+    ]
+)
 _APOS = re.compile(r"[’'`´]")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 _SPACES = re.compile(r"\s+")
@@ -125,6 +158,9 @@ def clean_display(name: str) -> str:
     raw = _SPACES.sub(" ", name).strip()
     text = _drop_symbols(raw)
     text = _BRACKETS.sub(" ", text)
+    parts = _SEP.split(text.strip())
+    if len(parts) == 2 and _org_like(parts[0]) and not _org_like(parts[1]):
+        text = parts[1]  # "OT Pau - Emma Roger": the organisation comes first
     text = _TAIL.sub("", " " + text.strip() + " ").strip()
     words = _SPACES.sub(" ", text).strip(" -–—|,;:/").split()
     while len(words) > 2 and _NON_WORD.sub("", fold(words[-1])) in MARKERS:
@@ -133,6 +169,35 @@ def clean_display(name: str) -> str:
         words.pop(0)
     cleaned = " ".join(words)
     return cleaned if _NON_WORD.sub("", fold(cleaned)) else raw
+
+
+def _org_like(text: str) -> bool:
+    """Whether ``text`` reads as an organisation: a known first word, or an acronym of two or three capitals."""
+    words = text.split()
+    if not words:
+        return False
+    first = _NON_WORD.sub("", fold(words[0]))
+    return first in ORG_WORDS or bool(re.fullmatch(r"[A-Z]{2,3}", words[0]))
+
+
+def organisation(name: str) -> str:
+    """The organisation written in an account name, or ``""``.
+
+    >>> [organisation(n) for n in ("Emma Roger (OT Pau)", "Emma Roger - Office de Tourisme", "OT Pau - Emma Roger", "Emma Roger Pro")]
+    ['OT Pau', 'Office de Tourisme', 'OT Pau', '']
+    """
+    raw = _SPACES.sub(" ", _drop_symbols(name)).strip()
+    m = re.search(r"[\(\[\{]([^\)\]\}]+)[\)\]\}]", raw)
+    if m and _NON_WORD.sub("", fold(m.group(1))):
+        return m.group(1).strip()
+    parts = _SEP.split(raw)
+    if len(parts) == 2:
+        left, right = parts
+        if _org_like(left) and not _org_like(right):
+            return left.strip()
+        if _NON_WORD.sub("", fold(right)) and fold(right).strip() not in MARKERS:
+            return right.strip()
+    return ""
 
 
 def _tokens(display: str) -> tuple[str, ...]:

@@ -4,7 +4,8 @@ A pair's confidence is the logistic of a sum of log-odds (natural logarithm) ter
 manner of a Fellegi–Sunter model (each term: how much more likely the observation is for two
 contacts of one person than for two different people):
 
-``w = PRIOR + name + rarity + company + shared contacts + no overlap + same account``
+``w = PRIOR + name + rarity (own lists) + rarity (population) + company + organisation in the name
++ shared contacts + no overlap + same account``
 
 The values were set by hand on the synthetic scenario (``netmix.scenario``) and are kept here
 so that a change is one diff, documented in one place.
@@ -43,6 +44,12 @@ __all__ = [
     "AMBIGUITY_MARGIN",
     "CERTAIN_MIN_SHARED",
     "NODE_MIN_SHARED",
+    "POPULATION_REF",
+    "POPULATION_PER_E",
+    "POPULATION_MIN",
+    "POPULATION_MAX",
+    "POPULATION_COMMON",
+    "ORG_MATCHES_COMPANY",
 ]
 
 # --- blocking -----------------------------------------------------------------------------------
@@ -99,3 +106,17 @@ STRONG = ("exact", "diminutive")
 NODE_MIN_SHARED = 1
 #: a contact matching two possible homonyms with confidences closer than this matches neither
 AMBIGUITY_MARGIN = 0.05
+
+# --- population name frequency (term-frequency adjustment, as in Splink) ------------------------
+#: probability of a name (first-name share × surname share) at which the population term is 0:
+#: about 7 people of this name in France
+POPULATION_REF = 1e-7
+#: log-odds per factor e between the reference and the name's probability (rarer: more, commoner: less)
+POPULATION_PER_E = 0.35
+#: the population term is kept within these bounds
+POPULATION_MIN = -0.5
+POPULATION_MAX = 0.8
+#: from this probability (about 70 people of this name in France) the evidence calls the name common
+POPULATION_COMMON = 1e-6
+#: the organisation written in one account name is the company (or organisation) of the other side
+ORG_MATCHES_COMPANY = 1.0
