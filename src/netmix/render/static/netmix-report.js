@@ -222,4 +222,6 @@
   window.netmixReport.snapshot = askSnapshot;
   performance.mark("nm-ready");
   document.body.setAttribute("data-report-ready", "1");
+  /* the first task after the tables are built: the page answers input from here on */
+  setTimeout(function () { window.netmixReport.interactiveAt = performance.now(); document.body.setAttribute("data-report-interactive", "1"); }, 0);
 })();
