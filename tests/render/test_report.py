@@ -157,6 +157,9 @@ def test_circle_labels_and_doubles_summary_in_french():
     assert wording.circle_label("fr", "2014–2020 · personal") == "2014–2020 · perso"
     assert wording.circle_label("fr", "cluster c07") == "cercle c07"
     assert wording.circle_label("fr", "Mes amis du club") == "Mes amis du club"  # a user's label is kept
-    english = "professional circle: keep on linkedin and pro, consider removing from perso — 9 of 11 shared contacts are professional"
+    english = (
+        "professional circle: keep on linkedin and pro, consider removing from perso — "
+        "9 of 11 shared contacts are professional"
+    )
     said = wording.suggestion("fr", english)
     assert said == "cercle pro : gardez sur linkedin et pro, retirez peut-être de perso — 9 des 11 contacts communs sont pro"
