@@ -23,6 +23,16 @@ pyvis' records are built as ``from_nx`` builds them, but directly (``from_nx`` c
 which scans all edges each time: hours at 100,000 edges); the generated page is the same.
 Above ``max_nodes`` (6,000) netmix draws its aggregated cluster view; the ``netmix-full`` row forces
 the person view (``max_nodes`` raised) to compare like with like.
+
+``--report``: the large scenario's report (``netmix.scenario.generate(dir, scale="large")``, then
+``netmix analyze --config DIR/netmix.toml --out OUT --lang LANG`` run as a user types it, in a
+subprocess). Its TTI is the first task after the report's script has built its tables and decision
+controls (``window.netmixReport.interactiveAt``); the map, in its own frame, is timed apart (the
+viewport is tall enough for the frame to be drawn at once). Beside it, in the same run, the plain
+alternative: the same doubles and pairs to decide as one static HTML table, no script (its TTI:
+the end of the load event)::
+
+    .venv/bin/python benchmarks/browser_tti.py --report [--scenario DIR] [--out DIR] [--reuse]
 """
 
 from __future__ import annotations
@@ -61,11 +71,10 @@ HOOK = """
 
 
 def pyvis_page(graph) -> str:
+    import networkx as nx
     from pyvis.edge import Edge
     from pyvis.network import Network
     from pyvis.node import Node
-
-    import networkx as nx
 
     plain = nx.Graph()
     plain.add_nodes_from(sorted(graph.nodes))
@@ -127,12 +136,98 @@ def measure(browser, path: Path, kind: str, timeout: float) -> tuple[float | Non
     return (float(value) / 1000 if value else None), len(blocked)
 
 
+def plain_page(out: Path) -> str:
+    """The plain alternative: every double as a row of one static table (escaped), no script."""
+    import html
+
+    import pandas as pd
+
+    d = pd.read_csv(out / "doubles.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    cols = ["name", "accounts", "confidence", "band", "evidence", "suggestion", "decision"]
+    head = "".join(f"<th>{c}</th>" for c in cols)
+    cells = ("".join(f"<td>{html.escape(str(r[c]))}</td>" for c in cols) for r in d.to_dict("records"))
+    body = "\n".join(f"<tr>{row}</tr>" for row in cells)
+    page = "<!DOCTYPE html><html><head><meta charset='utf-8'><title>doubles</title></head><body>"
+    return f"{page}<table><tr>{head}</tr>{body}</table></body></html>"
+
+
+def measure_report(browser, path: Path, kind: str, timeout: float) -> tuple[float | None, float | None]:
+    """(TTI of the page, TTI of its map frame) in seconds since navigation start."""
+    context = browser.new_context(viewport={"width": 1400, "height": 2600})
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
+    page = context.new_page()
+    page.goto(path.as_uri(), timeout=timeout * 1000, wait_until="commit")
+    tti = frame_tti = None
+    if kind == "netmix":
+        page.locator("body[data-report-interactive='1']").wait_for(state="attached", timeout=timeout * 1000)
+        tti = page.evaluate("window.netmixReport.interactiveAt")
+        frame = page.locator("iframe#nm-map").element_handle().content_frame()
+        frame.locator("body[data-ready='1']").wait_for(state="attached", timeout=timeout * 1000)
+        for _ in range(100):
+            frame_tti = frame.evaluate("window.netmix.interactiveAt")
+            if frame_tti:
+                break
+            time.sleep(0.02)
+    else:
+        page.wait_for_load_state("load", timeout=timeout * 1000)
+        tti = page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd")
+    context.close()
+    return (tti / 1000 if tti else None), (frame_tti / 1000 if frame_tti else None)
+
+
+def report_main(args: argparse.Namespace) -> None:
+    """The large scenario's report versus the plain table (see the module docstring)."""
+    import subprocess
+
+    from playwright.sync_api import sync_playwright
+
+    from netmix.scenario import generate
+
+    work = Path(tempfile.mkdtemp(prefix="netmix-tti-"))
+    scenario = Path(args.scenario) if args.scenario else work / "scenario"
+    if not (scenario / "netmix.toml").exists():
+        generate(scenario, scale="large")
+    out = Path(args.out) if args.out else work / f"out-{args.lang}"
+    if not (args.reuse and (out / "report.html").exists()):
+        exe = Path(sys.executable).with_name("netmix")
+        cmd = [str(exe), "analyze", "--config", str(scenario / "netmix.toml"), "--out", str(out), "--lang", args.lang]
+        t = time.monotonic()
+        subprocess.run(cmd, check=True, capture_output=True, timeout=args.timeout * 20)
+        print(f"  netmix analyze: {time.monotonic() - t:.0f} s", file=sys.stderr)
+    plain = work / "plain.html"
+    plain.write_text(plain_page(out), encoding="utf-8")
+    rows = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        for name, path in (("netmix report", out / "report.html"), ("plain table", plain)):
+            kind = "netmix" if name.startswith("netmix") else "plain"
+            runs = [measure_report(browser, path, kind, args.timeout) for _ in range(args.runs)]
+            print(f"  {name}: {runs}", file=sys.stderr)
+            tti = statistics.median(r[0] for r in runs if r[0] is not None)
+            frames = [r[1] for r in runs if r[1] is not None]
+            rows.append((name, path.stat().st_size / 1e6, tti, statistics.median(frames) if frames else None))
+        browser.close()
+    print(f"\nLarge scenario report, headless Chromium, median of {args.runs} runs ({args.lang})\n")
+    print(f"{'page':<14} {'MB':>6} {'TTI s':>7} {'map s':>7} {'vs netmix':>10}")
+    for name, mb, tti, frame in rows:
+        ratio = f"{tti / rows[0][2]:.2f}x"
+        print(f"{name:<14} {mb:>6.2f} {tti:>7.2f} {(f'{frame:.2f}' if frame else '-'):>7} {ratio:>10}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="500,5000,20000")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--timeout", type=float, default=180.0)
+    ap.add_argument("--report", action="store_true", help="time the large scenario's report instead of maps")
+    ap.add_argument("--scenario", help="--report: a generated large scenario to use (made in a temp folder if absent)")
+    ap.add_argument("--out", help="--report: the output folder of netmix analyze")
+    ap.add_argument("--reuse", action="store_true", help="--report: keep an existing --out instead of running netmix analyze")
+    ap.add_argument("--lang", default="en", choices=("en", "fr"))
     args = ap.parse_args()
+    if args.report:
+        report_main(args)
+        return
     from playwright.sync_api import sync_playwright
 
     sizes = [int(s) for s in args.sizes.split(",")]

@@ -92,10 +92,10 @@ def build_case() -> tuple[Resolution, Analysis, tuple[Account, ...]]:
         [
             {"person_id": "p01", "name": "Marie Dupont", "accounts": "perso;pro",
              "names": "perso: Marie Dupont | pro: Marie Dupont", "confidence": 0.97, "band": "certain",
-             "evidence": "same name; pro e-mail marie@example.org", "suggestion": "keep both"},
+             "evidence": "same name; pro e-mail marie@example.org", "suggestion": "both circles: keep on both — of 3 shared contacts, 1 are personal, 1 professional and 1 in both"},
             {"person_id": "p10", "name": "Omar Haddad", "accounts": "linkedin;perso",
              "names": "linkedin: Omar Haddad | perso: Omar Haddad", "confidence": 0.81, "band": "likely",
-             "evidence": "same name; https://www.linkedin.com/in/omar", "suggestion": "review"},
+             "evidence": "same name; https://www.linkedin.com/in/omar", "suggestion": "review: the evidence is thin — look at both profiles, then write same or not same"},
         ],
         model.DOUBLE_COLUMNS,
     )  # fmt: skip

@@ -65,6 +65,9 @@ class Opened:
 
     def wait_ready(self):
         # no wait_for_function: the page's CSP forbids eval, which Playwright would need
+        iframe = self.page.locator("iframe#nm-map")
+        if iframe.count():  # Chromium draws no off-screen frame: bring the report's map into view
+            iframe.scroll_into_view_if_needed()
         self.map_frame().locator("body[data-ready='1']").wait_for(state="attached", timeout=30_000)
 
     def check_clean(self):
@@ -215,7 +218,9 @@ def test_report_steps(browser, case, tmp_path, lang):
         for word in ("Doubles amitiés", "Passeurs", "compte perso", "Exclus", "Définitions utilisées"):
             assert word in body
         assert "Double friendships" not in body
-    assert pg.evaluate("document.querySelectorAll('img').length") == 0
+    # the only picture: the map's snapshot for the print version, a data: URL
+    assert pg.evaluate("Array.from(document.images).map(i => i.id)") == ["nm-map-print"]
+    assert pg.evaluate("document.images[0].src.startsWith('data:image/png;base64,')")
     assert frame.evaluate("document.querySelectorAll('img').length") == 0
     shot = pg.screenshot(full_page=True)
     (tmp_path / f"report-{lang}.png").write_bytes(shot)

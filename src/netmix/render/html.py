@@ -43,7 +43,7 @@ VIS_VERSION = "9.1.2"
 
 __all__ = ["OPTIONS", "environment", "map_html", "script_json", "static_text", "vis_assets"]
 
-#: vis-network options: no physics (positions are given), straight edges, labels only when large enough.
+#: vis-network options: no physics (positions are given), straight edges, no labels of its own.
 OPTIONS: dict = {
     "autoResize": True,
     "physics": {"enabled": False},
@@ -61,7 +61,8 @@ OPTIONS: dict = {
         "shape": "dot",
         "borderWidth": 1,
         "font": {"size": 12, "color": "#222"},
-        "scaling": {"label": {"enabled": True, "drawThreshold": 7}},
+        # labels are painted by netmix-map.js where they fit (no overlap); vis-network draws none
+        "scaling": {"label": {"enabled": False, "drawThreshold": 10000}},
     },
     "edges": {
         "smooth": False,
@@ -366,7 +367,7 @@ def map_html(
     (True, True, False)
     """
     i18n.check_lang(lang)
-    view = build_view(analysis, resolution, pseudonymizer=pseudonymizer)
+    view = build_view(analysis, resolution, pseudonymizer=pseudonymizer, lang=lang)
     vis_js, vis_css = vis_assets()
     page_title = title if title is not None else i18n.t(lang, "map.title")
     return environment().get_template("map.html.j2").render(

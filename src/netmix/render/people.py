@@ -17,6 +17,7 @@ import pandas as pd
 
 from ..model import Analysis, Resolution
 from ..privacy import Pseudonymizer, anonymize_tables, redact_text
+from . import wording
 
 #: Colours by sphere (colour-blind-safe Okabe-Ito hues).
 SPHERE_COLORS: dict[str, str] = {
@@ -143,7 +144,7 @@ def _subgraph(graph: Any, pid: pd.Series, clusters: pd.Series) -> nx.Graph:
     return sub
 
 
-def _person_rows(tables: dict[str, pd.DataFrame], redact: bool) -> pd.DataFrame:
+def _person_rows(tables: dict[str, pd.DataFrame], redact: bool, lang: str | None) -> pd.DataFrame:
     """One row per person with the columns :class:`View` documents."""
     persons = tables["persons"]
     dbl, ranks, excluded = _by_person(tables)
@@ -154,6 +155,8 @@ def _person_rows(tables: dict[str, pd.DataFrame], redact: bool) -> pd.DataFrame:
         is_contact = accounts.map(lambda a: "1" if a else "0")
     acc_lists = [sorted(a for a in s.split(";") if a) for s in accounts]
     none = ("", "", "")
+    if lang:
+        dbl = {p: (b, c, wording.evidence(lang, e)) for p, (b, c, e) in dbl.items()}
     return pd.DataFrame(
         {
             "person_id": pid,
@@ -175,9 +178,18 @@ def _person_rows(tables: dict[str, pd.DataFrame], redact: bool) -> pd.DataFrame:
 
 
 def build_view(
-    analysis: Analysis, resolution: Resolution | None = None, *, pseudonymizer: Pseudonymizer | None = None
+    analysis: Analysis,
+    resolution: Resolution | None = None,
+    *,
+    pseudonymizer: Pseudonymizer | None = None,
+    lang: str | None = None,
+    with_graph: bool = True,
 ) -> View:
     """Gather per-person facts from ``analysis`` (and ``resolution`` for double evidence).
+
+    With ``lang``, the evidence and the automatic circle labels are said in that language
+    (:mod:`netmix.render.wording`); without it they stay as the analysis wrote them. Without
+    ``with_graph`` the view's graph holds the persons but no ties (pages that draw no map).
 
     Examples
     --------
@@ -196,12 +208,14 @@ def build_view(
         tables = anonymize_tables(tables, pseudonymizer, key_ids=False)  # ids index the graph; pages use n1, n2…
     persons, clusters = tables["persons"], tables["clusters"]
     labels = {c: (lab or c) for c, lab in zip(_s(clusters, "cluster"), _s(clusters, "label"), strict=False) if c}
-    view = _person_rows(tables, pseudonymizer is not None)
+    view = _person_rows(tables, pseudonymizer is not None, lang)
+    if lang:
+        labels = {c: wording.circle_label(lang, lab) for c, lab in labels.items()}
     pid = view["person_id"]
     if pseudonymizer is None and "name" not in persons.columns and graph.number_of_nodes():
         names = nx.get_node_attributes(graph, "name")
         view["name"] = [str(names.get(p, "")) for p in pid]
-    sub = _subgraph(graph, pid, view["cluster"])
+    sub = _subgraph(graph if with_graph else nx.Graph(), pid, view["cluster"])
     ordered = {c: labels.get(c, c) for c in sorted(set(view["cluster"]) | set(labels), key=_cluster_sort) if c}
     return View(persons=view, clusters=ordered, graph=sub, tables=tables)
 

@@ -1,9 +1,12 @@
-"""The readable report (``report.html``): headline figures, the map, the tables, definitions.
+"""The readable report (``report.html``): what to decide first, summaries, charts, the map, the tables.
 
-Everything on the page is in the chosen language (``en`` or ``fr``); data values go through
-Jinja's autoescape (never raw HTML); the map is embedded as an ``<iframe srcdoc>`` sandboxed to
-scripts only, so the page stays one offline file. A step-by-step mode for trainers (buttons and
-← → keys) highlights spheres, doubles, clusters, exclusions and bridges on the map in turn.
+Everything on the page is in the chosen language (``en`` or ``fr``), evidence and suggestions
+included (:mod:`netmix.render.wording`). The page is one offline file under a strict
+Content-Security-Policy: the charts are inline SVG (:mod:`netmix.render.charts`), the map is an
+``<iframe srcdoc>`` sandboxed to scripts only, the tables' rows travel in one JSON block escaped for
+``<script>`` and are drawn by the page's script with ``textContent`` (sortable, filterable, paged:
+thousands of rows stay quick). Each pair to decide has a control; the choices stay in the
+browser (``localStorage``) and a button saves them as a decisions file ``--decisions`` reads.
 
 Headline figures are computed here from the persons table so they are defined in one place:
 
@@ -16,16 +19,22 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+import pandas as pd
+
 from ..model import Account, Analysis, Resolution
 from ..privacy import Pseudonymizer, redact_text
-from . import i18n
-from .html import environment, map_html, script_json, static_text
+from ..resolution.decisions import TEMPLATE_COLUMNS
+from . import charts, figures, i18n, wording
+from .decide import doubles_summary, review_rows, run_key
+from .html import map_html
+from .page import environment, script_json, static_text
 from .people import View, build_view, cap
 
+__all__ = ["STEPS", "headline_figures", "report_html"]
+
 STEPS: tuple[str, ...] = ("spheres", "doubles", "clusters", "exclusions", "bridges")
-MAX_DOUBLES = 200
-MAX_BRIDGES = 25
 MAX_EXCLUDED = 10
+PAGE_ROWS = 25
 
 
 def headline_figures(view: View) -> dict:
@@ -70,7 +79,7 @@ def _from_ties(view: View) -> int:
     return int((cl["basis"] == "ties").sum())
 
 
-def _headlines(view: View, accounts: Sequence[Account] | None, lang: str, excluded_rows: int) -> list[str]:
+def _headlines(view: View, accounts: Sequence[Account] | None, lang: str, excluded_rows: int, summary: dict) -> list[str]:
     f = headline_figures(view)
     t = lambda key, **kw: i18n.t(lang, key, **kw)  # noqa: E731
     spheres = {a.name: a.sphere for a in accounts or ()}
@@ -83,19 +92,220 @@ def _headlines(view: View, accounts: Sequence[Account] | None, lang: str, exclud
         lines.append(t("headline.vanish", n=n, account=acc))
     lines.append(t("headline.doubles", n=f["doubles"]))
     if f["clusters"]:
-        lines.append(t("headline.clusters", n=f["clusters"], ties=f["clusters_from_ties"], other=f["clusters"] - f["clusters_from_ties"]))
+        lines.append(
+            t("headline.clusters", n=f["clusters"], ties=f["clusters_from_ties"], other=f["clusters"] - f["clusters_from_ties"])
+        )
     if excluded_rows:
         lines.append(t("headline.exclusions", n=excluded_rows))
     if f["top_bridge"]:
         lines.append(t("headline.bridge", name=cap(f["top_bridge"], 100)))
-    return lines
+    return lines + _bridge_counts(summary, lang)
+
+
+def _bridge_counts(summary: dict, lang: str) -> list[str]:
+    """The confirmed and possible bridges, when the analysis counts them (``summary["bridges"]`` a dict)."""
+    counts = summary.get("bridges")
+    if not isinstance(counts, dict):
+        return []
+    return [i18n.t(lang, "headline.bridges", confirmed=int(counts.get("confirmed", 0)), possible=int(counts.get("possible", 0)))]
 
 
 def _num(value: object, digits: int = 2) -> str:
     try:
-        return f"{float(value):.{digits}f}"
-    except (TypeError, ValueError):
+        return f"{float(str(value)):.{digits}f}"
+    except ValueError:
         return str(value)
+
+
+def _evidence(lang: str, text: str, private: bool) -> str:
+    """The evidence in ``lang``; contact details removed from a pseudonymised page."""
+    said = wording.evidence(lang, text)
+    return redact_text(said) if private else said
+
+
+def _columns(lang: str, keys: Sequence[str], numeric: Sequence[str] = ()) -> list[dict]:
+    return [{"label": i18n.t(lang, k), "num": k in numeric} for k in keys]
+
+
+def _doubles_table(view: View, lang: str, private: bool) -> dict:
+    """Every double, decided ones first, then by confidence."""
+    dbl = view.tables["doubles"]
+    rows: list[list] = []
+    if len(dbl):
+        dbl = dbl.copy()
+        dbl["__c"] = pd.to_numeric(dbl.get("confidence", pd.Series(0.0, index=dbl.index)), errors="coerce").fillna(0.0)
+        dbl["__undecided"] = [not str(d) for d in dbl.get("decision", pd.Series("", index=dbl.index)).fillna("")]
+        dbl = dbl.sort_values(["__undecided", "__c", "name", "person_id"], ascending=[True, False, True, True], kind="mergesort")
+        for r in dbl.to_dict("records"):
+            decision = str(r.get("decision", "") or "")
+            rows.append([
+                cap(str(r.get("name", "")), 120), str(r.get("accounts", "")).replace(";", ", "), _num(r.get("confidence", "")),
+                i18n.value(lang, "band", str(r.get("band", ""))), cap(_evidence(lang, str(r.get("evidence", "")), private), 300),
+                cap(wording.suggestion(lang, str(r.get("suggestion", "")), private=private), 300),
+                i18n.value(lang, "decision", decision) if decision else "",
+            ])  # fmt: skip
+    keys = ("col.name", "col.accounts", "col.confidence", "col.band", "col.evidence", "col.suggestion", "col.decision")
+    return {"columns": _columns(lang, keys, ("col.confidence",)), "rows": rows, "page": PAGE_ROWS}
+
+
+def _clusters_table(view: View, lang: str) -> dict:
+    """Each circle: its composition, the accounts it is reached through, who is kept out."""
+    by_cluster: dict[str, list[str]] = {}
+    for r in view.tables["exclusions"].to_dict("records"):
+        status = i18n.value(lang, "status", str(r.get("status", "")))
+        by_cluster.setdefault(str(r.get("cluster", "")), []).append(f"{cap(str(r.get('name', '')), 80)} ({status})")
+    members: dict[str, Counter] = {c: Counter() for c in view.clusters}
+    for c, accs in zip(view.persons["cluster"], view.persons["accounts"], strict=False):
+        if c in members:
+            members[c].update(accs)
+    rows = []
+    for r in view.tables["clusters"].to_dict("records"):
+        c = str(r.get("cluster", ""))
+        ex = by_cluster.get(c, [])
+        kept_out = "; ".join(ex[:MAX_EXCLUDED]) + (f" (+{len(ex) - MAX_EXCLUDED})" if len(ex) > MAX_EXCLUDED else "")
+        composition = [str(r.get(k, "")) for k in ("size", "personal", "professional", "both")]
+        reached = ", ".join(f"{a} {n}" for a, n in sorted(members.get(c, Counter()).items()))
+        rows.append([c, cap(view.clusters.get(c, str(r.get("label", ""))), 120), *composition, reached, kept_out])
+    keys = (
+        "col.cluster",
+        "col.label",
+        "col.size",
+        "col.personal",
+        "col.professional",
+        "col.both",
+        "report.inclusion",
+        "report.exclusion",
+    )
+    return {
+        "columns": _columns(lang, keys, ("col.size", "col.personal", "col.professional", "col.both")),
+        "rows": rows,
+        "page": PAGE_ROWS,
+    }
+
+
+def _bridges_table(view: View, lang: str) -> dict:
+    """Every ranked bridge, best first (with its status when the analysis tells confirmed from possible bridges)."""
+    ranked = view.persons[view.persons["bridge_rank"] > 0].sort_values(["bridge_rank", "person_id"])
+    bridges = view.tables["bridges"]
+    status: dict[str, str] = {}
+    if "status" in bridges.columns:
+        status = dict(zip(bridges["person_id"].astype(str), bridges["status"].astype(str), strict=False))
+    rows = []
+    for r in ranked.to_dict("records"):
+        row = [
+            int(r["bridge_rank"]),
+            cap(str(r["name"]), 120),
+            ", ".join(r["accounts"]),
+            cap(view.clusters.get(str(r["cluster"]), str(r["cluster"])), 80),
+            _num(r["bridging_score"]),
+        ]
+        if status:
+            row.append(i18n.value(lang, "bridge", status.get(str(r["person_id"]), "")))
+        rows.append(row)
+    keys = ("col.rank", "col.name", "col.accounts", "col.cluster", "col.score") + (("col.status",) if status else ())
+    return {"columns": _columns(lang, keys, ("col.rank", "col.score")), "rows": rows, "page": PAGE_ROWS}
+
+
+def _circle_source(analysis: Analysis, view: View) -> pd.DataFrame:
+    """The overlapping circles when the analysis has them (``analysis.circles``), else the clusters."""
+    circles = getattr(analysis, "circles", None)
+    if isinstance(circles, pd.DataFrame) and {"personal", "professional", "both"} <= set(circles.columns):
+        return circles.rename(columns={"circle": "cluster"}) if "cluster" not in circles.columns else circles
+    return view.tables["clusters"]
+
+
+def _charts(view: View, analysis: Analysis, resolution: Resolution | None, lang: str) -> list[dict]:
+    circles = figures.circles(_circle_source(analysis, view), view.clusters)
+    contacts = resolution.contacts if resolution is not None else None
+    out = [
+        charts.overlap_chart(figures.overlap(view.persons), lang),
+        charts.circles_chart(circles, lang) if circles else None,
+        charts.waves_chart(figures.timeline(contacts, analysis.waves), lang),
+        charts.bridges_chart(figures.top_bridges(view.persons, view.clusters), lang),
+    ]
+    return [c for c in out if c is not None and c["rows"]]
+
+
+def _encode(table: dict) -> dict:
+    """Columns of repeated words (suggestions, bands, accounts) sent once: cells become indices into ``values``.
+
+    The page decodes them when it starts; the data block of a run with thousands of doubles shrinks several times.
+    """
+    rows = table["rows"]
+    for j, column in enumerate(table["columns"]):
+        cells = [r[j] for r in rows]
+        values = sorted({str(c) for c in cells})
+        if len(rows) < 50 or len(values) * 2 > len(rows):
+            continue
+        index = {v: i for i, v in enumerate(values)}
+        column["values"] = values
+        for r in rows:
+            r[j] = index[str(r[j])]
+    return table
+
+
+def _encode_review(rows: list[dict]) -> dict:
+    """The pairs to decide, their repeated words (evidence, suggestion, band) sent once as in :func:`_encode`."""
+    values = {k: sorted({r[k] for r in rows}) for k in ("evidence", "suggestion", "band")}
+    index = {k: {v: i for i, v in enumerate(vs)} for k, vs in values.items()}
+    coded = [{**r, **{k: index[k][r[k]] for k in values}} for r in rows]
+    return {"rows": coded, "values": values}
+
+
+def _page_data(view: View, resolution: Resolution | None, lang: str, review: pd.DataFrame | None, private: bool) -> dict:
+    """The JSON block the page's script reads: tables, pairs to decide, words."""
+    contacts = resolution.contacts if resolution is not None else None
+    rows = review_rows(review, view.tables["doubles"], contacts, lang, private=private)
+    return {
+        "tables": {
+            "doubles": _encode(_doubles_table(view, lang, private)),
+            "clusters": _encode(_clusters_table(view, lang)),
+            "bridges": _encode(_bridges_table(view, lang)),
+        },
+        "review": {
+            **_encode_review(rows),
+            "key": run_key(rows),
+            "columns": list(TEMPLATE_COLUMNS),
+            "labels": [
+                i18n.t(lang, k)
+                for k in ("decide.choice", "col.name", "col.accounts", "col.confidence", "col.evidence", "col.suggestion")
+            ],
+        },
+        "strings": {**i18n.strings(lang, "decide."), **i18n.strings(lang, "table."), **i18n.strings(lang, "band.")},
+    }
+
+
+def _context(
+    view: View,
+    analysis: Analysis,
+    resolution: Resolution | None,
+    accounts: Sequence[Account] | None,
+    lang: str,
+    review: pd.DataFrame | None,
+    private: bool,
+) -> dict:
+    """Everything the report's template shows, but the title and the map."""
+    s = i18n.strings(lang)
+    data = _page_data(view, resolution, lang, review, private)
+    steps = [{"key": k, "label": s[f"step.{k}"], "text": s[f"step.{k}.text"]} for k in STEPS]
+    roles = sorted(Counter(r for r in view.persons["ego_role"] if r).items(), key=lambda kv: (-kv[1], kv[0]))
+    return {
+        "lang": lang,
+        "s": s,
+        "headlines": _headlines(view, accounts, lang, len(view.tables["exclusions"]), analysis.summary or {}),
+        "steps": steps,
+        "steps_json": script_json(steps),
+        "data_json": script_json(data),
+        "counts": {k: len(v["rows"]) for k, v in data["tables"].items()},
+        "to_decide": len(data["review"]["rows"]),
+        "summary": doubles_summary(view.tables["doubles"], lang),
+        "charts": _charts(view, analysis, resolution, lang),
+        "steps_js": static_text("netmix-steps.js"),
+        "report_js": static_text("netmix-report.js"),
+        "decisions": _decisions_line(resolution, lang),
+        "roles": [{"role": i18n.value(lang, "role", k), "count": n} for k, n in roles],
+        "definitions": [s[f"def.{k}"] for k in ("sphere", "double", "cluster", "exclusion", "bridge", "inferred")],
+    }
 
 
 def report_html(
@@ -109,106 +319,46 @@ def report_html(
     title: str | None = None,
     seed: int = 0,
     max_nodes: int = 6000,
+    review: pd.DataFrame | None = None,
 ) -> str:
     """The report page as an HTML string.
 
     Parameters
     ----------
-    analysis, resolution, accounts : as for :func:`netmix.render.html.map_html`.
-    lang : ``"en"`` or ``"fr"`` — every text of the page.
-    pseudonymizer : pseudonyms instead of names, no contact details.
-    map_html_fragment : the map page already made by ``map_html`` (same lang and pseudonymizer);
-        made here when ``None``.
-    title, seed, max_nodes : page title; layout seed and node limit of the map.
+    analysis, resolution, accounts
+        As for :func:`netmix.render.html.map_html`.
+    lang : str
+        ``"en"`` or ``"fr"``: every word of the page.
+    pseudonymizer : Pseudonymizer, optional
+        Pseudonyms instead of names, no contact details.
+    map_html_fragment : str, optional
+        The map page made by ``map_html`` (same ``lang`` and ``pseudonymizer``); made here if ``None``.
+    title : str, optional
+        The page title (a default in ``lang``).
+    seed, max_nodes : int
+        The map's layout seed and node limit.
+    review : pandas.DataFrame, optional
+        The rows of ``review.csv`` (:data:`netmix.model.REVIEW_COLUMNS`), one decision control
+        each; without it the doubles of the ``review`` band are the pairs to decide.
+
+    Examples
+    --------
+    >>> from netmix.model import CONTACT_COLUMNS, frame
+    >>> from netmix import analyse, resolve
+    >>> rows = [dict(contact_id="perso:1", account="perso", sphere="personal", name="Marie Dupont", source_id="a"),
+    ...         dict(contact_id="pro:1", account="pro", sphere="professional", name="Marie Dupont", source_id="b")]
+    >>> res = resolve(frame(rows, CONTACT_COLUMNS))
+    >>> page = report_html(analyse(res), res, lang="fr")
+    >>> "Ce qui attend votre décision" in page, "même nom" in page, "same name" in page
+    (True, True, False)
     """
     i18n.check_lang(lang)
-    s = i18n.strings(lang)
-    view = build_view(analysis, resolution, pseudonymizer=pseudonymizer)
+    view = build_view(analysis, resolution, pseudonymizer=pseudonymizer, lang=lang, with_graph=False)
     if map_html_fragment is None:
         map_html_fragment = map_html(
             analysis, resolution, accounts, lang=lang, pseudonymizer=pseudonymizer, seed=seed, max_nodes=max_nodes
         )
-    persons = view.persons.set_index("person_id")
-
-    doubles_rows = []
-    dbl = view.tables["doubles"]
-    if len(dbl):
-        dbl = dbl.copy()
-        dbl["__c"] = [float(c) if str(c) not in ("", "nan") else 0.0 for c in dbl.get("confidence", [0.0] * len(dbl))]
-        dbl["__undecided"] = [not str(d) for d in dbl.get("decision", [""] * len(dbl))]
-        dbl = dbl.sort_values(["__undecided", "__c", "name", "person_id"], ascending=[True, False, True, True], kind="mergesort")
-    for r in dbl.head(MAX_DOUBLES).to_dict("records"):
-        evidence = str(r.get("evidence", ""))
-        doubles_rows.append(
-            {
-                "name": cap(r.get("name", ""), 120),
-                "accounts": str(r.get("accounts", "")).replace(";", ", "),
-                "confidence": _num(r.get("confidence", "")),
-                "band": i18n.value(lang, "band", str(r.get("band", ""))),
-                "evidence": cap(redact_text(evidence) if pseudonymizer else evidence, 300),
-                "suggestion": cap(str(r.get("suggestion", "")), 200),
-                "decision": i18n.value(lang, "decision", str(r.get("decision", "") or "")) if r.get("decision") else "",
-            }
-        )
-    more = len(dbl) - len(doubles_rows)
-
-    excl = view.tables["exclusions"]
-    by_cluster: dict[str, list[str]] = {}
-    for r in excl.to_dict("records"):
-        status = i18n.value(lang, "status", str(r.get("status", "")))
-        by_cluster.setdefault(str(r.get("cluster", "")), []).append(f"{cap(r.get('name', ''), 80)} ({status})")
-    clusters_rows = []
-    cl = view.tables["clusters"]
-    members = {c: Counter() for c in view.clusters}
-    for c, accs in zip(view.persons["cluster"], view.persons["accounts"], strict=False):
-        if c in members:
-            members[c].update(accs)
-    for r in cl.to_dict("records"):
-        c = str(r.get("cluster", ""))
-        ex = by_cluster.get(c, [])
-        clusters_rows.append(
-            {
-                "cluster": c,
-                "label": cap(view.clusters.get(c, r.get("label", "")), 120),
-                "size": r.get("size", ""),
-                "personal": r.get("personal", ""),
-                "professional": r.get("professional", ""),
-                "both": r.get("both", ""),
-                "inclusion": ", ".join(f"{a} {n}" for a, n in sorted(members.get(c, Counter()).items())),
-                "excluded": ex[:MAX_EXCLUDED],
-                "excluded_more": max(0, len(ex) - MAX_EXCLUDED),
-            }
-        )
-
-    bridges_rows = []
-    ranked = view.persons[view.persons["bridge_rank"] > 0].sort_values(["bridge_rank", "person_id"])
-    for r in ranked.head(MAX_BRIDGES).itertuples(index=False):
-        bridges_rows.append(
-            {
-                "rank": r.bridge_rank,
-                "name": cap(r.name, 120),
-                "accounts": ", ".join(r.accounts),
-                "cluster": cap(view.clusters.get(r.cluster, r.cluster), 80),
-                "score": _num(persons.loc[r.person_id, "bridging_score"]),
-            }
-        )
-    roles = Counter(r for r in view.persons["ego_role"] if r)
-    steps = [{"key": k, "label": s[f"step.{k}"], "text": s[f"step.{k}.text"]} for k in STEPS]
-    page_title = title if title is not None else s["report.title"]
-    return environment().get_template("report.html.j2").render(
-        lang=lang,
-        title=cap(page_title, 200),
-        s=s,
-        headlines=_headlines(view, accounts, lang, len(excl)),
-        steps=steps,
-        steps_json=script_json(steps),
-        steps_js=static_text("netmix-steps.js"),
-        map_doc=map_html_fragment,  # autoescaped into the srcdoc attribute
-        doubles=doubles_rows,
-        decisions=_decisions_line(resolution, lang),
-        doubles_more=i18n.t(lang, "report.more", n=more) if more > 0 else "",
-        clusters=clusters_rows,
-        bridges=bridges_rows,
-        roles=[{"role": i18n.value(lang, "role", k), "count": n} for k, n in sorted(roles.items(), key=lambda kv: (-kv[1], kv[0]))],
-        definitions=[s[f"def.{k}"] for k in ("sphere", "double", "cluster", "exclusion", "bridge", "inferred")],
-    )
+    context = _context(view, analysis, resolution, accounts, lang, review, pseudonymizer is not None)
+    page_title = title if title is not None else context["s"]["report.title"]
+    # the map page is autoescaped into the iframe's srcdoc attribute
+    return environment().get_template("report.html.j2").render(title=cap(page_title, 200), map_doc=map_html_fragment, **context)

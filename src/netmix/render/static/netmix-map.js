@@ -96,8 +96,55 @@
     });
   });
 
+  /* ---- labels: painted by netmix where they fit — biggest persons first, none over another ---- */
+  var shown = {};
+  var bySize = DATA.nodes.slice().sort(function (a, b) { return (b.size - a.size) || (a.id < b.id ? -1 : 1); });
+  var widths = {};
+  function paintLabels(ctx) {
+    var scale = network.getScale();
+    var px = 12 / scale, pad = 3 / scale, placed = [], grid = {}, cell = 120 / scale;
+    var topLeft = network.DOMtoCanvas({ x: 0, y: 0 });
+    var bottomRight = network.DOMtoCanvas({ x: container.clientWidth, y: container.clientHeight });
+    ctx.save();
+    ctx.font = "12px system-ui, sans-serif";
+    ctx.textAlign = "center"; ctx.textBaseline = "top";
+    var count = 0;
+    for (var i = 0; i < bySize.length && count < 400; i++) {
+      var n = bySize[i];
+      if (!shown[n.id] || (state.highlight && !state.highlightSet[n.id])) { continue; }
+      if (n.size * scale < 5 && scale < 1.4) { continue; }  /* small dots get a name once zoomed in */
+      if (n.x < topLeft.x || n.x > bottomRight.x || n.y < topLeft.y || n.y > bottomRight.y) { continue; }
+      var label = n.label;
+      if (!label || label === " ") { continue; }
+      if (widths[n.id] === undefined) { widths[n.id] = ctx.measureText(label).width; }
+      var w = widths[n.id] / scale, x0 = n.x - w / 2 - pad, y0 = n.y + n.size + pad, x1 = x0 + w + 2 * pad, y1 = y0 + px + pad;
+      var gx0 = Math.floor(x0 / cell), gx1 = Math.floor(x1 / cell), gy0 = Math.floor(y0 / cell), gy1 = Math.floor(y1 / cell), clash = false;
+      for (var gx = gx0; gx <= gx1 && !clash; gx++) {
+        for (var gy = gy0; gy <= gy1 && !clash; gy++) {
+          var bucket = grid[gx + ":" + gy] || [];
+          for (var k = 0; k < bucket.length; k++) {
+            var b = bucket[k];
+            if (x0 < b[2] && b[0] < x1 && y0 < b[3] && b[1] < y1) { clash = true; break; }
+          }
+        }
+      }
+      if (clash) { continue; }
+      var box = [x0, y0, x1, y1];
+      for (gx = gx0; gx <= gx1; gx++) { for (gy = gy0; gy <= gy1; gy++) { (grid[gx + ":" + gy] = grid[gx + ":" + gy] || []).push(box); } }
+      placed.push([label, n.x, y0 + pad / 2]);
+      count++;
+    }
+    ctx.scale(1 / scale, 1 / scale);
+    ctx.lineWidth = 3; ctx.strokeStyle = "rgba(255,255,255,0.9)"; ctx.fillStyle = "#222";
+    placed.forEach(function (p) { ctx.strokeText(p[0], p[1] * scale, p[2] * scale); ctx.fillText(p[0], p[1] * scale, p[2] * scale); });
+    ctx.restore();
+  }
+  network.on("afterDrawing", paintLabels);
+
   function refresh() {
     view.refresh();
+    shown = {};
+    view.getIds().forEach(function (id) { shown[id] = true; });
     count.textContent = S["map.shown"].replace("{shown}", view.length).replace("{total}", DATA.total);
   }
 
@@ -107,11 +154,12 @@
     (ids || []).forEach(function (id) { keep[id] = true; });
     var upd = [];
     DATA.nodes.forEach(function (n) {
-      if (!ids || keep[n.id]) { upd.push({ id: n.id, color: n.color, font: n.font || { color: "#222" } }); }
-      else { upd.push({ id: n.id, color: { background: DIM, border: DIM }, font: { color: "rgba(0,0,0,0)" } }); }
+      if (!ids || keep[n.id]) { upd.push({ id: n.id, color: n.color }); }
+      else { upd.push({ id: n.id, color: { background: DIM, border: DIM } }); }
     });
     nodes.update(upd);
     state.highlight = ids ? ids.slice() : null;
+    state.highlightSet = keep;
   }
   function neighbourhood(id) {
     var ids = network.getConnectedNodes(id).slice();
@@ -174,9 +222,16 @@
     else { highlight(null); }
     network.redraw();
   }
+  /* the picture of the map, for the report's print version */
+  function snapshot() {
+    if (window.parent === window) { return; }
+    var canvas = container.querySelector("canvas");
+    if (canvas) { window.parent.postMessage({ netmix: "snapshot", url: canvas.toDataURL("image/png") }, "*"); }
+  }
   window.addEventListener("message", function (e) {
-    if (e.source !== window.parent || !e.data || typeof e.data !== "object" || e.data.netmix !== "step") { return; }
-    step(String(e.data.step));
+    if (e.source !== window.parent || !e.data || typeof e.data !== "object") { return; }
+    if (e.data.netmix === "step") { step(String(e.data.step)); }
+    else if (e.data.netmix === "snapshot") { snapshot(); }
   });
 
   var ready = false;
@@ -186,6 +241,7 @@
     window.netmix.readyAt = performance.now();
     /* the first task after the first frame: the page can react to input from here on */
     setTimeout(function () { window.netmix.interactiveAt = performance.now(); }, 0);
+    setTimeout(snapshot, 400);
     document.body.setAttribute("data-ready", "1");
   });
   refresh();
