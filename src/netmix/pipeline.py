@@ -77,7 +77,7 @@ def resolve_all(config: RunConfig, imports: dict[str, ImportResult], tiesets: tu
 def run(config: RunConfig, *, progress: Progress = _quiet) -> RunResult:
     """Run the whole analysis of ``config`` (no output is written)."""
     from .analysis import analyse
-    from .analysis.clusters import load_labels
+    from .analysis.labels import load_labels
 
     imports, tiesets = import_all(config, progress)
     progress("resolving persons and doubles")
@@ -185,6 +185,7 @@ def write_outputs(
     progress: Progress = _quiet,
 ) -> list[str]:
     """Write the output contract of DESIGN.md into ``out_dir``, all files or none."""
+    from .privacy import anonymize_tables
     from .render.gephi import gexf_bytes, graphml_bytes
     from .render.tables import output_tables
 
@@ -192,6 +193,11 @@ def write_outputs(
     with OutputDir(out_dir) as out:
         progress("writing tables")
         for name, df in output_tables(result.resolution, result.analysis, pseudonymizer=pseudonymizer).items():
+            out.write_csv(name, df)
+        circles = {"circles.csv": result.analysis.circles, "circle_members.csv": result.analysis.circle_members}
+        if pseudonymizer is not None:
+            circles = anonymize_tables(circles, pseudonymizer)
+        for name, df in circles.items():
             out.write_csv(name, df)
         out.write_json("summary.json", result.analysis.summary)
         out.write_json("run.json", run_record(result))
