@@ -40,8 +40,10 @@ def betweenness(
 
     Returns
     -------
-    values : float array in node order.
-    info : ``{"method": "exact" | "sampled", "engine": "igraph", "samples": k, "seed": seed}``.
+    values : numpy.ndarray
+        Betweenness of every node, in node order.
+    info : dict
+        ``{"method": "exact" | "sampled", "engine": "igraph", "samples": k, "seed": seed}``.
 
     Examples
     --------

@@ -40,15 +40,20 @@ def detect_communities(
 
     Parameters
     ----------
-    graph : the person graph (edge attribute ``weight``).
-    seed : the random seed of leidenalg (same seed, same graph → same partition).
-    resolution : γ of modularity; larger γ → more, smaller clusters.
+    graph : Adjacency or networkx.Graph
+        The person graph (edge attribute ``weight``).
+    seed : int
+        The random seed of leidenalg (same seed, same graph → same partition).
+    resolution : float
+        γ of modularity; larger γ → more, smaller clusters.
 
     Returns
     -------
-    membership : int array in node order; communities numbered by size (descending), then by
-        smallest node index.
-    info : engine and parameters (for run.json).
+    membership : numpy.ndarray
+        Community of every node, in node order; communities numbered by size (descending), then
+        by smallest node index.
+    info : dict
+        Engine and parameters (for run.json).
 
     Examples
     --------
@@ -109,24 +114,30 @@ def cluster_persons(
 
     Parameters
     ----------
-    persons : needs ``person_id`` and ``company``; every person must be a node of ``graph``.
-    graph : the tie graph the communities are found in (netmix passes observed ties).
-    waves : connection waves (:func:`netmix.graph.waves.detect_waves`), for persons with
-        neither ties nor a shared company.
-    seed, resolution : passed to :func:`detect_communities`.
-    min_group : the smallest affiliation group that makes a cluster.
+    persons : pandas.DataFrame
+        Needs ``person_id`` and ``company``; every person must be a node of ``graph``.
+    graph : Adjacency or networkx.Graph
+        The tie graph the communities are found in (netmix passes observed ties).
+    waves : pandas.DataFrame, optional
+        Connection waves (:func:`netmix.graph.waves.detect_waves`), for persons with neither
+        ties nor a shared company.
+    seed, resolution : int, float
+        Passed to :func:`detect_communities`.
+    min_group : int
+        The smallest affiliation group that makes a cluster.
 
     Returns
     -------
-    frame : ``person_id, cluster, basis`` (basis: ``ties``, ``company``, ``wave`` or ``""``),
-        in ``persons`` order.
-    info : :func:`detect_communities`'s info plus counts.
+    frame : pandas.DataFrame
+        ``person_id, cluster, basis`` (basis: ``ties``, ``company``, ``wave`` or ``""``), in
+        ``persons`` order.
+    info : dict
+        :func:`detect_communities`'s info plus counts.
 
     Examples
     --------
     >>> import networkx as nx, pandas as pd
-    >>> g = nx.Graph([("a", "b"), ("b", "c"), ("a", "c")])
-    >>> g.add_nodes_from(["x", "y", "z"])
+    >>> g = nx.Graph([("a", "b"), ("b", "c"), ("a", "c"), ("x", "x"), ("y", "y"), ("z", "z")])
     >>> persons = pd.DataFrame({"person_id": list("abcxyz"), "company": ["", "", "", "ACME", "Acme Inc", ""]})
     >>> frame = cluster_persons(persons, g)[0]
     >>> frame["cluster"].tolist(), frame["basis"].tolist()
@@ -135,16 +146,10 @@ def cluster_persons(
     adj = as_adjacency(graph)
     membership, info = detect_communities(adj, seed=seed, resolution=resolution)
     pid = persons["person_id"].astype(str).to_numpy()
-    pos = pd.Index(adj.nodes).get_indexer(pd.Index(pid))
-    if (pos < 0).any():
-        raise ValueError("every person must be a node of the graph")
-    mem = membership[pos]
-    groups: list[tuple[np.ndarray, str]] = []  # (row positions in persons, basis)
-    tied = mem >= 0
-    if tied.any():
-        for c in np.unique(mem[tied]):
-            groups.append((np.flatnonzero(mem == c), "ties"))
-    free = ~tied
+    mem = membership[_positions(adj, pid)]
+    # (row positions in persons, basis), communities first
+    groups: list[tuple[np.ndarray, str]] = [(rows, "ties") for _c, rows in group_positions(mem, skip=-1)]
+    free = mem < 0
     if "company" in persons.columns:
         key = normalise_companies(persons["company"]).to_numpy()
         groups += _affiliation_groups(np.where(free, key, ""), free, min_group, "company")
@@ -155,6 +160,14 @@ def cluster_persons(
     frame = _numbered(groups, pid)
     info = dict(info, clusters=len(groups), unclustered=int((frame["cluster"] == "").sum()), min_group=min_group)
     return frame, info
+
+
+def _positions(adj: Adjacency, ids: np.ndarray) -> np.ndarray:
+    """The node index of each id; every id must be a node."""
+    pos = pd.Index(adj.nodes).get_indexer(pd.Index(ids))
+    if (pos < 0).any():
+        raise ValueError("every person must be a node of the graph")
+    return pos
 
 
 def _numbered(groups: list[tuple[np.ndarray, str]], pid: np.ndarray) -> pd.DataFrame:

@@ -58,13 +58,16 @@ def brokerage(graph: Adjacency | nx.Graph, groups: Sequence[str] | np.ndarray, *
 
     Parameters
     ----------
-    graph : undirected graph.
-    groups : a group label per node, in node order (sorted node ids).
+    graph : Adjacency or networkx.Graph
+        An undirected graph.
+    groups : sequence of str
+        A group label per node, in node order (sorted node ids).
 
     Returns
     -------
-    DataFrame in node order with integer columns ``coordinator, itinerant, gatekeeper, liaison,
-    total`` (``total`` = open neighbour pairs = ``C(degree, 2)`` − triangles).
+    pandas.DataFrame
+        In node order, integer columns ``coordinator, itinerant, gatekeeper, liaison, total``
+        (``total`` = open neighbour pairs = ``C(degree, 2)`` − triangles).
 
     Examples
     --------
