@@ -32,6 +32,7 @@ _API: dict[str, str] = {
     "resolve": "netmix.resolution",
     "analyse": "netmix.analysis",
     "build_network": "netmix.graph",
+    "find_circles": "netmix.analysis",
     "run": "netmix.pipeline",
     "write_outputs": "netmix.pipeline",
     "RunResult": "netmix.pipeline",
@@ -68,7 +69,7 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
-    from .analysis import analyse
+    from .analysis import analyse, find_circles
     from .batch import BatchResult, run_batch
     from .config import RunConfig, load_config
     from .errors import NetmixError

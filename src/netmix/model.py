@@ -116,6 +116,8 @@ BRIDGE_COLUMNS: tuple[str, ...] = ("person_id", "name", "rank")
 #: The columns contacts.csv and doubles.csv start with (the resolution's other columns follow).
 CONTACT_TABLE_COLUMNS: tuple[str, ...] = ("account", "platform", "name", "source_id", "person_id")
 DOUBLE_TABLE_COLUMNS: tuple[str, ...] = ("person_id", "name", "accounts", "confidence", "evidence", "suggestion")
+CIRCLE_COLUMNS: tuple[str, ...] = ("circle", "label", "size", "parent", "personal", "professional", "both")
+CIRCLE_MEMBER_COLUMNS: tuple[str, ...] = ("circle", "person_id", "centrality")
 #: review.csv / review.xlsx: one row per pair or group a person should decide, most at stake first. The
 #: decisions-file columns (person_id … source_keys, read back by ``--decisions``) plus what the decision is
 #: about: ``kind`` is ``review`` (a double in the review band), ``possible_bridge`` or ``possible_homonym``;
@@ -288,6 +290,8 @@ class Analysis:
     ``summary``: headline counts and figures (summary.json). ``params``: seed, resolution,
     engines used (run.json). ``graph``: the person graph (observed + inferred ties; node
     attributes: name, sphere, cluster, accounts, is_contact; edge attributes: weight, kind).
+    ``circles``: CIRCLE_COLUMNS + level, inclusion and exclusion counts (overlapping circles).
+    ``circle_members``: CIRCLE_MEMBER_COLUMNS, one row per person and circle.
     """
 
     persons: pd.DataFrame
@@ -299,3 +303,5 @@ class Analysis:
     summary: dict
     params: dict
     graph: nx.Graph
+    circles: pd.DataFrame = field(default_factory=lambda: empty_frame(CIRCLE_COLUMNS))  # CIRCLE_COLUMNS + composition
+    circle_members: pd.DataFrame = field(default_factory=lambda: empty_frame(CIRCLE_MEMBER_COLUMNS))

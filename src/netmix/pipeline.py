@@ -170,7 +170,7 @@ def resolve_all(config: RunConfig, imports: dict[str, ImportResult], tiesets: tu
 
 def _analyse(config: RunConfig, resolution: Resolution, clock: StepClock) -> Analysis:
     from .analysis import analyse
-    from .analysis.clusters import load_labels
+    from .analysis.labels import load_labels
 
     labels = load_labels(config.labels) if config.labels and Path(config.labels).exists() else None
     analysis = analyse(
@@ -335,10 +335,13 @@ def timings_record(rows: list[dict[str, Any]] | tuple[dict[str, Any], ...]) -> d
 
 def _write_tables(out: OutputDir, result: RunResult, pseudonymizer: Pseudonymizer | None, clock: StepClock) -> None:
     from .io.output import csv_bytes
+    from .privacy import anonymize_tables
     from .render.tables import output_tables
 
     with clock.step("tables"):
         tables = output_tables(result.resolution, result.analysis, pseudonymizer=pseudonymizer)
+        circles = {"circles.csv": result.analysis.circles, "circle_members.csv": result.analysis.circle_members}
+        tables |= anonymize_tables(circles, pseudonymizer) if pseudonymizer is not None else circles
     for name, df in tables.items():
         _write(out, name, clock, functools.partial(csv_bytes, df))
     _write(out, "summary.json", clock, lambda: json_bytes(result.analysis.summary))

@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 
 from netmix.analysis._adjacency import from_edges
-from netmix.analysis.clusters import cluster_persons, composition, detect_communities, label_clusters, load_labels
+from netmix.analysis.clusters import cluster_persons, composition, detect_communities
+from netmix.analysis.labels import label_clusters, load_labels
 from netmix.errors import InputError
 
 

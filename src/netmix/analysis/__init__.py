@@ -4,7 +4,8 @@
 :class:`~netmix.model.Analysis`, as a sequence of named steps (:mod:`.steps`, :mod:`.tables`)
 over the person graph of :func:`netmix.graph.build_network`. Each concept is a module of pure
 functions (:mod:`.overlap`, :mod:`.clusters`, :mod:`.exclusion`, :mod:`.bridges`, :mod:`.roles`)
-whose docstrings give the definitions and their sources; connection waves are found in the graph
+whose docstrings give the definitions and their sources; :func:`find_circles` (:mod:`.circles`)
+finds overlapping circles, a richer layer over the one-cluster-per-person partition; connection waves are found in the graph
 layer (:mod:`netmix.graph.waves`), which needs them to infer "same wave" ties.
 
 What each figure rests on: structural measures (clusters found in ties, betweenness,
@@ -15,6 +16,7 @@ affiliation clusters, but never count as evidence of structure (a projected ring
 company would otherwise create brokers out of nothing). ``params["structure"]`` says so.
 """
 
+from .circles import find_circles
 from .run import analyse
 
-__all__ = ["analyse"]
+__all__ = ["analyse", "find_circles"]

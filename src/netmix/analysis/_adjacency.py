@@ -8,7 +8,7 @@ either an :class:`Adjacency` or a :class:`networkx.Graph` (converted with :func:
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -148,7 +148,7 @@ def as_adjacency(graph: Adjacency | nx.Graph, *, weight: str | None = "weight") 
     return from_edges(list(graph.nodes), a, b, w)
 
 
-def row_chunks(n: int, size: int = 4096):
+def row_chunks(n: int, size: int = 4096) -> Iterator[tuple[int, int]]:
     """Ranges of row indices for chunked sparse products (bounded memory)."""
     for start in range(0, n, size):
         yield start, min(n, start + size)

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from ._adjacency import Adjacency, as_adjacency, masked_product_rowsums
+from ._adjacency import Adjacency, as_adjacency, masked_product_rowsums, row_chunks
 
 #: Order of bridge kinds in the ranked table (personal ↔ professional bridges first).
 BRIDGE_KINDS: tuple[str, ...] = ("personal-professional", "between clusters")
@@ -40,8 +40,10 @@ def betweenness(
 
     Returns
     -------
-    values : float array in node order.
-    info : ``{"method": "exact" | "sampled", "engine": "igraph", "samples": k, "seed": seed}``.
+    values : numpy.ndarray
+        Betweenness of every node, in node order.
+    info : dict
+        ``{"method": "exact" | "sampled", "engine": "igraph", "samples": k, "seed": seed}``.
 
     Examples
     --------
@@ -99,7 +101,7 @@ def constraint(graph: Adjacency | nx.Graph, *, chunk: int = 4096) -> np.ndarray:
     adj = as_adjacency(graph)
     p = _p_matrix(adj).tocsr()
     out = np.full(adj.n, np.nan)
-    for s, e in _chunks(adj.n, chunk):
+    for s, e in row_chunks(adj.n, chunk):
         block = p[s:e]
         indirect = (block @ p).multiply(adj.binary[s:e])
         local = (block + indirect).tocsr()
@@ -262,10 +264,6 @@ def rank_bridges(metrics: pd.DataFrame, *, min_side_ties: int = 1, top: int | No
     first = ["person_id", "name", "rank"]
     return df[first + [c for c in df.columns if c not in first]].reset_index(drop=True)
 
-
-def _chunks(n: int, size: int):
-    for start in range(0, n, size):
-        yield start, min(n, start + size)
 
 
 __all__ = [

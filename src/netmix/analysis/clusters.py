@@ -12,80 +12,25 @@ Steps (:func:`cluster_persons`):
 3. **Numbering**: clusters sorted by size (descending), then smallest person id, named ``c01``,
    ``c02``, … (more digits when there are ≥ 100 clusters).
 
-:func:`label_clusters` names each cluster from what its members share; :func:`load_labels`
-reads the user's own labels (CSV ``cluster,label``), which win.
+:func:`netmix.analysis.labels.label_clusters` names each cluster from what its members share;
+:func:`netmix.analysis.labels.load_labels` reads the user's own labels, which win.
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 import networkx as nx
 import numpy as np
 import pandas as pd
 
-from ..errors import InputError
-from ..graph.companies import normalise_companies, normalise_company
+from ..graph.companies import normalise_companies
 from ..model import BOTH
 from ..util.arrays import as_text, group_positions
 from ._adjacency import Adjacency, as_adjacency
 
-__all__ = ["cluster_persons", "composition", "detect_communities", "label_clusters", "load_labels", "sphere_sides"]
+__all__ = ["cluster_persons", "composition", "detect_communities", "sphere_sides"]
 
-#: Words too common in job titles to name a cluster.
-_STOP = frozenset(
-    [
-        "and",
-        "the",
-        "of",
-        "for",
-        "with",
-        "des",
-        "les",
-        "pour",
-        "avec",
-        "chez",
-        "dans",
-        "une",
-        "sur",
-        "aux",
-        "par",
-        "et",
-        "de",
-        "la",
-        "le",
-        "du",
-        "en",
-        "au",
-        "a",
-        "l",
-        "d",
-        "at",
-        "in",
-        "to",
-        "on",
-        "co",
-        "team",
-        "équipe",
-        "equipe",
-        "senior",
-        "junior",
-        "assistant",
-        "assistante",
-        "manager",
-        "responsable",
-        "chargé",
-        "chargée",
-        "charge",
-        "head",
-        "lead",
-    ]
-)
-_WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
 
 
 def detect_communities(
@@ -95,15 +40,20 @@ def detect_communities(
 
     Parameters
     ----------
-    graph : the person graph (edge attribute ``weight``).
-    seed : the random seed of leidenalg (same seed, same graph → same partition).
-    resolution : γ of modularity; larger γ → more, smaller clusters.
+    graph : Adjacency or networkx.Graph
+        The person graph (edge attribute ``weight``).
+    seed : int
+        The random seed of leidenalg (same seed, same graph → same partition).
+    resolution : float
+        γ of modularity; larger γ → more, smaller clusters.
 
     Returns
     -------
-    membership : int array in node order; communities numbered by size (descending), then by
-        smallest node index.
-    info : engine and parameters (for run.json).
+    membership : numpy.ndarray
+        Community of every node, in node order; communities numbered by size (descending), then
+        by smallest node index.
+    info : dict
+        Engine and parameters (for run.json).
 
     Examples
     --------
@@ -164,24 +114,30 @@ def cluster_persons(
 
     Parameters
     ----------
-    persons : needs ``person_id`` and ``company``; every person must be a node of ``graph``.
-    graph : the tie graph the communities are found in (netmix passes observed ties).
-    waves : connection waves (:func:`netmix.graph.waves.detect_waves`), for persons with
-        neither ties nor a shared company.
-    seed, resolution : passed to :func:`detect_communities`.
-    min_group : the smallest affiliation group that makes a cluster.
+    persons : pandas.DataFrame
+        Needs ``person_id`` and ``company``; every person must be a node of ``graph``.
+    graph : Adjacency or networkx.Graph
+        The tie graph the communities are found in (netmix passes observed ties).
+    waves : pandas.DataFrame, optional
+        Connection waves (:func:`netmix.graph.waves.detect_waves`), for persons with neither
+        ties nor a shared company.
+    seed, resolution : int, float
+        Passed to :func:`detect_communities`.
+    min_group : int
+        The smallest affiliation group that makes a cluster.
 
     Returns
     -------
-    frame : ``person_id, cluster, basis`` (basis: ``ties``, ``company``, ``wave`` or ``""``),
-        in ``persons`` order.
-    info : :func:`detect_communities`'s info plus counts.
+    frame : pandas.DataFrame
+        ``person_id, cluster, basis`` (basis: ``ties``, ``company``, ``wave`` or ``""``), in
+        ``persons`` order.
+    info : dict
+        :func:`detect_communities`'s info plus counts.
 
     Examples
     --------
     >>> import networkx as nx, pandas as pd
-    >>> g = nx.Graph([("a", "b"), ("b", "c"), ("a", "c")])
-    >>> g.add_nodes_from(["x", "y", "z"])
+    >>> g = nx.Graph([("a", "b"), ("b", "c"), ("a", "c"), ("x", "x"), ("y", "y"), ("z", "z")])
     >>> persons = pd.DataFrame({"person_id": list("abcxyz"), "company": ["", "", "", "ACME", "Acme Inc", ""]})
     >>> frame = cluster_persons(persons, g)[0]
     >>> frame["cluster"].tolist(), frame["basis"].tolist()
@@ -190,16 +146,10 @@ def cluster_persons(
     adj = as_adjacency(graph)
     membership, info = detect_communities(adj, seed=seed, resolution=resolution)
     pid = persons["person_id"].astype(str).to_numpy()
-    pos = pd.Index(adj.nodes).get_indexer(pd.Index(pid))
-    if (pos < 0).any():
-        raise ValueError("every person must be a node of the graph")
-    mem = membership[pos]
-    groups: list[tuple[np.ndarray, str]] = []  # (row positions in persons, basis)
-    tied = mem >= 0
-    if tied.any():
-        for c in np.unique(mem[tied]):
-            groups.append((np.flatnonzero(mem == c), "ties"))
-    free = ~tied
+    mem = membership[_positions(adj, pid)]
+    # (row positions in persons, basis), communities first
+    groups: list[tuple[np.ndarray, str]] = [(rows, "ties") for _c, rows in group_positions(mem, skip=-1)]
+    free = mem < 0
     if "company" in persons.columns:
         key = normalise_companies(persons["company"]).to_numpy()
         groups += _affiliation_groups(np.where(free, key, ""), free, min_group, "company")
@@ -207,15 +157,29 @@ def cluster_persons(
         wave_of = _first_wave(waves)
         key = np.array([wave_of.get(p, "") if f else "" for p, f in zip(pid, free, strict=True)], dtype=object)
         groups += _affiliation_groups(key, free, min_group, "wave")
-    groups.sort(key=lambda g: (-g[0].size, min(pid[g[0]])))
+    frame = _numbered(groups, pid)
+    info = dict(info, clusters=len(groups), unclustered=int((frame["cluster"] == "").sum()), min_group=min_group)
+    return frame, info
+
+
+def _positions(adj: Adjacency, ids: np.ndarray) -> np.ndarray:
+    """The node index of each id; every id must be a node."""
+    pos = pd.Index(adj.nodes).get_indexer(pd.Index(ids))
+    if (pos < 0).any():
+        raise ValueError("every person must be a node of the graph")
+    return pos
+
+
+def _numbered(groups: list[tuple[np.ndarray, str]], pid: np.ndarray) -> pd.DataFrame:
+    """``person_id, cluster, basis`` with the groups named ``c01``… by size, then smallest id."""
+    groups = sorted(groups, key=lambda g: (-g[0].size, min(pid[g[0]])))
     width = max(2, len(str(len(groups))))
     cluster = np.full(len(pid), "", dtype=object)
     basis = np.full(len(pid), "", dtype=object)
     for i, (rows, b) in enumerate(groups, start=1):
         cluster[rows] = f"c{i:0{width}d}"
         basis[rows] = b
-    info = dict(info, clusters=len(groups), unclustered=int((cluster == "").sum()), min_group=min_group)
-    return pd.DataFrame({"person_id": pid, "cluster": cluster, "basis": basis}), info
+    return pd.DataFrame({"person_id": pid, "cluster": cluster, "basis": basis})
 
 
 def _affiliation_groups(key: np.ndarray, free: np.ndarray, min_group: int, basis: str) -> list[tuple[np.ndarray, str]]:
@@ -298,137 +262,3 @@ def sphere_sides(persons: pd.DataFrame, *, majority: float = 2 / 3) -> np.ndarra
             if (s_of == s).sum() >= majority * len(at):
                 side_of[c] = s
     return np.where(own, sphere, np.array([side_of.get(c, "") for c in cluster], dtype=object)).astype(object)
-
-
-def label_clusters(
-    persons: pd.DataFrame,
-    *,
-    labels: Mapping[str, str] | None = None,
-    min_share: float = 0.3,
-) -> pd.DataFrame:
-    """A human-readable label per cluster, from what its members share.
-
-    The automatic label joins, with " · ": the organisation shared by at least ``min_share`` of
-    the members who have one (else the most shared word of their positions, when it covers
-    ``min_share`` of the members with a position), the period of connection (the year, or
-    the range of years between the first and third quartiles of ``first_connected``), and the
-    sphere ("personal", "professional", or "mixed" when neither holds two thirds of the
-    contacts). Equal labels get the cluster id appended. ``labels`` (cluster → label, from the
-    user) override; ``label_source`` says ``auto`` or ``user``.
-
-    ``persons`` needs ``cluster, sphere, company, position, first_connected``.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> p = pd.DataFrame({"cluster": "c01", "sphere": "professional", "company": ["Mairie de Pau", "Mairie de Pau", ""],
-    ...                   "position": "", "first_connected": ["2015-03-01", "2016-01-01", "2016-05-05"]})
-    >>> label_clusters(p).values.tolist()
-    [['c01', 'Mairie de Pau · 2015–2016 · professional', 'auto']]
-    """
-    labels = dict(labels or {})
-    n = len(persons)
-
-    def text(col: str) -> np.ndarray:  # missing column or value: ""
-        values = as_text(persons[col]) if col in persons.columns else np.full(n, "", dtype=object)
-        return np.where(pd.isna(values), "", values)
-
-    company, position, sphere = text("company"), text("position"), text("sphere")
-    norm = {c: normalise_company(c) for c in set(company.tolist())}
-    company_key = np.array([norm[c] for c in company], dtype=object)
-    has_company = np.array([c.strip() != "" for c in company], dtype=bool)
-    has_position = np.array([p.strip() != "" for p in position], dtype=bool)
-    first = text("first_connected")
-    years = pd.to_numeric(pd.Series([f[:4] for f in first], dtype=object), errors="coerce").to_numpy(dtype=float)
-    rows = []
-    for c, at in group_positions(as_text(persons["cluster"])):
-        comp = at[has_company[at]]
-        pos = at[has_position[at]]
-        yrs = years[at]
-        label = _auto_label(company[comp], company_key[comp], position[pos], yrs[~np.isnan(yrs)], sphere[at], min_share)
-        rows.append({"cluster": c, "label": label or f"cluster {c}", "label_source": "auto"})
-    df = pd.DataFrame(rows, columns=["cluster", "label", "label_source"])
-    if df.empty:
-        return df.astype(object)
-    dup = df["label"].duplicated(keep=False)
-    df.loc[dup, "label"] = df.loc[dup, "label"] + " (" + df.loc[dup, "cluster"] + ")"
-    user = df["cluster"].map(lambda c: labels.get(c, ""))
-    df.loc[user != "", "label"] = user[user != ""]
-    df.loc[user != "", "label_source"] = "user"
-    return df
-
-
-def _auto_label(
-    companies: np.ndarray, keys: np.ndarray, positions: np.ndarray, years: np.ndarray, spheres: np.ndarray, min_share: float
-) -> str:
-    """The automatic label of one cluster (see :func:`label_clusters`), from its members' non-blank
-    companies with their normalised keys, non-blank positions, connection years and spheres."""
-    parts: list[str] = []
-    if len(companies):
-        top, n = Counter(keys.tolist()).most_common(1)[0]
-        if top and n >= max(2, min_share * len(companies)):
-            parts.append(Counter(companies[keys == top].tolist()).most_common(1)[0][0].strip())
-    if not parts and len(positions):
-        words: Counter = Counter()
-        for p in positions:
-            words.update({w.casefold() for w in _WORD.findall(p) if w.casefold() not in _STOP})
-        if words:
-            word, n = sorted(words.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-            if n >= max(2, min_share * len(positions)):
-                parts.append(word)
-    if len(years):
-        lo, hi = int(np.floor(np.quantile(years, 0.25))), int(np.ceil(np.quantile(years, 0.75)))
-        parts.append(str(lo) if lo == hi else f"{lo}–{hi}")
-    sph = spheres[spheres != ""]
-    if len(sph):
-        kind = cluster_sphere(int((sph == "personal").sum()), int((sph == "professional").sum()), int((sph == BOTH).sum()))
-        parts.append("both spheres" if kind == BOTH else kind)
-    return " · ".join(parts)
-
-
-def cluster_sphere(personal: int, professional: int, both: int) -> str:
-    """The sphere of a cluster from its contacts' spheres (the one definition netmix uses).
-
-    ``both`` when two thirds of the contacts are reached from both spheres; ``personal``
-    (``professional``) when two thirds are reached personally (professionally), counting
-    ``both``, and not two thirds the other way; ``mixed`` otherwise.
-
-    >>> cluster_sphere(9, 1, 0), cluster_sphere(1, 1, 8), cluster_sphere(5, 5, 0)
-    ('personal', 'both', 'mixed')
-    """
-    n = personal + professional + both
-    pers, prof = personal + both, professional + both
-    if both * 3 >= 2 * n:
-        return BOTH
-    if pers * 3 >= 2 * n > prof * 3:
-        return "personal"
-    if prof * 3 >= 2 * n > pers * 3:
-        return "professional"
-    return "mixed"
-
-
-def load_labels(path: str | Path) -> dict[str, str]:
-    """Read user cluster labels from a CSV file with the columns ``cluster,label``.
-
-    Raises :class:`~netmix.errors.InputError` naming the file and line when the file has no such
-    header, or a row an empty cluster id.
-    """
-    from ..io.sources import iter_members
-    from ..io.text import decode, header_has, read_csv
-
-    members = list(iter_members(path))
-    if len(members) != 1:
-        raise InputError(
-            "expected one CSV file of cluster labels", file=str(path), hint="give a file with the columns cluster,label"
-        )
-    member = members[0]
-    table = read_csv(decode(member.read(), member), member, is_header=header_has("cluster", "label"))
-    col = {h.lower(): h for h in table.header}
-    out: dict[str, str] = {}
-    for row, line in zip(table.rows, table.lines, strict=False):
-        c, lab = row[col["cluster"]].strip(), row[col["label"]].strip()
-        if not c:
-            raise InputError("a label row has no cluster id", file=str(path), line=line, hint="write c01,My label")
-        if lab:
-            out[c] = lab
-    return out

@@ -56,18 +56,22 @@ def overlap(
 
     Parameters
     ----------
-    persons : ``person_id, accounts, sphere`` (a resolution's persons).
-    accounts : the ego's accounts (name and sphere).
-    contacts : optional contacts table, for the number of contact rows per account.
+    persons : pandas.DataFrame
+        ``person_id, accounts, sphere`` (a resolution's persons).
+    accounts : sequence of Account, or mapping of str to str
+        The ego's accounts (name and sphere).
+    contacts : pandas.DataFrame, optional
+        The contacts table, for the number of contact rows per account.
 
     Returns
     -------
-    dict with ``accounts`` (per account: sphere, persons, contacts, only_here, only_here_share),
-    ``spheres`` (persons reached only personally, only professionally, from both),
-    ``pairs`` (per pair of accounts: shared, jaccard, coverage_a = ``|A∩B|/|A|``, coverage_b),
-    ``share_professional_also_personal``, ``share_personal_also_professional`` and
-    ``vanish_if_deleted`` (account → persons reached from it only). Shares are rounded to 4
-    digits; a share over an empty set is 0.
+    dict
+        With ``accounts`` (per account: sphere, persons, contacts, only_here, only_here_share),
+        ``spheres`` (persons reached only personally, only professionally, from both),
+        ``pairs`` (per pair of accounts: shared, jaccard, coverage_a = ``|A∩B|/|A|``,
+        coverage_b), ``share_professional_also_personal``, ``share_personal_also_professional``
+        and ``vanish_if_deleted`` (account → persons reached from it only). Shares are rounded
+        to 4 digits; a share over an empty set is 0.
 
     Examples
     --------

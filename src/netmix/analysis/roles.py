@@ -58,13 +58,16 @@ def brokerage(graph: Adjacency | nx.Graph, groups: Sequence[str] | np.ndarray, *
 
     Parameters
     ----------
-    graph : undirected graph.
-    groups : a group label per node, in node order (sorted node ids).
+    graph : Adjacency or networkx.Graph
+        An undirected graph.
+    groups : sequence of str
+        A group label per node, in node order (sorted node ids).
 
     Returns
     -------
-    DataFrame in node order with integer columns ``coordinator, itinerant, gatekeeper, liaison,
-    total`` (``total`` = open neighbour pairs = ``C(degree, 2)`` − triangles).
+    pandas.DataFrame
+        In node order, integer columns ``coordinator, itinerant, gatekeeper, liaison, total``
+        (``total`` = open neighbour pairs = ``C(degree, 2)`` − triangles).
 
     Examples
     --------
@@ -156,12 +159,7 @@ def ego_roles(
     # ties inside the own cluster
     same = (mem[adj.src] == mem[adj.dst]) & (mem[adj.src] >= 0)
     inside = np.bincount(np.concatenate([adj.src[same], adj.dst[same]]), minlength=n)
-    # distinct clusters among neighbours
-    v = np.concatenate([adj.src, adj.dst])
-    c = np.concatenate([mem[adj.dst], mem[adj.src]])
-    width = int(mem.max(initial=0)) + 1
-    pairs = np.unique(v[c >= 0] * width + c[c >= 0])  # distinct (node, neighbour cluster)
-    n_clusters = np.bincount(pairs // width, minlength=n)
+    n_clusters = _neighbour_clusters(adj, mem)
     pool = np.flatnonzero(elig & (deg > 0))
     median = float(np.median(deg[pool])) if pool.size else 0.0
     connector = np.zeros(n, bool)
@@ -180,3 +178,12 @@ def ego_roles(
     role[deg <= outsider_max_degree] = "outsider"
     role[~elig] = ""
     return role
+
+
+def _neighbour_clusters(adj: Adjacency, mem: np.ndarray) -> np.ndarray:
+    """The number of distinct clusters among each node's neighbours."""
+    v = np.concatenate([adj.src, adj.dst])
+    c = np.concatenate([mem[adj.dst], mem[adj.src]])
+    width = int(mem.max(initial=0)) + 1
+    pairs = np.unique(v[c >= 0] * width + c[c >= 0])  # distinct (node, neighbour cluster)
+    return np.bincount(pairs // width, minlength=adj.n)

@@ -7,9 +7,11 @@ from typing import Unpack
 
 from ..graph import build_network, person_ties
 from ..model import Account, Analysis, Resolution
+from .circle_tables import circle_tables
+from .circles import circle_params, circles_of
 from .overlap import account_spheres, overlap
 from .steps import OptionArgs, Options, add_clusters, add_structure, find_waves, inferred_degree, prepare_persons, tie_adjacency
-from .tables import output_order, result_tables, run_params, summary_facts
+from .tables import circle_facts, output_order, result_tables, run_params, summary_facts
 
 __all__ = ["analyse", "run_steps"]
 
@@ -37,7 +39,7 @@ def analyse(
     accounts : sequence of Account, or mapping of str to str
         The ego's accounts (name → sphere), for per-account figures and columns.
     labels : mapping of str to str, optional
-        The user's cluster labels (cluster → label; :func:`.clusters.load_labels`).
+        The user's cluster labels (cluster → label; :func:`.labels.load_labels`).
     progress : callable, optional
         Called with a short step description (the CLI prints it on stderr).
     **options
@@ -86,6 +88,18 @@ def run_steps(
     spheres = account_spheres(accounts, resolution.contacts)
     tables = result_tables(persons, observed, resolution.requests, list(spheres), labels, opts)
     tables["waves"] = waves
+    step("finding circles")
+    circles = circles_of(observed, seed=opts.seed)
+    found = circle_tables(
+        persons,
+        observed,
+        circles,
+        accounts=list(spheres),
+        exclusions=tables["exclusions"],
+        labels=labels,
+        min_mutual=opts.min_mutual,
+    )
+    tables["circles"], tables["circle_members"], persons["circles"] = found
     step("measuring overlap")
     ov = overlap(persons, spheres, contacts=resolution.contacts)
     step("building the networkx graph")
@@ -95,7 +109,8 @@ def run_steps(
         persons=persons,
         **tables,
         overlap=ov,
-        summary=summary_facts(persons, resolution.contacts, ties, tables, cluster_info, ov),
-        params=run_params(opts, cluster_info, betweenness_info),
+        summary=summary_facts(persons, resolution.contacts, ties, tables, cluster_info, ov)
+        | circle_facts(persons, tables["circles"]),
+        params=run_params(opts, cluster_info, betweenness_info) | {"circles": circle_params()},
         graph=graph,
     )

@@ -13,8 +13,9 @@ from ..graph import PersonTies
 from ..model import BOTH, CLUSTER_COLUMNS, PERSON_COLUMNS
 from ._adjacency import Adjacency
 from .bridges import rank_bridges
-from .clusters import composition, label_clusters
+from .clusters import composition
 from .exclusion import exclusions, inclusion
+from .labels import label_clusters
 from .steps import Options
 
 __all__ = [
@@ -134,6 +135,19 @@ def summary_facts(
         "share_personal_also_professional": overlap["share_personal_also_professional"],
         "vanish_if_deleted": overlap["vanish_if_deleted"],
         "structure_rests_on": "observed ties" if n_obs else "nothing: no observed ties (give a tie file)",
+    }
+
+
+def circle_facts(persons: pd.DataFrame, circles: pd.DataFrame) -> dict[str, Any]:
+    """Headline figures of the circles: how many, how many at the top of the hierarchy, how many
+    persons are in a circle and in two or more (``persons["circles"]``: circles per person)."""
+    count = persons["circles"].to_numpy()
+    return {
+        "circles": int(len(circles)),
+        "circles_top_level": int((circles["parent"] == "").sum()) if len(circles) else 0,
+        "persons_in_circles": int((count >= 1).sum()),
+        "persons_in_several_circles": int((count >= 2).sum()),
+        "most_circles_per_person": int(count.max()) if count.size else 0,
     }
 
 

@@ -2,7 +2,7 @@
 
 Every figure of a participant's row is read from that run's analysis summary (``summary.json``)
 or its tables, with the definitions of the analysis: a personal cluster is what
-:func:`netmix.analysis.clusters.cluster_sphere` calls personal, ``edges`` are the summary's
+:func:`netmix.analysis.labels.cluster_sphere` calls personal, ``edges`` are the summary's
 ``edges`` (observed and inferred ties of the person graph), and so on. Nothing is re-derived.
 """
 
@@ -46,7 +46,7 @@ PARTICIPANT_COLUMNS: dict[str, type] = {
     "ties_observed": int,  # summary: ties_observed
     "ties_inferred": int,  # summary: ties_inferred
     "clusters": int,  # summary: clusters
-    "clusters_personal": int,  # analysis.clusters.cluster_sphere == personal
+    "clusters_personal": int,  # analysis.labels.cluster_sphere == personal
     "clusters_professional": int,
     "clusters_both": int,
     "clusters_mixed": int,
@@ -83,7 +83,7 @@ def _slug(value: str) -> str:
 
 
 def _clusters(clusters: pd.DataFrame | None) -> dict[str, Any]:
-    from ..analysis.clusters import cluster_sphere
+    from ..analysis.labels import cluster_sphere
 
     kinds = {"personal": 0, "professional": 0, "both": 0, "mixed": 0}
     sizes: list[int] = []

@@ -51,17 +51,23 @@ def detect_waves(
 
     Parameters
     ----------
-    contacts : needs ``account`` and ``connected_on`` (ISO dates; others ignored) and
-        ``person_id`` (else ``contact_id``) to list members.
-    days : window length D in days.
-    min_size : the smallest number of connections in a window that can make a wave (N).
-    factor : how many times the account's median rate per window a burst must reach (k).
+    contacts : pandas.DataFrame
+        Needs ``account`` and ``connected_on`` (ISO dates; others ignored) and ``person_id``
+        (else ``contact_id``) to list members.
+    days : int
+        Window length D in days.
+    min_size : int
+        The smallest number of connections in a window that can make a wave (N).
+    factor : float
+        How many times the account's median rate per window a burst must reach (k).
 
     Returns
     -------
-    One row per wave (``WAVE_COLUMNS``): ``wave`` (``w01``… by start date, then account),
-    ``start``/``end`` (ISO), ``size``, ``days`` (end − start + 1), ``per_day``, ``baseline``
-    (median per window), ``threshold``, ``label``, ``person_ids`` (sorted, ``;``-joined).
+    pandas.DataFrame
+        One row per wave (``WAVE_COLUMNS``): ``wave`` (``w01``… by start date, then account),
+        ``start``/``end`` (ISO), ``size``, ``days`` (end − start + 1), ``per_day``,
+        ``baseline`` (median per window), ``threshold``, ``label``, ``person_ids`` (sorted,
+        ``;``-joined).
 
     Examples
     --------
