@@ -15,8 +15,7 @@ import datetime as _dt
 import functools
 import re
 from dataclasses import dataclass, field
-
-from dateparser.date import DateDataParser
+from typing import Any
 
 __all__ = ["MONTHS", "LocalDates", "parse_date"]
 
@@ -127,7 +126,7 @@ class LocalDates:
 
     no_year: int = 0
     unreadable: int = 0
-    _parser: DateDataParser | None = field(default=None, repr=False)
+    _parser: Any = field(default=None, repr=False)  # a dateparser DateDataParser, made on first use
     _seen: dict[str, str] = field(default_factory=dict, repr=False)
 
     def read(self, raw: str) -> str:
@@ -153,6 +152,8 @@ class LocalDates:
         if not _YEAR.search(text):
             return "no-year"
         if self._parser is None:
+            from dateparser.date import DateDataParser  # imported on first use: 0.3 s, needed for localized pages only
+
             self._parser = DateDataParser(settings=_SETTINGS, try_previous_locales=True)
         try:
             found = self._parser.get_date_data(text).date_obj

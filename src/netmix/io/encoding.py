@@ -24,9 +24,6 @@ import codecs
 import os
 import re
 
-from charset_normalizer import from_bytes
-from charset_normalizer.utils import is_multi_byte_encoding
-
 from .sources import Member
 
 __all__ = [
@@ -137,6 +134,9 @@ def guess_encoding(data: bytes) -> tuple[str, str] | None:
     for declared in declared_encodings(data):
         if _decodes(data, declared):
             return declared, "declared"
+    from charset_normalizer import from_bytes  # imported on first use: only files that are not UTF-8 need it
+    from charset_normalizer.utils import is_multi_byte_encoding
+
     sample = data[:MAX_DETECT_BYTES]
     matches = list(from_bytes(sample))
     if not matches:
