@@ -121,3 +121,46 @@ def test_forced_format_on_the_wrong_file_says_what_it_reads(tmp_path, platform):
 
     with pytest.raises(FormatNotRecognised, match="it reads"):
         run(write(tmp_path, "x.vcf", "BEGIN:VCARD\nEND:VCARD\n"), platform=platform)
+
+
+# --- issue 15 --------------------------------------------------------------------------------
+def test_google_contact_with_only_a_phone_is_kept_and_named_by_the_number(tmp_path):
+    # Google Contacts shows such a contact by its number; it was dropped before
+    rows = [{"First Name": "Ada", "Last Name": "Example"}, {"Phone 1 - Label": "Mobile", "Phone 1 - Value": "+33 6 12 34 56 78"}]
+    res = run(write(tmp_path, "contacts.csv", "\ufeff" + _csv(GOOGLE_HEADER, rows)))
+    assert res.contacts[["name", "phone"]].values.tolist() == [["Ada Example", ""], ["+33 6 12 34 56 78", "+33 6 12 34 56 78"]]
+    assert not [i for i in res.issues if "skipped" in i.message]
+
+
+def test_outlook_csv_saved_by_desktop_outlook_in_windows_1252_imports(tmp_path):
+    # desktop Outlook writes the ANSI code page; the issues say which encoding was used
+    header = "Title,First Name,Middle Name,Last Name,Suffix,Company,Department,Job Title,Business Phone,Mobile Phone,E-mail Address"
+    rows = [{"First Name": "François", "Last Name": "Lefèvre", "Company": "Société Générale", "Job Title": "Directeur financier",
+             "Mobile Phone": "+33 6 98 76 54 32", "E-mail Address": "f.lefevre@example.org"}]
+    res = run(write(tmp_path, "contacts.csv", _csv(header, rows).encode("cp1252")))
+    row = res.contacts.iloc[0]
+    assert (row["name"], row["company"], row["position"], row["phone"]) == (
+        "François Lefèvre", "Société Générale", "Directeur financier", "+33 6 98 76 54 32")
+    assert any("read as cp1252" in i.message for i in res.issues)
+
+
+WLM_DE = (
+    "Vorname,Nachname,Name,Spitzname,E-Mail-Adresse,Straße (privat),Ort (privat),Postleitzahl (privat),Bundesland (privat),"
+    "Land/Region (privat),Rufnummer (privat),Fax (privat),Mobiltelefon,Webseite (privat),Straße (geschäftlich),"
+    "Ort (geschäftlich),Postleitzahl (geschäftlich),Bundesland (geschäftlich),Land/Region (geschäftlich),Firmenwebseite,"
+    "Rufnummer (geschäftlich),Fax (geschäftlich),Pager,Firma,Position,Abteilung,Büro,Kommentare"
+)
+OUTLOOK_DE = (
+    "Anrede,Vorname,Weitere Vornamen,Nachname,Suffix,Firma,Abteilung,Position,Telefon geschäftlich,Telefon geschäftlich 2,"
+    "Telefon (privat),Mobiltelefon,Haupttelefon,E-Mail-Adresse,E-Mail 2: Adresse"
+)
+
+
+@pytest.mark.parametrize("header", [WLM_DE, OUTLOOK_DE], ids=["windows-live-mail-de", "outlook-desktop-de"])
+def test_german_phone_and_position_columns_are_mapped(tmp_path, header):
+    rows = [{"Vorname": "Jürgen", "Nachname": "Weiß", "E-Mail-Adresse": "jw@example.de", "Firma": "Bäckerei Weiß",
+             "Position": "Inhaber", "Mobiltelefon": "+49 170 1234567", "Rufnummer (geschäftlich)": "+49 30 1234567",
+             "Telefon geschäftlich": "+49 30 1234567"}]
+    row = run(write(tmp_path, "kontakte.csv", _csv(header, rows))).contacts.iloc[0]
+    assert (row["name"], row["position"], row["company"]) == ("Jürgen Weiß", "Inhaber", "Bäckerei Weiß")
+    assert row["phone"] == "+49 170 1234567 ; +49 30 1234567"

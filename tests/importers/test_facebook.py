@@ -117,3 +117,21 @@ def test_json_mojibake_vector_is_repaired_and_genuine_names_untouched(tmp_path):
     assert json.loads(raw)["friends_v2"][0]["name"].startswith("JosÃ©")  # what a plain parser yields
     res = run(write(tmp_path, "your_friends.json", raw))
     assert res.contacts["name"].tolist() == ["José Müller 😠", "Zoë"]
+
+
+def test_2018_json_contact_info_email_is_kept(tmp_path):
+    raw = '{"friends": [{"name": "Ana Exemplo", "timestamp": 1500000000, "contact_info": "ana@example.org"}, {"name": "Ben"}]}'
+    res = run(write(tmp_path, "friends/friends.json", raw))
+    assert res.contacts["email"].tolist() == ["ana@example.org", ""]
+
+
+def test_pre_2018_entries_with_a_date_without_a_year_and_with_an_email(tmp_path):
+    page = ('<div class="contents"><h1>Owner</h1><h2>Friends</h2><ul><li>Ana Exemplo (ana@example.org)</li>'
+            "<li>Ben Sample (Jan 12)</li><li>Cara Demo (March 3, 2012)</li></ul>"
+            "<h2>Declined Friend Requests</h2><ul><li>Dan Roe (Feb 2)</li></ul></div>")
+    res = run(write(tmp_path, "html/friends.htm", page))
+    assert res.contacts[["name", "email", "connected_on"]].values.tolist() == [
+        ["Ana Exemplo", "ana@example.org", ""], ["Ben Sample", "", ""], ["Cara Demo", "", "2012-03-03"]]
+    assert res.requests[["status", "name", "date"]].values.tolist() == [["rejected", "Dan Roe", ""]]
+    infos = [i.message for i in res.issues if i.severity == "info"]
+    assert infos == ["2 dates have no year and were left unknown"]  # kept unknown, not "not in English"

@@ -77,3 +77,13 @@ def test_generic_csv_through_the_cli(tmp_path):
     assert "ada@example.com" in result.stdout
     missing = CliRunner().invoke(cli, ["contacts", str(path), "--columns", "name=Nom"])
     assert missing.exit_code == 3 and "'Nom'" in missing.stderr and "'Full Name'" in missing.stderr
+
+
+def test_analyze_on_an_archive_that_yields_nothing_names_account_file_and_what_to_do(tmp_path):
+    # issue 15 failure 2: this ended in KeyError: 'sphere_key' (exit 1) before
+    export = tmp_path / "fb"
+    write(export, "connections/friends/your_friends.html", "<html><head><title>Your friends</title></head><body></body></html>")
+    result = CliRunner().invoke(cli, ["analyze", "-a", f"perso:personal={export}", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 3, result.output
+    assert "Traceback" not in result.output and "KeyError" not in result.output
+    assert "account 'perso' yields no contacts" in result.stderr and str(export) in result.stderr and "hint:" in result.stderr

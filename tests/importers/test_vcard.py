@@ -84,3 +84,12 @@ def test_card_without_any_name_is_counted_and_unclosed_card_reported(tmp_path):
 def test_parse_line_quoted_parameter_with_colon():
     prop = parse_line('item3.URL;type="home:page";X-ABLabel=x:https://a.example')
     assert prop is not None and prop.name == "URL" and prop.value == "https://a.example" and prop.params["TYPE"] == ["home:page"]
+
+
+def test_vcard_21_declaring_shift_jis_is_read_in_it(tmp_path):
+    # issue 15: Japanese phones write raw Shift_JIS and say so in CHARSET= (the hint proposed cp1252 before)
+    card = "BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=SHIFT_JIS:山田;太郎;;;\r\nFN;CHARSET=SHIFT_JIS:山田 太郎\r\n" \
+           "ORG;CHARSET=SHIFT_JIS:株式会社サンプル\r\nTEL;CELL:090-1234-5678\r\nEND:VCARD\r\n"
+    res = run(write(tmp_path, "contacts.vcf", card.encode("shift_jis")))
+    assert res.contacts[["name", "company", "phone"]].values.tolist() == [["山田 太郎", "株式会社サンプル", "090-1234-5678"]]
+    assert any("read as shift_jis (declared by the file)" in i.message for i in res.issues)

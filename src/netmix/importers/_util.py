@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..errors import NetmixError
+from ..io.encoding import head_text
 from ..io.sources import Member
-from ..io.text import head_text
 
 __all__ = ["header_cells", "is_csv_name", "join_unique", "peek", "split_multi"]
 

@@ -191,15 +191,7 @@ def load_account(account: Account, *, columns: Mapping[str, str] | None = None) 
         err.located(file=account.path)
         raise
     if not parsed.contacts:
-        raise EmptyAccount(
-            account.name,
-            account.path,
-            "only-requests" if parsed.requests else "no-rows",
-            importer=importer.name,
-            members=tuple(m.label for m in members),
-            requests=len(parsed.requests),
-            issues=tuple(parsed.issues),
-        )
+        raise _empty(account, importer.name, members, parsed)
     contacts = _finish_contacts(parsed.contacts, account, importer.platform)
     requests = frame(
         [
@@ -209,6 +201,19 @@ def load_account(account: Account, *, columns: Mapping[str, str] | None = None) 
         REQUEST_COLUMNS,
     )
     return ImportResult(contacts, requests, tuple(parsed.issues), (importer.name,))
+
+
+def _empty(account: Account, importer: str, members: list, parsed: Parsed) -> EmptyAccount:
+    """The :class:`EmptyAccount` fact of an account whose importer found no contact row."""
+    return EmptyAccount(
+        account.name,
+        account.path,
+        "only-requests" if parsed.requests else "no-rows",
+        importer=importer,
+        members=tuple(m.label for m in members),
+        requests=len(parsed.requests),
+        issues=tuple(parsed.issues),
+    )
 
 
 def load_accounts(accounts: list[Account] | tuple[Account, ...], *, columns: Mapping[str, str] | None = None) -> AccountsLoaded:

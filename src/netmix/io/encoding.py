@@ -13,17 +13,41 @@ ISO-8859-1). :func:`guess_encoding` is asked only once strict UTF-8 has failed:
 3. else nothing: the caller refuses the file with a hint that works.
 
 Detection is deterministic (same bytes, same answer) and needs no network.
+
+:func:`head_text` is the one lenient sniffer of a member's first bytes (BOM-aware, UTF-16
+without BOM recognised), used by the importers' and the tie readers' detection.
 """
 
 from __future__ import annotations
 
 import codecs
+import os
 import re
 
-from charset_normalizer import from_bytes
-from charset_normalizer.utils import is_multi_byte_encoding
+from .sources import Member
 
-__all__ = ["MAX_DETECT_BYTES", "declared_encodings", "guess_encoding"]
+__all__ = [
+    "BOMS",
+    "HEAD_BYTES",
+    "MAX_DETECT_BYTES",
+    "decode_head",
+    "declared_encodings",
+    "guess_encoding",
+    "head_text",
+    "looks_utf16le",
+    "read_head",
+]
+
+#: Bytes :func:`head_text` reads by default.
+HEAD_BYTES = 4096
+#: Byte-order marks and their encodings, longest first (UTF-32 LE starts like UTF-16 LE).
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
 
 #: Bytes given to the detector (enough for a confident guess, bounded for huge files).
 MAX_DETECT_BYTES = 256 * 1024
@@ -107,9 +131,12 @@ def guess_encoding(data: bytes) -> tuple[str, str] | None:
     >>> guess_encoding("N;CHARSET=SHIFT_JIS:山田;太郎;;;\\r\\n".encode("shift_jis"))
     ('shift_jis', 'declared')
     """
-    for codec in declared_encodings(data):
-        if _decodes(data, codec):
-            return codec, "declared"
+    for declared in declared_encodings(data):
+        if _decodes(data, declared):
+            return declared, "declared"
+    from charset_normalizer import from_bytes  # imported on first use: only files that are not UTF-8 need it
+    from charset_normalizer.utils import is_multi_byte_encoding
+
     sample = data[:MAX_DETECT_BYTES]
     matches = list(from_bytes(sample))
     if not matches:
@@ -118,7 +145,7 @@ def guess_encoding(data: bytes) -> tuple[str, str] | None:
     found = _canonical(best.encoding)
     if found is None:
         return None
-    codec: str = found
+    codec = found
     if not is_multi_byte_encoding(best.encoding):
         tied = {_canonical(m.encoding) for m in matches if m.chaos <= best.chaos}
         if "cp1252" in tied or (len(tied) > 1 and _decodes(data, "cp1252")):
@@ -126,3 +153,47 @@ def guess_encoding(data: bytes) -> tuple[str, str] | None:
     if not _decodes(data, codec):
         return None
     return codec, "detected"
+
+
+def looks_utf16le(data: bytes) -> bool:
+    """UTF-16 LE without a BOM (legacy Google CSV): ASCII letters alternating with NUL bytes."""
+    return len(data) >= 4 and data[1:4:2] == b"\x00\x00" and bool(data[0]) and bool(data[2])
+
+
+def read_head(member: Member, size: int = HEAD_BYTES) -> bytes:
+    """The first ``size`` bytes of a member, for format sniffing.
+
+    A plain file is read only that far (``b""`` if it cannot be opened); an archive member is read
+    whole (zip members cannot seek), so its :class:`~netmix.errors.NetmixError` (bomb, damage)
+    reaches the caller.
+    """
+    if member.inner is None and os.path.isfile(member.label):
+        try:
+            with open(member.label, "rb") as fh:
+                return fh.read(size)
+        except OSError:
+            return b""
+    return member.read()[:size]
+
+
+def decode_head(data: bytes) -> str:
+    """Leniently decoded first bytes: the BOM's encoding, UTF-16 LE when it looks so, else UTF-8.
+
+    Undecodable bytes become U+FFFD; the BOM is dropped.
+
+    >>> decode_head(b"\\xef\\xbb\\xbfName"), decode_head("Name".encode("utf-16-le"))
+    ('Name', 'Name')
+    >>> decode_head(b"M\\xfcller") == "M\\ufffdller"
+    True
+    """
+    for bom, enc in BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(enc, errors="replace")
+    if looks_utf16le(data):
+        return data.decode("utf-16-le", errors="replace")
+    return data.decode("utf-8", errors="replace")
+
+
+def head_text(member: Member, size: int = HEAD_BYTES) -> str:
+    """:func:`decode_head` of :func:`read_head`: the start of a member as text, for sniffing."""
+    return decode_head(read_head(member, size))

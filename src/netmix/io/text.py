@@ -2,8 +2,6 @@
 
 - :func:`decode` sniffs a BOM (UTF-8/16/32), then decodes strictly as UTF-8; a file that is not
   UTF-8 is read in the encoding it declares or the one detected, and the caller's issues say which.
-- :func:`head_text` is the one lenient sniffer of a member's first bytes (BOM-aware, UTF-16
-  without BOM recognised), used by the importers' and tie readers' detection.
 - :func:`fix_mojibake` repairs Meta's UTF-8-as-Latin-1 strings (FORMATS.md §1.4).
 - :func:`load_json` turns every failure (depth, huge numbers, syntax) into an :class:`InputError`.
 - :func:`read_csv` finds the header row by expected names (LinkedIn's ``Notes:`` preamble),
@@ -12,11 +10,9 @@
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import json
-import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -24,37 +20,24 @@ from typing import Any
 
 from ..errors import EncodingError, InputError
 from ..model import ImportIssue
-from .encoding import guess_encoding
+from .encoding import BOMS, guess_encoding, looks_utf16le
 from .sources import Member
 
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_JSON_DEPTH = 200
 MAX_FIELD = 131_072  # the stdlib csv default, kept on purpose (RELIABILITY.md §5)
-#: Bytes :func:`head_text` reads by default.
-HEAD_BYTES = 4096
 
 __all__ = [
-    "HEAD_BYTES",
     "MAX_FIELD",
     "MAX_JSON_DEPTH",
     "CsvTable",
     "decode",
-    "decode_head",
     "first",
     "fix_mojibake",
     "fix_mojibake_deep",
-    "head_text",
     "header_has",
     "load_json",
     "read_csv",
-    "read_head",
     "sniff_delimiter",
 ]
 
@@ -104,17 +87,10 @@ def decode(data: bytes, member: Member, encoding: str | None = None, issues: lis
     """
     if encoding:
         return _decode_as(data, member, encoding)
-    for bom, enc in _BOMS:
-        if data.startswith(bom):
-            try:
-                return _LONE_SURROGATE.sub("\ufffd", data[len(bom):].decode(enc))
-            except UnicodeDecodeError as exc:
-                raise EncodingError(
-                    f"the file starts with a {enc} byte-order mark but is not valid {enc} (byte offset {exc.start})",
-                    **_where(member),
-                    hint="re-export the file, or give --encoding",
-                ) from exc
-    if _looks_utf16le(data):
+    with_bom = _decode_bom(data, member)
+    if with_bom is not None:
+        return with_bom
+    if looks_utf16le(data):
         try:
             return data.decode("utf-16-le")
         except UnicodeDecodeError:
@@ -124,6 +100,21 @@ def decode(data: bytes, member: Member, encoding: str | None = None, issues: lis
     except UnicodeDecodeError as exc:
         return _decode_not_utf8(data, member, exc, issues)
     return _LONE_SURROGATE.sub("\ufffd", text)
+
+
+def _decode_bom(data: bytes, member: Member) -> str | None:
+    """The text of a file that starts with a byte-order mark (``None`` without one)."""
+    for bom, enc in BOMS:
+        if data.startswith(bom):
+            try:
+                return _LONE_SURROGATE.sub("\ufffd", data[len(bom):].decode(enc))
+            except UnicodeDecodeError as exc:
+                raise EncodingError(
+                    f"the file starts with a {enc} byte-order mark but is not valid {enc} (byte offset {exc.start})",
+                    **_where(member),
+                    hint="re-export the file, or give --encoding",
+                ) from exc
+    return None
 
 
 def _decode_as(data: bytes, member: Member, encoding: str) -> str:
@@ -156,50 +147,6 @@ def _decode_not_utf8(data: bytes, member: Member, exc: UnicodeDecodeError, issue
         note = "declared by the file" if how == "declared" else "detected; give --encoding if another is right"
         issues.append(ImportIssue(member.label, f"the file is not UTF-8: read as {codec} ({note})", severity="info"))
     return _LONE_SURROGATE.sub("\ufffd", data.decode(codec).lstrip("\ufeff"))
-
-
-def _looks_utf16le(data: bytes) -> bool:
-    """UTF-16 LE without a BOM (legacy Google CSV): ASCII letters alternating with NUL bytes."""
-    return len(data) >= 4 and data[1:4:2] == b"\x00\x00" and bool(data[0]) and bool(data[2])
-
-
-def read_head(member: Member, size: int = HEAD_BYTES) -> bytes:
-    """The first ``size`` bytes of a member, for format sniffing.
-
-    A plain file is read only that far (``b""`` if it cannot be opened); an archive member is read
-    whole (zip members cannot seek), so its :class:`~netmix.errors.NetmixError` (bomb, damage)
-    reaches the caller.
-    """
-    if member.inner is None and os.path.isfile(member.label):
-        try:
-            with open(member.label, "rb") as fh:
-                return fh.read(size)
-        except OSError:
-            return b""
-    return member.read()[:size]
-
-
-def decode_head(data: bytes) -> str:
-    """Leniently decoded first bytes: the BOM's encoding, UTF-16 LE when it looks so, else UTF-8.
-
-    Undecodable bytes become U+FFFD; the BOM is dropped.
-
-    >>> decode_head(b"\\xef\\xbb\\xbfName"), decode_head("Name".encode("utf-16-le"))
-    ('Name', 'Name')
-    >>> decode_head(b"M\\xfcller") == "M\\ufffdller"
-    True
-    """
-    for bom, enc in _BOMS:
-        if data.startswith(bom):
-            return data[len(bom):].decode(enc, errors="replace")
-    if _looks_utf16le(data):
-        return data.decode("utf-16-le", errors="replace")
-    return data.decode("utf-8", errors="replace")
-
-
-def head_text(member: Member, size: int = HEAD_BYTES) -> str:
-    """:func:`decode_head` of :func:`read_head`: the start of a member as text, for sniffing."""
-    return decode_head(read_head(member, size))
 
 
 def fix_mojibake(text: str) -> str:

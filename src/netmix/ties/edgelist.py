@@ -77,8 +77,8 @@ def _key(value: str) -> tuple[str, str]:
 
 def read(member: Member, encoding: str | None) -> tuple:
     """Read an edge list into ``(nodes, edges, issues)``."""
-    text = decode(member.read(), member, encoding)
     builder = TieBuilder(member)
+    text = decode(member.read(), member, encoding, builder.issues)
     head = first_line(text)
     if not head:
         raise input_error(member, "the edge list is empty", hint="one tie per line: 'source,target' or 'u v'")

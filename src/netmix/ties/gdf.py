@@ -302,9 +302,9 @@ def read(member: Member, encoding: str | None) -> tuple:
     >>> nodes["name"].tolist(), edges[["a", "b"]].values.tolist()
     (['Ana Lopez', 'Ben, Jr'], [['1', '2']])
     """
-    text = decode(member.read(), member, encoding)
-    lines = text.splitlines()
     builder = TieBuilder(member)
+    text = decode(member.read(), member, encoding, builder.issues)
+    lines = text.splitlines()
     headers = _headers(member, lines)
     fixes: list[tuple[str, int]] = []
     for n, (at, section, spec) in enumerate(headers):

@@ -109,11 +109,13 @@ def _scalar(value: object) -> str:
 
 def read(member: Member, encoding: str | None) -> tuple:
     """Read a GML file into ``(nodes, edges, issues)``."""
-    top = parse_gml(decode(member.read(), member, encoding), member)
+    said: list = []
+    top = parse_gml(decode(member.read(), member, encoding, said), member)
     graphs = [v for k, v, _ in top if k == "graph" and isinstance(v, _Block)]
     if not graphs:
         raise input_error(member, "the file holds no graph [ … ] block", hint="is this a GML file?")
     builder = TieBuilder(member)
+    builder.issues += said
     if len(graphs) > 1:
         builder.issue(f"the file holds {len(graphs)} graphs; only the first is read")
     graph = graphs[0]

@@ -51,7 +51,8 @@ def header_columns(cells: list[str]) -> tuple[int, int] | None:
 
 def read(member: Member, encoding: str | None) -> tuple:
     """Read a mutual-friends list into ``(nodes, edges, issues)``."""
-    text = decode(member.read(), member, encoding)
+    said: list = []
+    text = decode(member.read(), member, encoding, said)
     # the delimiter comes from the header line: ';' inside mutual cells must not win the vote
     delimiter = sniff_delimiter(first_line(text))
     table = read_csv(text, member, is_header=lambda cells: header_columns(cells) is not None, delimiter=delimiter)
@@ -59,6 +60,7 @@ def read(member: Member, encoding: str | None) -> tuple:
     assert cols is not None
     p_col, m_col = table.header[cols[0]], table.header[cols[1]]
     builder = TieBuilder(member, reciprocal=True)
+    builder.issues += said
     builder.issues.extend(table.issues)
     cells = [row[m_col] for row in table.rows if row[m_col].strip()]
     if cells and all(c.strip().isdigit() for c in cells):

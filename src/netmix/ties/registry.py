@@ -7,8 +7,8 @@ and whose sniff accepts its first bytes reads it.
 from __future__ import annotations
 
 from ..errors import FormatNotRecognised
+from ..io.encoding import HEAD_BYTES, head_text
 from ..io.sources import Member
-from ..io.text import HEAD_BYTES, head_text
 from . import edgelist, gdf, gexf, gml, graphml, mutual, snap
 from .base import TieReader
 
@@ -50,7 +50,7 @@ def detect(member: Member) -> TieReader | None:
     """The first reader (registry order) whose endings match the member's name and whose sniff accepts it.
 
     Members no reader's endings match are never opened; the others are sniffed on their first
-    :data:`HEAD_BYTES` (:func:`netmix.io.text.head_text`).
+    :data:`HEAD_BYTES` (:func:`netmix.io.encoding.head_text`).
 
     Parameters
     ----------

@@ -29,8 +29,8 @@ _EDGE_LINE = re.compile(r"\s*\d+\s+\d+\s*")
 
 def read(member: Member, encoding: str | None) -> tuple:
     """Read a SNAP ``.edges`` file into ``(nodes, edges, issues)``."""
-    text = decode(member.read(), member, encoding)
     builder = TieBuilder(member, reciprocal=True)
+    text = decode(member.read(), member, encoding, builder.issues)
     data_lines = 0
     for lineno, line in enumerate(text.splitlines(), start=1):
         parts = line.split()
