@@ -400,7 +400,7 @@ def participant_row(result: Any, risk: Mapping[str, Any], *, pseudonymised: bool
         "largest_cluster": sizes[0] if sizes else 0,
         "cluster_sizes": ";".join(str(s) for s in sizes),
         "exclusions": len(an.exclusions) if an.exclusions is not None else 0,
-        "bridges": len(an.bridges) if an.bridges is not None else 0,
+        "bridges": int(an.summary["bridges"]["confirmed"]),  # possible bridges (unconfirmed) are not counted
         "risk_k_degree": int(risk.get("k_degree_anonymity", 0)),
         "risk_unique_degree_share": float(risk.get("unique_degree_share", 0.0)),
         "risk_unique_signature_share": float(risk.get("unique_signature_share", 0.0)),

@@ -187,6 +187,7 @@ def write_outputs(
     """Write the output contract of DESIGN.md into ``out_dir``, all files or none."""
     from .render.evidence import worded_resolution
     from .render.gephi import gexf_bytes, graphml_bytes
+    from .render.review import review_files
     from .render.tables import output_tables
 
     cfg = result.config
@@ -195,6 +196,8 @@ def write_outputs(
         progress("writing tables")
         for name, df in output_tables(resolution, result.analysis, pseudonymizer=pseudonymizer).items():
             out.write_csv(name, df)
+        for name, data in review_files(result.resolution, result.analysis, cfg.lang, pseudonymizer).items():
+            out.write(name, data)  # review.csv / review.xlsx: the pairs to decide, read back by --decisions
         out.write_json("summary.json", result.analysis.summary)
         out.write_json("run.json", run_record(result))
         out.write("graph.gexf", gexf_bytes(result.analysis, pseudonymizer=pseudonymizer, seed=cfg.seed))

@@ -74,7 +74,7 @@ def test_figures_match_the_participant_outputs(first_run, batch_root, linkedin_r
         two_plus = sum(1 for a in persons["accounts"] if len([x for x in a.split(";") if x]) >= 2)
         assert int(row["doubles"]) == two_plus
         summary = json.loads((out / pid / "summary.json").read_text(encoding="utf-8"))
-        assert int(row["doubles"]) == summary["doubles"] and int(row["bridges"]) == summary["bridges"]
+        assert int(row["doubles"]) == summary["doubles"] and int(row["bridges"]) == summary["bridges"]["confirmed"]
         run = json.loads((out / pid / "run.json").read_text(encoding="utf-8"))
         assert int(row["seed"]) == run["seed"] and row["netmix_version"] == run["netmix"]
         assert row["pseudonymised"] == "no"

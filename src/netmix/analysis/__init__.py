@@ -88,6 +88,8 @@ def analyse(
     from .clusters import cluster_persons, composition, label_clusters, sphere_sides
     from .exclusion import exclusions, inclusion, mutual_counts
     from .overlap import account_spheres, overlap
+    from .possible_bridges import counts as bridge_counts
+    from .possible_bridges import with_possible_bridges
     from .roles import brokerage, dominant_role, ego_roles
     from .waves import detect_waves
 
@@ -181,6 +183,7 @@ def analyse(
          "participation", "articulation", "brokerage", "brokerage_role", "degree", "personal_ties",
          "professional_ties", "sphere", "side", "cluster", "ego_role"]
     ]
+    bridges = with_possible_bridges(bridges, persons, obs_adj, resolution.doubles, exact_max=exact_betweenness_max)
     step("measuring overlap")
     ov = overlap(persons, spheres, contacts=resolution.contacts)
 
@@ -205,8 +208,8 @@ def analyse(
         "unclustered": int(cluster_info["unclustered"]),
         "exclusions": int(len(excl)),
         "exclusions_by_status": {k: int(v) for k, v in excl["status"].value_counts().sort_index().items()} if len(excl) else {},
-        "bridges": int(len(bridges)),
-        "sphere_bridges": int((bridges["bridge_kind"] == "personal-professional").sum()) if len(bridges) else 0,
+        "bridges": bridge_counts(bridges),
+        "sphere_bridges": int(((bridges["bridge_kind"] == "personal-professional") & (bridges["status"] == "confirmed")).sum()),
         "waves": int(len(waves)),
         "ego_roles": {k: int(v) for k, v in pd.Series(roles[is_contact]).value_counts().sort_index().items()},
         "share_professional_also_personal": ov["share_professional_also_personal"],
