@@ -430,12 +430,17 @@ def write_outputs(
     True
     """
     from .render.evidence import worded_resolution
+    from .render.review import review_files
 
+    facts = result.resolution
     # evidence and suggestions in the run's language
     result = replace(result, resolution=worded_resolution(result.resolution, result.config.lang))
     clock = StepClock(progress)
     with OutputDir(out_dir) as out:
         _write_tables(out, result, pseudonymizer, clock)
+        # review.csv / review.xlsx: the pairs to decide, read back by --decisions (from the facts, worded in the run's language)
+        for name, data in review_files(facts, result.analysis, result.config.lang, pseudonymizer).items():
+            _write(out, name, clock, lambda data=data: data)
         _write_gephi(out, result, pseudonymizer, clock)
         if html:
             _write_pages(out, result, pseudonymizer, clock)

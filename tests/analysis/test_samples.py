@@ -52,11 +52,17 @@ def test_planted_clusters_recovered(run):
 
 def test_planted_bridges_rank_at_the_top(run):
     truth, a, h2p = run
-    b = a.bridges.set_index("person_id")
-    ranks = [int(b.loc[h2p[h], "rank"]) for h in truth["bridges"]]
-    kinds = {b.loc[h2p[h], "bridge_kind"] for h in truth["bridges"]}
+    b = a.bridges
+    ranks, kinds = [], set()
+    for h in truth["bridges"]:
+        # a split bridge (issue 12) is listed as a possible bridge (unconfirmed) naming both halves
+        rows = b[[h2p[h] in str(p).split(";") for p in b["person_ids"]]]
+        best = rows.sort_values("rank").iloc[0]
+        ranks.append(int(best["rank"]))
+        kinds.add(best["bridge_kind"])
+        assert best["status"] == ("unconfirmed" if h in truth["split_bridges"] else "confirmed")
     assert kinds == {"personal-professional"}
-    assert max(ranks) <= max(20, len(b) // 10)  # every planted bridge in the top 10 % of the table
+    assert max(ranks) <= 20  # every planted bridge merged or possible in the top 20 (issue 12)
     assert sum(r <= 10 for r in ranks) >= len(ranks) // 2
 
 

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from .resolve_helpers import population_term, contact, contacts, double_row, person_of, tieset
+from .resolve_helpers import contact, contacts, double_row, person_of, population_term, tieset
 from .resolve_helpers import resolve_en as resolve
 
 PERSO_FRIENDS = ["Anne Roux", "Luc Faure", "Inès Vidal"]

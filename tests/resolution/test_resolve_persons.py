@@ -10,7 +10,7 @@ import pytest
 
 from netmix.model import DOUBLE_COLUMNS, REQUEST_COLUMNS, RESOLVED_PERSON_COLUMNS, TIE_COLUMNS, frame
 
-from .resolve_helpers import population_term, contact, contacts, double_row, person_of, tieset
+from .resolve_helpers import contact, contacts, double_row, person_of, population_term, tieset
 from .resolve_helpers import resolve_en as resolve
 
 

@@ -281,11 +281,12 @@ def test_within_account_duplicate_is_one_human_twice_on_pro(truth):
 
 
 def test_bridges_are_tied_into_both_spheres(truth, human_graph):
-    assert len(truth["bridges"]) == 6
+    assert len(truth["bridges"]) == 10 and len(truth["split_bridges"]) == 4 and set(truth["split_bridges"]) <= set(truth["bridges"])
     def on_both(hid: str) -> bool:  # a "double friendship": friends with both Facebook accounts
         return {c.split(":")[0] for c in truth["humans"][hid]["contacts"]} >= {"perso", "pro"}
 
     assert sum(not on_both(b) for b in truth["bridges"]) == 2
+    assert all(on_both(b) for b in truth["split_bridges"])
     for b in truth["bridges"]:
         spheres = Counter(truth["humans"][n]["sphere"] for n in human_graph[b])
         assert spheres["personal"] >= 3 and spheres["professional"] >= 3
@@ -293,8 +294,9 @@ def test_bridges_are_tied_into_both_spheres(truth, human_graph):
 
 def test_clusters_are_dense_inside_and_sparse_between(truth, human_graph):
     cluster = {hid: h["cluster"] for hid, h in truth["humans"].items()}
+    planted = set(truth["bridges"])  # bridges are tied across clusters on purpose
     inside = sum(1 for a, ns in human_graph.items() for b in ns if cluster[a] == cluster[b]) // 2
-    between = sum(1 for a, ns in human_graph.items() for b in ns if cluster[a] != cluster[b]) // 2
+    between = sum(1 for a, ns in human_graph.items() for b in ns if cluster[a] != cluster[b] and not {a, b} & planted) // 2
     assert between < 0.1 * inside
 
 
@@ -340,3 +342,29 @@ def test_other_seeds_generate_and_their_bridges_cross_spheres(tmp_path, seed):
     for b in truth["bridges"]:
         spheres = {truth["humans"][n]["sphere"] for n in neighbours[b]}
         assert {"personal", "professional"} <= spheres
+
+
+def test_split_bridges_look_like_homonyms_in_the_tie_files(scenario, truth):
+    """Issue 12: a split bridge's ties in each file reach only that file's side, as a cross-sphere homonym pair's do."""
+    from netmix.model import TieSource
+    from netmix.ties import read_ties
+
+    def neighbours(account: str, node: str) -> set[str]:
+        ties = read_ties(TieSource(str(scenario / "ties" / f"{account}.gdf"), account))
+        labels = dict(zip(ties.nodes["node"], ties.nodes["name"], strict=False))
+        e = ties.edges
+        return {labels[b] for a, b in zip(e["a"], e["b"], strict=False) if a == node} | {
+            labels[a] for a, b in zip(e["a"], e["b"], strict=False) if b == node
+        }
+
+    marked = 0
+    for h in truth["split_bridges"]:
+        entry = truth["humans"][h]
+        perso = neighbours("perso", entry["tie_nodes"]["perso"][0])
+        pro = neighbours("pro", entry["tie_nodes"]["pro"][0])
+        assert perso and pro and not perso & pro  # nobody in common across the two files
+        marked += entry["tie_names"]["pro"] != entry["name"]
+    assert marked == 2  # half of them under an organisation-marked pro name
+    marked_homonyms = sum(truth["humans"][b]["tie_names"].get("pro", truth["humans"][b]["name"]) != truth["humans"][b]["name"]
+                          for _, b in truth["homonyms"])
+    assert marked_homonyms >= 1  # the homonyms have the same structure, names included

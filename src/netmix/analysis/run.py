@@ -10,6 +10,7 @@ from ..model import Account, Analysis, Resolution
 from .circle_tables import circle_tables
 from .circles import circle_params, circles_of
 from .overlap import account_spheres, overlap
+from .possible_bridges import with_possible_bridges
 from .steps import OptionArgs, Options, add_clusters, add_structure, find_waves, inferred_degree, prepare_persons, tie_adjacency
 from .tables import circle_facts, output_order, result_tables, run_params, summary_facts
 
@@ -87,6 +88,9 @@ def run_steps(
     step("labelling clusters and finding exclusions")
     spheres = account_spheres(accounts, resolution.contacts)
     tables = result_tables(persons, observed, resolution.requests, list(spheres), labels, opts)
+    tables["bridges"] = with_possible_bridges(
+        tables["bridges"], persons, observed, resolution.doubles, exact_max=opts.exact_betweenness_max
+    )
     tables["waves"] = waves
     step("finding circles")
     circles = circles_of(observed, seed=opts.seed)

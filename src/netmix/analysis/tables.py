@@ -16,6 +16,7 @@ from .bridges import rank_bridges
 from .clusters import composition
 from .exclusion import exclusions, inclusion
 from .labels import label_clusters
+from .possible_bridges import counts as bridge_counts
 from .steps import Options
 
 __all__ = [
@@ -127,8 +128,8 @@ def summary_facts(
         "unclustered": int(cluster_info["unclustered"]),
         "exclusions": int(len(excl)),
         "exclusions_by_status": _counts(excl["status"]) if len(excl) else {},
-        "bridges": int(len(bridges)),
-        "sphere_bridges": int((bridges["bridge_kind"] == "personal-professional").sum()) if len(bridges) else 0,
+        "bridges": bridge_counts(bridges),
+        "sphere_bridges": int(((bridges["bridge_kind"] == "personal-professional") & (bridges["status"] == "confirmed")).sum()),
         "waves": int(len(tables["waves"])),
         "ego_roles": _counts(persons["ego_role"].to_numpy()[is_contact]),
         "share_professional_also_personal": overlap["share_professional_also_personal"],

@@ -138,7 +138,7 @@ def participant_row(result: Any, risk: Mapping[str, Any], *, pseudonymised: bool
         "clusters": int(s.get("clusters", 0)),
         **_clusters(an.clusters),
         "exclusions": int(s.get("exclusions", 0)),
-        "bridges": int(s.get("bridges", 0)),
+        "bridges": int(s.get("bridges", {}).get("confirmed", 0)),  # possible (unconfirmed) bridges are not counted
         "risk_k_degree": int(risk.get("k_degree_anonymity", 0)),
         "risk_unique_degree_share": float(risk.get("unique_degree_share", 0.0)),
         "risk_unique_signature_share": float(risk.get("unique_signature_share", 0.0)),

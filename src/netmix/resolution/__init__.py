@@ -243,6 +243,7 @@ def _apply_decisions(doubles: pd.DataFrame, refs: list[tuple[Decision, list[int]
         for row, (cs, ps) in enumerate(zip(cid_sets, pid_sets, strict=False)):
             if (ref and len(cs & ref) >= min(need, len(cs))) or (not ref and d.person_id and d.person_id in ps):
                 doubles.at[row, "decision"] = d.decision
+                doubles.at[row, "note"] = d.note
                 if d.decision in ("keep", "remove"):
                     sugg[row] = (Fact("decided", {"decision": d.decision, "note": d.note, "then": sugg[row]}),)
                 hit += 1

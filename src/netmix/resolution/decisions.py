@@ -97,7 +97,11 @@ def _split(cell: str) -> tuple[str, ...]:
 
 
 def load_decisions(path: str) -> Decisions:
-    """Read a decisions CSV (UTF-8 with or without BOM, or a spreadsheet's cp1252; ``,`` or ``;``).
+    """Read a decisions file: review.csv / review.xlsx as netmix wrote them and the user filled them.
+
+    CSV: UTF-8 with or without BOM, or a spreadsheet's cp1252; ``,`` or ``;``. XLSX: the first
+    sheet with a ``decision`` header. Columns are found by name, so rows re-sorted and columns
+    added in a spreadsheet still read.
 
     Raises
     ------
@@ -111,19 +115,10 @@ def load_decisions(path: str) -> Decisions:
             file=str(path),
             hint="give the review.csv (or decisions-template.csv) you filled in, or leave --decisions out",
         )
-    members = list(iter_members(path))
-    if len(members) != 1:
-        raise InputError("the decisions file must be one CSV file", file=path, hint="give the decisions-template.csv you edited")
-    member = members[0]
-    data = member.read()
-    try:
-        text = decode(data, member)
-    except EncodingError:
-        text = data.decode("cp1252", errors="replace")
-    table = read_csv(text, member, is_header=lambda cells: "decision" in {c.lower() for c in cells})
+    rows = _xlsx_rows(path) if str(path).lower().endswith(".xlsx") else _csv_rows(path)
     items: list[Decision] = []
-    for row, line in zip(table.rows, table.lines, strict=False):
-        low = {k.lower(): v for k, v in row.items()}
+    for row, line in rows:
+        low = {str(k).strip().lower(): ("" if v is None else str(v)) for k, v in row.items() if k is not None}
         try:
             decision = normalise_decision(low.get("decision", ""))
         except ValueError:
@@ -147,6 +142,52 @@ def load_decisions(path: str) -> Decisions:
             )
         )
     return Decisions(tuple(items), str(path))
+
+
+def _csv_rows(path: str) -> list[tuple[dict[str, str], int]]:
+    members = list(iter_members(path))
+    if len(members) != 1:
+        raise InputError("the decisions file must be one CSV file", file=path, hint="give the review.csv you edited")
+    member = members[0]
+    data = member.read()
+    try:
+        text = decode(data, member)
+    except EncodingError:
+        text = data.decode("cp1252", errors="replace")
+    table = read_csv(text, member, is_header=lambda cells: "decision" in {c.lower() for c in cells})
+    return list(zip(table.rows, table.lines, strict=False))
+
+
+def _xlsx_rows(path: str) -> list[tuple[dict[str, str], int]]:
+    """The rows of the first sheet holding a ``decision`` header (columns found by name, any order)."""
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
+        raise InputError(
+            f"not a readable xlsx workbook ({type(exc).__name__})", file=str(path), hint="save the sheet as .xlsx or .csv"
+        ) from None
+    for ws in wb.worksheets:
+        header: list[str] | None = None
+        out: list[tuple[dict[str, str], int]] = []
+        for line, cells in enumerate(ws.iter_rows(values_only=True), start=1):
+            values = ["" if c is None else str(c) for c in cells]
+            if header is None:
+                if "decision" in {v.strip().lower() for v in values}:
+                    header = values
+                continue
+            if any(v.strip() for v in values):
+                out.append((dict(zip(header, values, strict=False)), line))
+        if header is not None:
+            wb.close()
+            return out
+    wb.close()
+    raise InputError(
+        "no sheet has a 'decision' column", file=str(path), hint="give the review.xlsx netmix wrote, with its header row"
+    )
 
 
 def decisions_template(resolution) -> pd.DataFrame:

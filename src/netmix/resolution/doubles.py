@@ -14,7 +14,7 @@ from .entities import Entities, object_frame
 from .facts import Fact, Facts, evidence_facts, suggestion_facts
 from .weights import REVIEW_FLOOR, STRONG
 
-DOUBLE_EXTRA: tuple[str, ...] = ("decision", "contact_ids")
+DOUBLE_EXTRA: tuple[str, ...] = ("decision", "note", "contact_ids")
 DUPLICATE_COLUMNS: tuple[str, ...] = ("person_id", "name", "account", "contact_ids", "confidence", "evidence")
 DECIDED_SAME: Facts = (Fact("decided_same"),)
 
@@ -115,7 +115,10 @@ def _review_rows(
 ) -> list[dict]:
     """Cross-account pairs that were not merged, left to review (one row per pair of persons, strongest first)."""
     col = pr.col
-    apart = sorted(apart, key=lambda k: (-pr.conf[k], col["i"][k], col["j"][k]))
+    # one row per pair of persons, shown by its pair of contacts with ties on both sides if there is one (the two
+    # halves a decision is about: "Emma Roger" of perso and of pro rather than her LinkedIn contact), else the strongest
+    tied = [bool(pr.deg[col["i"][k]] > 0 and pr.deg[col["j"][k]] > 0) for k in range(len(pr.conf))]
+    apart = sorted(apart, key=lambda k: (not tied[k], -pr.conf[k], col["i"][k], col["j"][k]))
     seen: set[tuple[str, str]] = set()
     rows = []
     for k in apart:

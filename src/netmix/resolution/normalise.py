@@ -90,35 +90,13 @@ _BRACKETS = re.compile(r"\s*[\(\[\{][^\)\]\}]*[\)\]\}]?")
 _TAIL = re.compile(r"\s+[-–—|/·•:]+\s+.*$")
 _SEP = re.compile(r"\s+[-–—|/·•:]+\s+")
 #: first words that make a ``X - Name`` prefix an organisation ("OT Pau - Emma Roger")
-ORG_WORDS = frozenset(
-    [
-        "ot",
-        "office",
-        "mairie",
-        "agence",
-        "cci",
-        "cdt",
-        "crt",
-        "adt",
-        "syndicat",
-        "association",
-        "asso",
-        "ville",
-        "hotel",
-        "camping",
-        "club",
-        "societe",
-        "ste",
-        "sas",
-        "sarl",
-        "groupe",
-        "cabinet",
-        "maison",
-        "comite",
-        "departement",
-        "region",
-    ]
-)
+# fmt: off
+ORG_WORDS = frozenset([
+    "ot", "office", "mairie", "agence", "cci", "cdt", "crt", "adt", "syndicat",
+    "association", "asso", "ville", "hotel", "camping", "club", "societe", "ste", "sas",
+    "sarl", "groupe", "cabinet", "maison", "comite", "departement", "region",
+])
+# fmt: on
 _APOS = re.compile(r"[’'`´]")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 _SPACES = re.compile(r"\s+")
@@ -183,7 +161,8 @@ def _org_like(text: str) -> bool:
 def organisation(name: str) -> str:
     """The organisation written in an account name, or ``""``.
 
-    >>> [organisation(n) for n in ("Emma Roger (OT Pau)", "Emma Roger - Office de Tourisme", "OT Pau - Emma Roger", "Emma Roger Pro")]
+    >>> forms = ("Emma Roger (OT Pau)", "Emma Roger - Office de Tourisme", "OT Pau - Emma Roger", "Emma Roger Pro")
+    >>> [organisation(n) for n in forms]
     ['OT Pau', 'Office de Tourisme', 'OT Pau', '']
     """
     raw = _SPACES.sub(" ", _drop_symbols(name)).strip()

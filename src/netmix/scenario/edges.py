@@ -33,6 +33,7 @@ def draw_edges(world: World, visible: dict[str, np.ndarray]) -> np.ndarray:
     parts.append(np.stack([a[ok], b[ok]], axis=1))
     parts.append(_bridge_edges(world, visible))
     parts.append(_noncontact_edges(world, visible))
+    parts.append(_split_bridge_edges(world, visible))
     edges = np.concatenate([p.reshape(-1, 2) for p in parts]).astype(np.int64)
     edges = np.sort(edges, axis=1)
     edges = edges[edges[:, 0] != edges[:, 1]]
@@ -40,7 +41,7 @@ def draw_edges(world: World, visible: dict[str, np.ndarray]) -> np.ndarray:
     edges = np.stack([codes // n, codes % n], axis=1)
     vp, vr = visible["perso"], visible["pro"]
     observed = (vp[edges[:, 0]] & vp[edges[:, 1]]) | (vr[edges[:, 0]] & vr[edges[:, 1]])
-    return _separate_homonyms(world, edges[observed])
+    return _split_bridges(world, _separate_homonyms(world, edges[observed]), visible)
 
 
 def _bridge_edges(world: World, visible: dict[str, np.ndarray]) -> np.ndarray:
@@ -123,4 +124,42 @@ def _separate_homonyms(world: World, edges: np.ndarray) -> np.ndarray:
         bad = na | {a}
         hit = ((edges[:, 0] == b) & np.isin(edges[:, 1], list(bad))) | ((edges[:, 1] == b) & np.isin(edges[:, 0], list(bad)))
         drop |= hit
+    return edges[~drop]
+
+
+def _split_bridge_edges(world: World, visible: dict[str, np.ndarray]) -> np.ndarray:
+    """Ties of each split bridge to one personal circle, among its members the personal file shows only."""
+    rng = world.rng_split
+    out: list[tuple[int, int]] = []
+    only_perso = visible["perso"] & ~visible["pro"]
+    keys = [k for k, spec in world.clusters.items() if spec.sphere == "personal" and spec.kind != "linkedin"]
+    for i in world.split_bridges:
+        for _ in range(len(keys)):
+            key = keys[int(rng.integers(len(keys)))]
+            cand = [
+                j
+                for j in world.members[key]
+                if only_perso[j] and world.humans[j].noncontact is None and "homonym" not in world.humans[j].roles
+            ]
+            if len(cand) >= 3:
+                k = min(len(cand), max(3, round(0.3 * len(cand))))
+                out += [(i, int(j)) for j in rng.choice(cand, size=k, replace=False)]
+                break
+        # and colleagues of its own circle that only the pro file shows (those both files show are dropped)
+        own = [j for j in world.members[world.humans[i].cluster] if j != i and visible["pro"][j] and not visible["perso"][j]]
+        if own:
+            k = min(len(own), max(3, round(0.3 * len(own))))
+            out += [(i, int(j)) for j in rng.choice(own, size=k, replace=False)]
+    return np.array(out, dtype=np.int64).reshape(-1, 2)
+
+
+def _split_bridges(world: World, edges: np.ndarray, visible: dict[str, np.ndarray]) -> np.ndarray:
+    """Drop the ties of split bridges to people both tie files show: each file then shows only its own side."""
+    if not world.split_bridges:
+        return edges
+    both = visible["perso"] & visible["pro"]
+    split = np.zeros(len(world.humans), dtype=bool)
+    split[world.split_bridges] = True
+    a, b = edges[:, 0], edges[:, 1]
+    drop = (split[a] & both[b]) | (split[b] & both[a])
     return edges[~drop]

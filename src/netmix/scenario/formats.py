@@ -131,7 +131,7 @@ def gephi_gdf(
     ]
     for (uid, label, sex, locale, rank), (x, y) in zip(nodes, positions.astype(np.float32), strict=False):
         sex_cell = f'"{sex}"' if sex else ""
-        lines.append(f'{uid},"{label}",10.0,10.0,{x!s},{y!s},\'153,153,153\',{sex_cell},"{locale}",{rank}')
+        lines.append(f"{uid},\"{label}\",10.0,10.0,{x!s},{y!s},'153,153,153',{sex_cell},\"{locale}\",{rank}")
     lines.append("edgedef> node1,node2,weight DOUBLE,directed BOOLEAN")
     lines += [f"{a},{b},1.0,false" for a, b in edges]
     return ("\n".join(lines) + "\n").encode("utf-8")

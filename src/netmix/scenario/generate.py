@@ -65,6 +65,7 @@ def generate(out_dir: str | Path, *, scale: str = "small", seed: int = 7) -> Pat
     world.plant_requests()
     world.apply_caps()
     world.date_contacts()
+    world.plant_split_bridges()
     visible = {
         a: np.array([(a in h.accounts) or (h.noncontact is not None and h.noncontact.account == a) for h in world.humans])
         for a in ("perso", "pro")

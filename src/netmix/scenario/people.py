@@ -12,6 +12,7 @@ from . import names as N
 from .spec import EGO, WAVE_END, WAVE_START, NonContact
 
 __all__ = [
+    "marked_name",
     "Human",
     "NameBook",
     "name_key",
@@ -175,3 +176,13 @@ def needs_rename(kind: str, h: Human) -> bool:
     if kind == "accent-dropped":
         return h.name.isascii()
     return False
+
+
+#: the organisation-marked forms of a pro account name, in planting order
+MARKED_FORMS = ("{name} (OT {city})", "{name} - Office de Tourisme", "OT {city} - {name}", "{name} Pro", "{first} {LAST} PRO")
+
+
+def marked_name(h: Human, j: int) -> str:
+    """The ``j``-th organisation-marked form of ``h``'s name ("Emma Roger (OT Pau)", "OT Pau - Emma Roger", …)."""
+    form = MARKED_FORMS[(j // 2) % len(MARKED_FORMS)]
+    return form.format(name=h.name, city=h.city or "Pau", first=h.first, LAST=h.last.upper())

@@ -90,6 +90,7 @@ class Scale:
     requests: dict[tuple[str, str], int]  # (account, status) -> request-only humans
     invitations: tuple[int, int]  # LinkedIn (outgoing, incoming)
     caps: dict[str, int] = field(default_factory=dict)
+    split_bridges: int = 0  # colleagues also friends of the personal account whose ties each file shows on its side only
 
 
 _BRUNO = NonContact(
@@ -130,6 +131,7 @@ SMALL = Scale(
     inner_homonyms=1,
     double_bridges=4,
     single_bridges=2,
+    split_bridges=4,
     wave=40,
     noncontacts=_SMALL_NONCONTACTS,
     random_noncontacts=0,
@@ -195,6 +197,7 @@ def large_scale(rng: np.random.Generator) -> Scale:
         inner_homonyms=5,
         double_bridges=40,
         single_bridges=20,
+        split_bridges=20,
         wave=300,
         noncontacts=(bruno,),
         random_noncontacts=50,

@@ -101,7 +101,8 @@ def truth(world: World, contacts: dict, edges: np.ndarray, ties: dict) -> dict:
         "doubles": sorted(hid[i] for i in live if len({c.split(":")[0] for c in cids.get(i, [])}) >= 2),
         "within_account_duplicates": sorted(dup_pairs),
         "homonyms": sorted(sorted([hid[a], hid[b]]) for a, b in world.homonyms),
-        "bridges": sorted(hid[i] for i in world.bridges),
+        "bridges": sorted(hid[i] for i in world.bridges + world.split_bridges),
+        "split_bridges": sorted(hid[i] for i in world.split_bridges),
         "clusters": {k: sorted(v) for k, v in sorted(clusters.items())},
         "excluded": _excluded(world, edges, hid, set(cids)),
         "waves": [

@@ -17,6 +17,7 @@ from .people import (
     NameBook,
     ascii_fold,
     draw_ts,
+    marked_name,
     name_key,
     needs_rename,
     ts_date,
@@ -34,6 +35,8 @@ class World:
         self.scale = scale
         self.seed = seed
         self.rng = rng
+        #: a second stream for the split bridges, so that planting them leaves the rest of the world as it was
+        self.rng_split = np.random.default_rng((seed, 12))
         self.humans: list[Human] = []
         self.clusters: dict[str, ClusterSpec] = {c.key: c for c in scale.clusters}
         self.members: dict[str, list[int]] = {c.key: [] for c in scale.clusters}
@@ -51,6 +54,7 @@ class World:
         self.homonyms: list[tuple[int, int]] = []
         self.dups: list[int] = []
         self.bridges: list[int] = []
+        self.split_bridges: list[int] = []
         self.noncontacts: list[int] = []
         self.wave: list[int] = []
         self.requests: dict[tuple[str, str], list[int]] = {}
@@ -160,6 +164,8 @@ class World:
             if j < len(small_names):
                 self._rename(a, *small_names[j])
             self._copy_name(a, b)
+            if j % 2 == 1:  # the same organisation-marked pro name as half the split bridges
+                self.humans[b].pro_name = marked_name(self.humans[b], j)
             self.homonyms.append((a, b))
         for j in range(self.scale.inner_homonyms):
             a = self._pick([i for i, h in enumerate(self.humans) if h.kind == "family" and perso_only(h)], 1, "homonym")[0]
@@ -175,6 +181,42 @@ class World:
         self.names.release(self.humans[c].name)
         self.humans[c].first, self.humans[c].last = "Michael", "Turner, Jr."
         self.humans[c].roles.add("comma")
+
+    def plant_split_bridges(self) -> None:
+        """Colleagues of the pro account who are also friends of the personal one, each file showing only its side.
+
+        Their two halves look like a pair of homonyms (same name, no shared contact); half of them
+        carry an organisation-marked name on the pro side ("Emma Roger (OT Pau)"), as half of the
+        cross-sphere homonyms do (:meth:`plant_homonyms`): the two cases have the same structure.
+        """
+        rng = self.rng_split
+        pool = [
+            i
+            for i, h in enumerate(self.humans)
+            if h.kind == "office" and h.plain and "pro" in h.accounts and "perso" not in h.accounts
+        ]
+        if len(pool) < self.scale.split_bridges:
+            raise RuntimeError(f"scenario: not enough candidates for split bridges ({len(pool)} < {self.scale.split_bridges})")
+        uids = {h.uid for h in self.humans} | {h.uid_pro for h in self.humans}
+        for j, i in enumerate(int(x) for x in rng.choice(pool, size=self.scale.split_bridges, replace=False)):
+            h = self.humans[i]
+            h.accounts.add("perso")
+            h.roles |= {"bridge", "split-bridge"}
+            h.pro_name = marked_name(h, j) if j % 2 == 0 else ""
+            later = min(ts_date(h.ts["pro"]) + dt.timedelta(days=int(rng.integers(180, 2200))), dt.date(2024, 12, 20))
+            h.ts["perso"] = draw_ts(rng, later, later + dt.timedelta(days=10))
+            h.separate_pro = True  # a work account of their own: another Facebook id on the pro side
+            while h.uid_pro in uids:
+                h.uid_pro = str(int(rng.integers(100000000000000, 100009999999999)))
+            uids.add(h.uid_pro)
+            self.split_bridges.append(i)
+        cap = self.scale.caps.get("perso")
+        if cap:  # keep the personal account within its cap: the last plain perso-only friends make room
+            holders = [i for i, h in enumerate(self.humans) if "perso" in h.accounts]
+            spare = [i for i in holders if self.humans[i].plain and self.humans[i].accounts == {"perso"}]
+            for i in spare[len(spare) - max(0, len(holders) - cap) :] if len(holders) > cap else []:
+                self.humans[i].accounts.discard("perso")
+                self.humans[i].roles.add("gone")
 
     def _copy_name(self, a: int, b: int) -> None:
         self.names.release(self.humans[b].name)

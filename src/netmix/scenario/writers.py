@@ -138,7 +138,8 @@ def write_ties(world: World, root: Path, edges: np.ndarray, visible: dict[str, n
             h = world.humans[i]
             sex = "" if rng.random() < 0.08 else ("female" if N.is_female(h.first) else "male")
             rows.append((uid, label, sex, _locale(h, rng), ranks[uid]))
-            world.tie_nodes.setdefault(i, {}).setdefault(account, []).append(uid)
+            listed = world.tie_nodes.setdefault(i, {}).setdefault(account, [])
+            listed.insert(len(listed) if sec else 0, uid)  # the main node first
             if not sec:
                 pos_main[i] = k
         kept = edges[vis[edges[:, 0]] & vis[edges[:, 1]]]

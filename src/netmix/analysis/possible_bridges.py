@@ -1,0 +1,181 @@
+"""Possible bridges: same-name pairs across the spheres, kept apart, scored as if they were one person.
+
+A person who bridges the ego's two worlds and two different people who share a name look the
+same in the ties: one node tied only to personal circles, one tied only to professional circles,
+nobody in common. Resolution keeps such pairs apart (possible homonyms); here each is scored as
+if it were one person — its two neighbourhoods joined — and placed at the rank it would have in
+the bridges table, marked ``unconfirmed``, so that the user decides the pairs that matter first.
+
+Columns added to the bridges table: ``status`` (``confirmed`` / ``unconfirmed``), ``person_ids``
+(``a;b`` for a possible bridge), ``accounts`` and ``names`` (both halves).
+
+The merged node's figures: degree and ties per side add up (the neighbourhoods are disjoint);
+participation is recomputed over the joined neighbourhood; constraint is the strength-weighted
+combination ``(s_a² c_a + s_b² c_b) / (s_a + s_b)²`` (Burt's constraint of a node whose two
+neighbourhoods share no tie); betweenness is recomputed exactly on the graph with the two nodes
+contracted (igraph) when at most ``exact_max`` persons have ties, else ``b_a + b_b`` (a lower
+bound: the paths newly joined through the merged node are not counted).
+
+>>> counts(pd.DataFrame({"status": ["confirmed", "unconfirmed", "confirmed"]}))
+{'confirmed': 2, 'possible': 1}
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..resolution.normalise import normalise_name
+from ._adjacency import Adjacency
+from .bridges import BRIDGE_KINDS, percentile_rank
+
+__all__ = ["with_possible_bridges", "candidates", "counts", "STATUS"]
+
+STATUS: tuple[str, ...] = ("confirmed", "unconfirmed")
+
+
+def counts(bridges: pd.DataFrame) -> dict[str, int]:
+    """``{"confirmed": n, "possible": m}`` of a bridges table with a ``status`` column."""
+    st = bridges["status"].tolist() if "status" in bridges.columns else ["confirmed"] * len(bridges)
+    return {"confirmed": st.count("confirmed"), "possible": st.count("unconfirmed")}
+
+
+def _neighbours(adj: Adjacency) -> list[np.ndarray]:
+    m = adj.binary.tocsr()
+    return [m.indices[m.indptr[i] : m.indptr[i + 1]] for i in range(adj.n)]
+
+
+def candidates(doubles: pd.DataFrame, persons: pd.DataFrame, adj: Adjacency) -> list[dict]:
+    """Unmerged same-name pairs whose two persons sit in different spheres with disjoint contacts (not decided *not same*)."""
+    if doubles is None or not len(doubles):
+        return []
+    index = adj.index
+    sphere = dict(zip(persons["person_id"], persons["sphere"], strict=False))
+    name = dict(zip(persons["person_id"], persons["name"], strict=False))
+    nbs = _neighbours(adj)
+    out = []
+    for r in doubles.to_dict("records"):
+        if str(r.get("decision", "")) == "not same":  # the user said they are two people
+            continue
+        ids = [x for x in str(r["person_id"]).split(";") if x]
+        if len(ids) != 2 or not all(x in index for x in ids):
+            continue
+        a, b = ids
+        if {sphere.get(a), sphere.get(b)} != {"personal", "professional"}:
+            continue
+        if normalise_name(name.get(a, "")).key != normalise_name(name.get(b, "")).key:
+            continue
+        ia, ib = index[a], index[b]
+        na, nb = set(nbs[ia].tolist()), set(nbs[ib].tolist())
+        if not na or not nb or na & nb or ib in na:
+            continue
+        out.append({"a": a, "b": b, "ia": ia, "ib": ib, "row": r})
+    return out
+
+
+def _contracted_betweenness(adj: Adjacency, ia: int, ib: int) -> float:
+    """Exact betweenness of the node made of ``ia`` and ``ib`` (normalised as networkx does)."""
+    import igraph as ig
+
+    n = adj.n
+    remap = np.arange(n)
+    remap[ib] = ia
+    src, dst = remap[adj.src], remap[adj.dst]
+    keep = src != dst
+    g = ig.Graph(n=n, edges=np.stack([src[keep], dst[keep]], axis=1).tolist())
+    g.simplify()
+    raw = float(g.betweenness(vertices=[ia], directed=False)[0])
+    n1 = n - 1  # one node fewer once the two are one
+    return raw * 2.0 / ((n1 - 1) * (n1 - 2)) if n1 > 2 else 0.0
+
+
+def _merged(c: dict, persons: pd.DataFrame, adj: Adjacency, nbs: list[np.ndarray], exact_max: int) -> dict:
+    """The bridge figures of candidate ``c`` as one person."""
+    ia, ib = c["ia"], c["ib"]
+    pa, pb = persons.iloc[ia], persons.iloc[ib]
+    joined = np.concatenate([nbs[ia], nbs[ib]])
+    degree = len(joined)
+    cl = persons["cluster"].to_numpy(dtype=object)[joined]
+    lone = [f"\0{k}" for k in range(int((cl == "").sum()))]
+    keys = np.concatenate([cl[cl != ""], np.array(lone, dtype=object)]) if lone else cl
+    _, k_s = np.unique(keys.astype(str), return_counts=True)
+    part = 1.0 - float(np.sum((k_s / degree) ** 2)) if degree else 0.0
+    s = adj.strength
+    sa, sb = float(s[ia]), float(s[ib])
+    ca, cb = (float(np.nan_to_num(pa["constraint"], nan=1.0)), float(np.nan_to_num(pb["constraint"], nan=1.0)))
+    con = (sa * sa * ca + sb * sb * cb) / (sa + sb) ** 2 if sa + sb else 1.0
+    bet = _contracted_betweenness(adj, ia, ib) if adj.tied.size <= exact_max else float(pa["betweenness"] + pb["betweenness"])
+    others = np.delete(persons["betweenness"].to_numpy(dtype=float), [ia, ib])
+    pct_all = np.append(others, bet)
+    score = (percentile_rank(pct_all)[-1] + part + (1.0 - min(con, 1.0))) / 3.0 if degree >= 2 else 0.0
+    p_ties = int(pa["personal_ties"] + pb["personal_ties"])
+    q_ties = int(pa["professional_ties"] + pb["professional_ties"])
+    kind = ""
+    if degree >= 2:
+        kind = BRIDGE_KINDS[0] if (p_ties >= 1 and q_ties >= 1) else (BRIDGE_KINDS[1] if part > 0 else "")
+    return {
+        "bridge_kind": kind,
+        "bridging_score": float(score),
+        "betweenness": float(bet),
+        "constraint": float(con),
+        "participation": float(part),
+        "degree": int(degree),
+        "personal_ties": p_ties,
+        "professional_ties": q_ties,
+    }
+
+
+def _rank_if_same(bridges: pd.DataFrame, m: dict) -> int:
+    """The rank the merged person would take among the confirmed bridges (kind, score, betweenness)."""
+    kind_of = {k: i for i, k in enumerate(BRIDGE_KINDS)}
+    key = (kind_of[m["bridge_kind"]], -m["bridging_score"], -m["betweenness"])
+    ahead = sum(
+        1
+        for k, sc, b in zip(bridges["bridge_kind"], bridges["bridging_score"], bridges["betweenness"], strict=False)
+        if (kind_of.get(k, 9), -float(sc), -float(b)) <= key
+    )
+    return ahead + 1
+
+
+def with_possible_bridges(
+    bridges: pd.DataFrame, persons: pd.DataFrame, adj: Adjacency, doubles: pd.DataFrame | None, *, exact_max: int = 2000
+) -> pd.DataFrame:
+    """The bridges table with ``status``, ``person_ids``, ``accounts``, ``names``, and the possible bridges at their rank.
+
+    ``persons`` are in ``adj``'s node order with the bridge metrics (as :func:`netmix.analysis.analyse`
+    computes them); ``doubles`` is the resolution's doubles table (its unmerged pairs hold ``a;b`` ids).
+    """
+    out = bridges.copy()
+    acc = dict(zip(persons["person_id"], persons["accounts"], strict=False))
+    out["status"] = "confirmed"
+    out["person_ids"] = out["person_id"]
+    out["accounts"] = [acc.get(p, "") for p in out["person_id"]]
+    out["names"] = out["name"]
+    nbs = _neighbours(adj)
+    rows = []
+    for c in candidates(doubles if doubles is not None else pd.DataFrame(), persons, adj):
+        m = _merged(c, persons, adj, nbs, exact_max)
+        if not m["bridge_kind"]:
+            continue
+        pa, pb = persons.iloc[c["ia"]], persons.iloc[c["ib"]]
+        row: dict[str, object] = {col: "" for col in out.columns}
+        row.update(m)
+        row.update(
+            person_id=str(c["row"]["person_id"]),
+            name=str(c["row"]["name"]),
+            rank=_rank_if_same(bridges, m),
+            status="unconfirmed",
+            person_ids=f"{c['a']};{c['b']}",
+            accounts=str(c["row"]["accounts"]),
+            names=str(c["row"]["names"]),
+            sphere="",
+            side="",
+            cluster=";".join(x for x in (pa["cluster"], pb["cluster"]) if x),
+            articulation=0,
+        )
+        rows.append(row)
+    if rows:
+        out = pd.concat([out, pd.DataFrame(rows, columns=out.columns)], ignore_index=True)
+        out["_s"] = (out["status"] != "confirmed").astype(int)
+        out = out.sort_values(["rank", "_s", "person_id"], kind="mergesort").drop(columns="_s").reset_index(drop=True)
+    return out

@@ -1,0 +1,181 @@
+"""review.csv and review.xlsx: the pairs a person should decide, most at stake first.
+
+One row per pair or group to decide (:data:`netmix.model.REVIEW_COLUMNS`):
+
+- ``possible_bridge``: an unmerged same-name pair across the spheres that would be a bridge as
+  one person (``rank_if_same`` = its rank in bridges.csv if it were one person);
+- ``possible_homonym``: another same-name pair kept apart because the two share no contact;
+- ``review``: a double in the review band (merged on thin evidence) or a pair left apart on
+  thin evidence.
+
+``stake`` orders the rows: ``1 / rank_if_same`` when the decision makes or unmakes a bridge
+(a merged double that is a bridge counts as well: deciding *not same* would lose it), else 0;
+then confidence. The file is in the decisions-file format: fill the ``decision`` column
+(same, not same, keep, remove — or même, différent, garder, retirer) and give it back with
+``--decisions``. review.xlsx holds the same rows with a drop-down list in the decision column.
+
+>>> from netmix.model import REVIEW_COLUMNS
+>>> list(empty_review().columns) == list(REVIEW_COLUMNS)
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+from collections.abc import Mapping
+
+import pandas as pd
+
+from ..io.output import csv_bytes, safe_cell
+from ..model import REVIEW_COLUMNS, Analysis, Resolution, empty_frame
+from ..privacy import Pseudonymizer, anonymize_tables
+from ..resolution.facts import Fact
+from .evidence import evidence_text
+from .i18n import t
+
+__all__ = ["review_table", "review_xlsx", "review_files", "empty_review", "DECISION_CHOICES"]
+
+#: the choices of the drop-down list of review.xlsx, per language (all are read back by --decisions)
+DECISION_CHOICES: Mapping[str, tuple[str, ...]] = {
+    "en": ("same", "not same", "keep", "remove"),
+    "fr": ("même", "différent", "garder", "retirer"),
+}
+
+
+def empty_review() -> pd.DataFrame:
+    """An empty review table."""
+    return empty_frame(REVIEW_COLUMNS)
+
+
+def _review_id(contact_ids: str) -> str:
+    return "r" + hashlib.sha256(contact_ids.encode("utf-8")).hexdigest()[:10]
+
+
+def _kind(row: Mapping, possible: Mapping[str, int]) -> str:
+    if row["person_id"] in possible:
+        return "possible_bridge"
+    sugg = row.get("suggestion")
+    if isinstance(sugg, tuple) and any(isinstance(f, Fact) and f.code == "sg.homonym" for f in sugg):
+        return "possible_homonym"
+    if isinstance(sugg, str) and sugg.startswith(t("en", "ev.sg.homonym")[:16]):
+        return "possible_homonym"
+    return "review"
+
+
+def review_table(resolution: Resolution, analysis: Analysis | None, lang: str = "en") -> pd.DataFrame:
+    """The review rows of a run, most at stake first (evidence and suggestions in ``lang``)."""
+    d = resolution.doubles
+    if d is None or not len(d):
+        return empty_review()
+    b = analysis.bridges if analysis is not None and analysis.bridges is not None else pd.DataFrame()
+    status = b["status"] if "status" in b.columns else pd.Series(["confirmed"] * len(b), index=b.index)
+    ranked = list(zip(b.get("person_id", []), b.get("rank", []), status, strict=False))
+    possible = {str(p): int(r) for p, r, s in ranked if s == "unconfirmed"}
+    confirmed = {str(p): int(r) for p, r, s in ranked if s != "unconfirmed"}
+    c = resolution.contacts
+    key_of = dict(zip(c["contact_id"].astype(str), c["account"].astype(str) + "|" + c["source_id"].astype(str), strict=False))
+    rows = []
+    for r in d.to_dict("records"):
+        kind = _kind(r, possible)
+        if kind == "review" and r["band"] != "review":
+            continue
+        pid = str(r["person_id"])
+        rank = possible.get(pid) or confirmed.get(pid)
+        sugg = r["suggestion"]
+        if kind == "possible_bridge":
+            sugg = (Fact("sg.bridge", {"rank": rank}),)
+        cids = [x for x in str(r.get("contact_ids", "")).split(";") if x]
+        rows.append(
+            {
+                "review_id": _review_id(";".join(cids)),
+                "kind": kind,
+                "stake": round(1.0 / rank, 4) if rank else 0.0,
+                "rank_if_same": rank or "",
+                "person_id": pid,
+                "name": r["name"],
+                "accounts": r["accounts"],
+                "decision": r.get("decision", ""),
+                "note": r.get("note", ""),
+                "band": r["band"],
+                "confidence": float(r["confidence"]),
+                "evidence": evidence_text(r["evidence"], lang),
+                "suggestion": evidence_text(sugg, lang),
+                "contact_ids": ";".join(cids),
+                "source_keys": ";".join(key_of.get(x, "") for x in cids),
+            }
+        )
+    if not rows:
+        return empty_review()
+    out = pd.DataFrame(rows, columns=list(REVIEW_COLUMNS))
+    out = out.sort_values(["stake", "confidence", "name", "review_id"], ascending=[False, False, True, True], kind="mergesort")
+    return out.reset_index(drop=True)
+
+
+def review_xlsx(review: pd.DataFrame, lang: str = "en") -> bytes:
+    """review.xlsx: the review rows, a drop-down list in the decision column, frozen header, autofilter, fitting widths.
+
+    Every text cell is formula-safe (:func:`netmix.io.output.safe_cell`); the workbook is deterministic
+    (fixed creation date).
+    """
+    import datetime as dt
+
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "review"
+    cols = list(review.columns)
+    ws.append(cols)
+    for row in review.itertuples(index=False):
+        ws.append([safe_cell(v) if isinstance(v, str) else v for v in row])
+    n = len(review) + 1
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(cols))}{max(n, 1)}"
+    choices = DECISION_CHOICES.get(lang, DECISION_CHOICES["en"])
+    dv = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True)
+    dcol = get_column_letter(cols.index("decision") + 1)
+    dv.add(f"{dcol}2:{dcol}{max(n, 2) + 500}")
+    ws.add_data_validation(dv)
+    for k, col in enumerate(cols, start=1):
+        width = max([len(str(col))] + [len(str(v)) for v in review[col].tolist()[:500]])
+        ws.column_dimensions[get_column_letter(k)].width = min(max(width + 2, 8), 60)
+    stamp = dt.datetime(2000, 1, 1)
+    wb.properties.created = stamp
+    wb.properties.modified = stamp
+    buf = io.BytesIO()
+    wb.save(buf)
+    return _deterministic_zip(buf.getvalue())
+
+
+def _deterministic_zip(data: bytes) -> bytes:
+    """The same xlsx with every zip member dated 1980-01-01, so two runs give identical bytes."""
+    import zipfile
+
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in src.infolist():
+            zi = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            zi.compress_type = zipfile.ZIP_DEFLATED
+            zi.external_attr = 0o600 << 16
+            body = src.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps the save time: use a fixed one
+                body = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(<)", rb"\g<1>2000-01-01T00:00:00Z\g<2>", body)
+            z.writestr(zi, body)
+    return out.getvalue()
+
+
+def review_files(
+    resolution: Resolution, analysis: Analysis | None, lang: str = "en", pseudonymizer: Pseudonymizer | None = None
+) -> dict[str, bytes]:
+    """``{"review.csv": …, "review.xlsx": …}`` of a run (names pseudonymised with a pseudonymizer)."""
+    review = review_table(resolution, analysis, lang)
+    if pseudonymizer is not None:
+        review = anonymize_tables({"review.csv": review}, pseudonymizer)["review.csv"]
+        review["source_keys"] = ""  # source ids carry names ("perso|name:…"); contact_ids still match the decisions
+    return {"review.csv": csv_bytes(review), "review.xlsx": review_xlsx(review, lang)}
