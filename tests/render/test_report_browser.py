@@ -157,6 +157,10 @@ def test_a_decision_made_in_the_page_is_kept_saved_and_read_back(browser, output
     first, second = selects.nth(0).get_attribute("data-review"), selects.nth(1).get_attribute("data-review")
     selects.nth(0).select_option("not same")
     selects.nth(1).select_option("same")
+    third = selects.nth(2)
+    account = third.locator("option").nth(4).get_attribute("value")  # the first "remove from ACCOUNT"
+    assert account.startswith("remove:")
+    third.select_option(account)
     pg.reload()
     pg.locator("body[data-report-interactive='1']").wait_for(state="attached")
     assert pg.locator(f"select[data-review='{first}']").input_value() == "not same"  # survives a reload
@@ -169,7 +173,10 @@ def test_a_decision_made_in_the_page_is_kept_saved_and_read_back(browser, output
     opened.check_clean()
     pg.context.close()
     table = pd.read_csv(saved, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    assert table["decision"].tolist() == ["not same", "same"]
+    assert table["decision"].tolist() == ["not same", "same", "remove"]
+    removed = account.split(":", 1)[1]  # remove names the contact of that account only
+    assert all(c.startswith(removed + ":") for c in table.loc[2, "contact_ids"].split(";"))
+    assert all(k.startswith(removed + "|") for k in table.loc[2, "source_keys"].split(";"))
     # read back by --decisions: the pair said "same" is merged into one double, decided; the other stays apart, decided
     again = analyze(tmp_path / "again", "--decisions", str(saved))
     doubles = pd.read_csv(again / "doubles.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
@@ -177,6 +184,7 @@ def test_a_decision_made_in_the_page_is_kept_saved_and_read_back(browser, output
         cids = set(row["contact_ids"].split(";"))
         hit = doubles[[cids <= set(c.split(";")) for c in doubles["contact_ids"]]]
         assert len(hit) >= 1 and set(hit["decision"]) == {row["decision"]}, row
+    assert "decided: remove" in doubles[doubles["decision"] == "remove"].iloc[0]["suggestion"]
     merged = doubles[[set(table.loc[1, "contact_ids"].split(";")) <= set(c.split(";")) for c in doubles["contact_ids"]]]
     assert ";" not in merged.iloc[0]["person_id"]  # one person now
 

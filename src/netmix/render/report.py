@@ -339,7 +339,8 @@ def report_html(
         The map's layout seed and node limit.
     review : pandas.DataFrame, optional
         The rows of ``review.csv`` (:data:`netmix.model.REVIEW_COLUMNS`), one decision control
-        each; without it the doubles of the ``review`` band are the pairs to decide.
+        each (default: ``resolution.review`` when the resolution has it); without them the doubles
+        of the ``review`` band are the pairs to decide.
 
     Examples
     --------
@@ -358,6 +359,9 @@ def report_html(
         map_html_fragment = map_html(
             analysis, resolution, accounts, lang=lang, pseudonymizer=pseudonymizer, seed=seed, max_nodes=max_nodes
         )
+    carried = getattr(resolution, "review", None)  # a resolution that carries its review rows
+    if review is None and isinstance(carried, pd.DataFrame):
+        review = carried
     context = _context(view, analysis, resolution, accounts, lang, review, pseudonymizer is not None)
     page_title = title if title is not None else context["s"]["report.title"]
     # the map page is autoescaped into the iframe's srcdoc attribute
