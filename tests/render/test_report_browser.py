@@ -237,3 +237,33 @@ def test_large_scenario_reports(browser, tmp_path, shots):
             assert french_check(opened) == []
         opened.check_clean()
         pg.close()
+
+
+def test_hostile_names_in_the_decisions_stay_text(browser, case, tmp_path):
+    from netmix.model import REVIEW_COLUMNS
+    from netmix.render.report import report_html
+
+    from .conftest import IMG, SELECT
+
+    resolution, analysis, accounts = case
+    review = pd.DataFrame(
+        [{**dict.fromkeys(REVIEW_COLUMNS, ""), "review_id": "R1", "person_id": "p04;p06", "name": IMG, "accounts": "perso;pro",
+          "band": "review", "evidence": SELECT, "contact_ids": "perso:4;pro:3", "source_keys": f"perso|name:{IMG}"},
+         {**dict.fromkeys(REVIEW_COLUMNS, ""), "review_id": "R2", "person_id": "p02;p08", "name": "=1+2", "accounts": "perso;pro",
+          "band": "review", "contact_ids": "perso:2;pro:4"}]
+    )  # fmt: skip
+    path = tmp_path / "report.html"
+    path.write_text(report_html(analysis, resolution, accounts, review=review), encoding="utf-8")
+    opened = open_report(browser, path)
+    pg = opened.page
+    cells = pg.locator("#nm-decide tbody tr td").all_text_contents()
+    assert IMG in cells and SELECT in cells  # shown as text, not parsed
+    assert pg.locator("#nm-decide img, #nm-decide script").count() == 0
+    pg.locator("#nm-decide select").nth(0).select_option("not same")
+    pg.locator("#nm-decide select").nth(1).select_option("same")
+    csv = pg.evaluate("window.netmixReport.decisionsCsv()")
+    # the name as it is, in its own cell (cells with ; quoted: the file may be read with either separator)
+    assert f'"p04;p06",{IMG},"perso;pro",not same' in csv
+    assert '"p02;p08",\'=1+2,"perso;pro",same' in csv  # a spreadsheet formula neutralised (load_decisions strips the ')
+    opened.check_clean()
+    pg.context.close()
