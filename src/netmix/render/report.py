@@ -3,10 +3,11 @@
 Everything on the page is in the chosen language (``en`` or ``fr``), evidence and suggestions
 included (:mod:`netmix.render.wording`). The page is one offline file under a strict
 Content-Security-Policy: the charts are inline SVG (:mod:`netmix.render.charts`), the map is an
-``<iframe srcdoc>`` sandboxed to scripts only, the tables' rows travel in one JSON block escaped for
-``<script>`` and are drawn by the page's script with ``textContent`` (sortable, filterable, paged:
-thousands of rows stay quick). Each pair to decide has a control; the choices stay in the
-browser (``localStorage``) and a button saves them as a decisions file ``--decisions`` reads.
+``<iframe srcdoc>`` sandboxed to scripts only (loaded once the report's own tables answer), the
+tables' rows travel in one JSON block escaped for ``<script>`` and are drawn by the page's
+script with ``textContent`` (sortable, filterable, paged: thousands of rows stay quick). Each
+pair to decide has a control; the choices stay in the browser (``localStorage``) and a button
+saves them as a decisions file ``--decisions`` reads.
 
 Headline figures are computed here from the persons table so they are defined in one place:
 
@@ -364,5 +365,10 @@ def report_html(
         review = carried
     context = _context(view, analysis, resolution, accounts, lang, review, pseudonymizer is not None)
     page_title = title if title is not None else context["s"]["report.title"]
-    # the map page is autoescaped into the iframe's srcdoc attribute
-    return environment().get_template("report.html.j2").render(title=cap(page_title, 200), map_doc=map_html_fragment, **context)
+    # the map page travels as a JSON string (escaped for <script>); the page's script makes it the
+    # iframe's srcdoc once its own tables answer, so the map never delays them
+    return (
+        environment()
+        .get_template("report.html.j2")
+        .render(title=cap(page_title, 200), map_json=script_json(map_html_fragment), **context)
+    )
