@@ -65,7 +65,9 @@ def visible_text(page: str) -> str:
     """The text of ``page`` a reader can meet: markup text and attributes, JSON data values."""
     parts = []
     for m in SCRIPT.finditer(page):
-        if "application/json" in m.group("attrs"):
+        if 'id="nm-map-doc"' in m.group("attrs"):  # the report's map page, as a JSON string
+            parts.append(visible_text(json.loads(m.group("body"))))
+        elif "application/json" in m.group("attrs"):
             parts += _strings(json.loads(m.group("body")))
     rest = STYLE.sub(" ", SCRIPT.sub(" ", page))
     srcdoc = re.search(r'srcdoc="([^"]*)"', rest)

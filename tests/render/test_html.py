@@ -5,10 +5,11 @@ import re
 
 import pytest
 
+from netmix.errors import ConfigError
 from netmix.privacy import Pseudonymizer
 from netmix.render.html import map_html, script_json, vis_assets
-from netmix.render.report import headline_figures, report_html
 from netmix.render.people import build_view
+from netmix.render.report import headline_figures, report_html
 
 from .conftest import HREF, IMG, SELECT
 
@@ -131,7 +132,7 @@ def test_report_french(case):
     assert 'lang="fr"' in page
     en = report_html(analysis, resolution, accounts)
     assert "33 % of your professional contacts are also personal friends" in en
-    with pytest.raises(Exception):
+    with pytest.raises(ConfigError, match="language 'de' is not available"):
         report_html(analysis, resolution, accounts, lang="de")
 
 
@@ -141,4 +142,5 @@ def test_report_hostile_names_escaped(case):
     for raw in (IMG, SELECT, HREF, "<script>alert", "<a href"):
         assert raw not in page
     assert "<title>Bob &lt;a href=&#34;javascript:alert(3)&#34;&gt;x&lt;/a&gt;</title>" in page
-    assert 'sandbox="allow-scripts"' in page and "srcdoc=" in page
+    # the map page travels as one JSON string escaped for <script>, made the sandboxed frame's srcdoc by the page
+    assert '<iframe id="nm-map"' in page and 'sandbox="allow-scripts"' in page and 'id="nm-map-doc"' in page

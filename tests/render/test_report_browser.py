@@ -5,7 +5,8 @@ drawn; the tables sort, filter and page; a decision made in the page survives a 
 (a download) and read back by ``--decisions``; nothing is requested from outside; no page error;
 the French pages hold no sentence of the English catalogue (report, map and tooltips); the page is
 short with its tables collapsed and what needs a decision is within the first two screens; the print
-version has the map as a picture and every row. Screenshots are kept in pytest's tmp path.
+version has the map as a picture and every row. Screenshots are kept in ``tests/render/artefacts/``
+(ignored by git through the folder's own ``.gitignore``), one folder per test.
 """
 
 from __future__ import annotations
@@ -36,6 +37,17 @@ def analyze(out: Path, *extra: str) -> Path:
     done = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=600)
     assert done.returncode == 0, done.stderr[-2000:]
     return out
+
+
+@pytest.fixture()
+def shots(request) -> Path:
+    """The folder of this test's screenshots (kept after the run, never committed)."""
+    base = Path(__file__).parent / "artefacts"
+    base.mkdir(exist_ok=True)
+    (base / ".gitignore").write_text("*\n", encoding="utf-8")
+    folder = base / request.node.name.replace("[", "-").replace("]", "")
+    folder.mkdir(exist_ok=True)
+    return folder
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +94,7 @@ def french_check(opened: Opened) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_samples_report(browser, outputs, lang, tmp_path):
+def test_samples_report(browser, outputs, lang, shots):
     opened = open_report(browser, outputs[lang] / "report.html")
     pg = opened.page
     # short with its tables collapsed; what needs a decision within the first two screens
@@ -96,7 +108,7 @@ def test_samples_report(browser, outputs, lang, tmp_path):
         assert svg.is_visible()
         assert svg.bounding_box()["height"] > 50
         assert pg.locator(f"#nm-svg-{key} rect, #nm-svg-{key} circle").count() >= 5
-    pg.screenshot(path=str(tmp_path / f"report-{lang}.png"), full_page=True)
+    pg.screenshot(path=str(shots / f"report-{lang}.png"), full_page=True)
     # the doubles table: collapsed, then paged (25 rows), filtered, sorted
     table = pg.locator("#nm-doubles table")
     assert not table.is_visible()
@@ -121,34 +133,39 @@ def test_samples_report(browser, outputs, lang, tmp_path):
         assert french_check(opened) == []
     else:
         opened.wait_ready()
-    opened.map_frame().locator("canvas").screenshot(path=str(tmp_path / f"map-{lang}.png"))
+    opened.map_frame().locator("canvas").screenshot(path=str(shots / f"map-{lang}.png"))
     opened.check_clean()
     pg.close()
 
 
-def test_french_map_page_holds_no_english(browser, outputs, tmp_path):
+def test_french_map_page_holds_no_english(browser, outputs, shots):
     opened = Opened(browser, outputs["fr"] / "graph.html")
     opened.wait_ready()
     assert french_check(opened) == []
     # account chips on one line each: a chip is never taller than one line of text
     heights = opened.page.evaluate("Array.from(document.querySelectorAll('.nm-chip')).map(c => c.getBoundingClientRect().height)")
     assert heights and max(heights) < 24
-    opened.page.screenshot(path=str(tmp_path / "map-fr.png"))
+    opened.page.screenshot(path=str(shots / "map-fr.png"))
     opened.check_clean()
     opened.page.close()
 
 
-def test_a_decision_made_in_the_page_is_kept_saved_and_read_back(browser, outputs, tmp_path):
+def test_a_decision_made_in_the_page_is_kept_saved_and_read_back(browser, outputs, tmp_path, shots):
     opened = open_report(browser, outputs["en"] / "report.html")
     pg = opened.page
     selects = pg.locator("#nm-decide select")
     first, second = selects.nth(0).get_attribute("data-review"), selects.nth(1).get_attribute("data-review")
     selects.nth(0).select_option("not same")
     selects.nth(1).select_option("same")
+    third = selects.nth(2)
+    account = third.locator("option").nth(4).get_attribute("value")  # the first "remove from ACCOUNT"
+    assert account.startswith("remove:")
+    third.select_option(account)
     pg.reload()
     pg.locator("body[data-report-interactive='1']").wait_for(state="attached")
     assert pg.locator(f"select[data-review='{first}']").input_value() == "not same"  # survives a reload
     assert pg.locator(f"select[data-review='{second}']").input_value() == "same"
+    pg.locator("#nm-decide").screenshot(path=str(shots / "decide.png"))
     with pg.expect_download() as info:
         pg.click("#nm-save")
     saved = tmp_path / "decisions.csv"
@@ -156,7 +173,10 @@ def test_a_decision_made_in_the_page_is_kept_saved_and_read_back(browser, output
     opened.check_clean()
     pg.context.close()
     table = pd.read_csv(saved, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    assert table["decision"].tolist() == ["not same", "same"]
+    assert table["decision"].tolist() == ["not same", "same", "remove"]
+    removed = account.split(":", 1)[1]  # remove names the contact of that account only
+    assert all(c.startswith(removed + ":") for c in table.loc[2, "contact_ids"].split(";"))
+    assert all(k.startswith(removed + "|") for k in table.loc[2, "source_keys"].split(";"))
     # read back by --decisions: the pair said "same" is merged into one double, decided; the other stays apart, decided
     again = analyze(tmp_path / "again", "--decisions", str(saved))
     doubles = pd.read_csv(again / "doubles.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
@@ -164,11 +184,12 @@ def test_a_decision_made_in_the_page_is_kept_saved_and_read_back(browser, output
         cids = set(row["contact_ids"].split(";"))
         hit = doubles[[cids <= set(c.split(";")) for c in doubles["contact_ids"]]]
         assert len(hit) >= 1 and set(hit["decision"]) == {row["decision"]}, row
+    assert "decided: remove" in doubles[doubles["decision"] == "remove"].iloc[0]["suggestion"]
     merged = doubles[[set(table.loc[1, "contact_ids"].split(";")) <= set(c.split(";")) for c in doubles["contact_ids"]]]
     assert ";" not in merged.iloc[0]["person_id"]  # one person now
 
 
-def test_print_version(browser, outputs, tmp_path):
+def test_print_version(browser, outputs, shots):
     opened = open_report(browser, outputs["en"] / "report.html")
     pg = opened.page
     opened.wait_ready()  # the map is drawn: its picture is ready for printing
@@ -180,13 +201,13 @@ def test_print_version(browser, outputs, tmp_path):
     assert pg.locator("#nm-map-print").is_visible() and not pg.locator("#nm-map").is_visible()
     rows = pg.locator("#nm-doubles tbody tr").count()
     assert rows == len(pd.read_csv(outputs["en"] / "doubles.csv", dtype=str))  # every row, unclipped
-    pg.screenshot(path=str(tmp_path / "print.png"), full_page=True)
+    pg.screenshot(path=str(shots / "print.png"), full_page=True)
     opened.check_clean()
     pg.close()
 
 
 @pytest.mark.slow
-def test_large_scenario_reports(browser, tmp_path):
+def test_large_scenario_reports(browser, tmp_path, shots):
     """One analysis of the large scenario (35,000 persons); its EN and FR reports opened."""
     from netmix.config import load_config
     from netmix.pipeline import run
@@ -211,8 +232,38 @@ def test_large_scenario_reports(browser, tmp_path):
         pg.locator("#nm-doubles input[type=search]").fill("linkedin")
         pg.wait_for_timeout(600)
         assert pg.locator("#nm-doubles .nm-tools span").first.text_content() != total
-        pg.screenshot(path=str(tmp_path / f"large-{lang}.png"))
+        pg.screenshot(path=str(shots / f"large-{lang}.png"))
         if lang == "fr":
             assert french_check(opened) == []
         opened.check_clean()
         pg.close()
+
+
+def test_hostile_names_in_the_decisions_stay_text(browser, case, tmp_path):
+    from netmix.model import REVIEW_COLUMNS
+    from netmix.render.report import report_html
+
+    from .conftest import IMG, SELECT
+
+    resolution, analysis, accounts = case
+    review = pd.DataFrame(
+        [{**dict.fromkeys(REVIEW_COLUMNS, ""), "review_id": "R1", "person_id": "p04;p06", "name": IMG, "accounts": "perso;pro",
+          "band": "review", "evidence": SELECT, "contact_ids": "perso:4;pro:3", "source_keys": f"perso|name:{IMG}"},
+         {**dict.fromkeys(REVIEW_COLUMNS, ""), "review_id": "R2", "person_id": "p02;p08", "name": "=1+2", "accounts": "perso;pro",
+          "band": "review", "contact_ids": "perso:2;pro:4"}]
+    )  # fmt: skip
+    path = tmp_path / "report.html"
+    path.write_text(report_html(analysis, resolution, accounts, review=review), encoding="utf-8")
+    opened = open_report(browser, path)
+    pg = opened.page
+    cells = pg.locator("#nm-decide tbody tr td").all_text_contents()
+    assert IMG in cells and SELECT in cells  # shown as text, not parsed
+    assert pg.locator("#nm-decide img, #nm-decide script").count() == 0
+    pg.locator("#nm-decide select").nth(0).select_option("not same")
+    pg.locator("#nm-decide select").nth(1).select_option("same")
+    csv = pg.evaluate("window.netmixReport.decisionsCsv()")
+    # the name as it is, in its own cell (cells with ; quoted: the file may be read with either separator)
+    assert f'"p04;p06",{IMG},"perso;pro",not same' in csv
+    assert '"p02;p08",\'=1+2,"perso;pro",same' in csv  # a spreadsheet formula neutralised (load_decisions strips the ')
+    opened.check_clean()
+    pg.context.close()

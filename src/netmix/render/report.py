@@ -3,10 +3,11 @@
 Everything on the page is in the chosen language (``en`` or ``fr``), evidence and suggestions
 included (:mod:`netmix.render.wording`). The page is one offline file under a strict
 Content-Security-Policy: the charts are inline SVG (:mod:`netmix.render.charts`), the map is an
-``<iframe srcdoc>`` sandboxed to scripts only, the tables' rows travel in one JSON block escaped for
-``<script>`` and are drawn by the page's script with ``textContent`` (sortable, filterable, paged:
-thousands of rows stay quick). Each pair to decide has a control; the choices stay in the
-browser (``localStorage``) and a button saves them as a decisions file ``--decisions`` reads.
+``<iframe srcdoc>`` sandboxed to scripts only (loaded once the report's own tables answer), the
+tables' rows travel in one JSON block escaped for ``<script>`` and are drawn by the page's
+script with ``textContent`` (sortable, filterable, paged: thousands of rows stay quick). Each
+pair to decide has a control; the choices stay in the browser (``localStorage``) and a button
+saves them as a decisions file ``--decisions`` reads.
 
 Headline figures are computed here from the persons table so they are defined in one place:
 
@@ -339,7 +340,8 @@ def report_html(
         The map's layout seed and node limit.
     review : pandas.DataFrame, optional
         The rows of ``review.csv`` (:data:`netmix.model.REVIEW_COLUMNS`), one decision control
-        each; without it the doubles of the ``review`` band are the pairs to decide.
+        each (default: ``resolution.review`` when the resolution has it); without them the doubles
+        of the ``review`` band are the pairs to decide.
 
     Examples
     --------
@@ -358,7 +360,15 @@ def report_html(
         map_html_fragment = map_html(
             analysis, resolution, accounts, lang=lang, pseudonymizer=pseudonymizer, seed=seed, max_nodes=max_nodes
         )
+    carried = getattr(resolution, "review", None)  # a resolution that carries its review rows
+    if review is None and isinstance(carried, pd.DataFrame):
+        review = carried
     context = _context(view, analysis, resolution, accounts, lang, review, pseudonymizer is not None)
     page_title = title if title is not None else context["s"]["report.title"]
-    # the map page is autoescaped into the iframe's srcdoc attribute
-    return environment().get_template("report.html.j2").render(title=cap(page_title, 200), map_doc=map_html_fragment, **context)
+    # the map page travels as a JSON string (escaped for <script>); the page's script makes it the
+    # iframe's srcdoc once its own tables answer, so the map never delays them
+    return (
+        environment()
+        .get_template("report.html.j2")
+        .render(title=cap(page_title, 200), map_json=script_json(map_html_fragment), **context)
+    )

@@ -223,5 +223,11 @@
   performance.mark("nm-ready");
   document.body.setAttribute("data-report-ready", "1");
   /* the first task after the tables are built: the page answers input from here on */
-  setTimeout(function () { window.netmixReport.interactiveAt = performance.now(); document.body.setAttribute("data-report-interactive", "1"); }, 0);
+  setTimeout(function () {
+    window.netmixReport.interactiveAt = performance.now();
+    document.body.setAttribute("data-report-interactive", "1");
+    /* then the map: its page (a JSON string) becomes the sandboxed frame's document */
+    var doc = document.getElementById("nm-map-doc");
+    if (frame && doc) { frame.srcdoc = JSON.parse(doc.textContent); }
+  }, 0);
 })();
