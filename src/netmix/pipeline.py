@@ -364,7 +364,10 @@ def _write_gephi(out: OutputDir, result: RunResult, pseudonymizer: Pseudonymizer
     _write(out, "graph.graphml", clock, lambda: graphml_bytes(result.analysis, pseudonymizer=pseudonymizer, seed=seed))
 
 
-def _write_pages(out: OutputDir, result: RunResult, pseudonymizer: Pseudonymizer | None, clock: StepClock) -> None:
+def _write_pages(
+    out: OutputDir, result: RunResult, review: pd.DataFrame, pseudonymizer: Pseudonymizer | None, clock: StepClock
+) -> None:
+    """graph.html and report.html (evidence as facts, said in the run's language; the review rows to decide)."""
     from .render.html import map_html
     from .render.report import report_html
 
@@ -372,7 +375,7 @@ def _write_pages(out: OutputDir, result: RunResult, pseudonymizer: Pseudonymizer
     args = (result.analysis, result.resolution, cfg.accounts)
     kwargs: dict[str, Any] = {"lang": cfg.lang, "pseudonymizer": pseudonymizer, "seed": cfg.seed}
     _write(out, "graph.html", clock, lambda: map_html(*args, **kwargs).encode("utf-8"))
-    _write(out, "report.html", clock, lambda: report_html(*args, **kwargs).encode("utf-8"))
+    _write(out, "report.html", clock, lambda: report_html(*args, review=review, **kwargs).encode("utf-8"))
 
 
 def _write_images(out: OutputDir, result: RunResult, pseudonymizer: Pseudonymizer | None, clock: StepClock) -> None:
@@ -430,7 +433,7 @@ def write_outputs(
     True
     """
     from .render.evidence import worded_resolution
-    from .render.review import review_files
+    from .render.review import review_files, review_for
 
     facts = result.resolution
     # evidence and suggestions in the run's language
@@ -439,11 +442,13 @@ def write_outputs(
     with OutputDir(out_dir) as out:
         _write_tables(out, result, pseudonymizer, clock)
         # review.csv / review.xlsx: the pairs to decide, read back by --decisions (from the facts, worded in the run's language)
-        for name, data in review_files(facts, result.analysis, result.config.lang, pseudonymizer).items():
+        with clock.step("review"):
+            review = review_for(facts, result.analysis, result.config.lang, pseudonymizer)
+        for name, data in review_files(review, result.config.lang).items():
             _write(out, name, clock, lambda data=data: data)
         _write_gephi(out, result, pseudonymizer, clock)
         if html:
-            _write_pages(out, result, pseudonymizer, clock)
+            _write_pages(out, replace(result, resolution=facts), review, pseudonymizer, clock)
         if images:
             _write_images(out, result, pseudonymizer, clock)
         if timings:

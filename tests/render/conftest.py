@@ -19,6 +19,7 @@ import pytest
 
 from netmix import model
 from netmix.model import Account, Analysis, Resolution
+from netmix.resolution.facts import Fact
 
 IMG = "<img src=x onerror=alert(1)>"
 SELECT = "</select><script>alert(2)</script>"
@@ -92,10 +93,10 @@ def build_case() -> tuple[Resolution, Analysis, tuple[Account, ...]]:
         [
             {"person_id": "p01", "name": "Marie Dupont", "accounts": "perso;pro",
              "names": "perso: Marie Dupont | pro: Marie Dupont", "confidence": 0.97, "band": "certain",
-             "evidence": "same name; pro e-mail marie@example.org", "suggestion": "both circles: keep on both — of 3 shared contacts, 1 are personal, 1 professional and 1 in both"},
+             "evidence": (Fact("name.exact"), Fact("id", {"kind": "email"})), "suggestion": (Fact("sg.both", {"n": 3, "p": 1, "q": 1, "b": 1}),)},
             {"person_id": "p10", "name": "Omar Haddad", "accounts": "linkedin;perso",
              "names": "linkedin: Omar Haddad | perso: Omar Haddad", "confidence": 0.81, "band": "likely",
-             "evidence": "same name; https://www.linkedin.com/in/omar", "suggestion": "review: the evidence is thin — look at both profiles, then write same or not same"},
+             "evidence": (Fact("name.exact"), Fact("id", {"kind": "url"})), "suggestion": (Fact("sg.review"),)},
         ],
         model.DOUBLE_COLUMNS,
     )  # fmt: skip

@@ -22,6 +22,7 @@ from netmix.render import charts, figures, wording
 from netmix.render.decide import review_rows, run_key
 from netmix.render.html import map_html
 from netmix.render.report import _encode, report_html
+from netmix.resolution.facts import Fact
 
 from .english import english_in
 
@@ -71,9 +72,9 @@ def test_french_pages_of_the_samples_hold_no_english(samples, pseudonymised):
 def test_every_suggestion_and_evidence_of_the_samples_is_read(samples):
     d = samples.resolution.doubles
     assert Counter(wording.suggestion_kind(s) for s in d["suggestion"])["other"] == 0
-    for text in set(d["evidence"]):
-        said = wording.evidence("fr", text)
-        assert english_in(f"<p>{said}</p>") == [], text
+    for facts in d["evidence"]:  # every double's evidence facts, said in French
+        said = wording.evidence("fr", facts)
+        assert english_in(f"<p>{said}</p>") == [], facts
 
 
 def test_overlap_figures_match_the_persons_table(samples):
@@ -133,8 +134,8 @@ def test_pairs_to_decide_come_from_review_rows_when_given(case):
     resolution, analysis, accounts = case
     review = pd.DataFrame(
         [{**dict.fromkeys(REVIEW_COLUMNS, ""), "review_id": "R1", "kind": "possible_bridge", "person_id": "p01;p10",
-          "name": "Marie Dupont", "accounts": "perso;linkedin", "confidence": "0.5", "band": "review", "evidence": "same name",
-          "suggestion": "review: the evidence is thin — look at both profiles, then write same or not same",
+          "name": "Marie Dupont", "accounts": "perso;linkedin", "confidence": "0.5", "band": "review",
+          "evidence": (Fact("name.exact"),), "suggestion": (Fact("sg.review"),),
           "contact_ids": "perso:1;linkedin:2", "source_keys": "perso|name:Marie Dupont;linkedin|x"}]
     )  # fmt: skip
     page = report_html(analysis, resolution, accounts, lang="fr", review=review, map_html_fragment="<p></p>")
@@ -157,9 +158,9 @@ def test_circle_labels_and_doubles_summary_in_french():
     assert wording.circle_label("fr", "2014–2020 · personal") == "2014–2020 · perso"
     assert wording.circle_label("fr", "cluster c07") == "cercle c07"
     assert wording.circle_label("fr", "Mes amis du club") == "Mes amis du club"  # a user's label is kept
-    english = (
-        "professional circle: keep on linkedin and pro, consider removing from perso — "
-        "9 of 11 shared contacts are professional"
+    facts = (Fact("sg.professional", {"keep": ("linkedin", "pro"), "drop": ("perso",), "k": 9, "n": 11}),)
+    said = wording.suggestion("fr", facts)  # the sentence of catalogue/evidence.py's FR ev.sg.professional
+    assert said == (
+        "cercle professionnel : gardez sur linkedin et pro, envisagez de retirer de perso — "
+        "9 des 11 contacts communs sont professionnels"
     )
-    said = wording.suggestion("fr", english)
-    assert said == "cercle pro : gardez sur linkedin et pro, retirez peut-être de perso — 9 des 11 contacts communs sont pro"

@@ -84,14 +84,13 @@ def viz_cmd(
     """Draw the interactive map of your network as one self-contained HTML file."""
     from ..io.output import write_atomic
     from ..pipeline import run
-    from ..render.evidence import worded_resolution
     from ..render.html import map_html
 
     config = build_config(config_path, accounts, ties, **overrides)
     pseudo = pseudonymizer_for(config, None)
     with progress_display() as progress:
         result = run(config, progress=progress)
-    page = map_html(result.analysis, worded_resolution(result.resolution, config.lang), config.accounts, lang=config.lang, pseudonymizer=pseudo, seed=config.seed)
+    page = map_html(result.analysis, result.resolution, config.accounts, lang=config.lang, pseudonymizer=pseudo, seed=config.seed)
     write_atomic(out, page.encode("utf-8"))
     if images:
         from ..render.static import map_image

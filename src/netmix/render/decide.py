@@ -64,8 +64,8 @@ def review_rows(
                 "accounts": accounts,
                 "confidence": _num(r.get("confidence", "")),
                 "band": _text(r, "band"),
-                "evidence": cap(_evidence(lang, _text(r, "evidence"), private), 300),
-                "suggestion": cap(wording.suggestion(lang, _text(r, "suggestion"), private=private), 300),
+                "evidence": cap(_evidence(lang, r.get("evidence", ""), private), 300),
+                "suggestion": cap(wording.suggestion(lang, r.get("suggestion", ""), private=private), 300),
                 "decision": _text(r, "decision"),
                 "contact_ids": cids,
                 "source_keys": [] if private else keys,
@@ -74,7 +74,7 @@ def review_rows(
     return rows
 
 
-def _evidence(lang: str, text: str, private: bool) -> str:
+def _evidence(lang: str, text: object, private: bool) -> str:
     said = wording.evidence(lang, text)
     return redact_text(said) if private else said
 
@@ -96,7 +96,7 @@ def doubles_summary(doubles: pd.DataFrame, lang: str) -> list[str]:
     """Sentences counting the doubles: per kind of suggestion (what needs a decision first), then per band."""
     if not len(doubles):
         return []
-    kinds = [wording.suggestion_kind(s) for s in doubles["suggestion"].astype(str)]
+    kinds = [wording.suggestion_kind(s) for s in doubles["suggestion"].tolist()]
     counts = Counter(kinds)
     pairs = Counter(a for a, k in zip(doubles["accounts"].astype(str), kinds, strict=False) if k == "same_sphere")
     lines = []

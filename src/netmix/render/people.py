@@ -108,7 +108,8 @@ def _by_person(tables: dict[str, pd.DataFrame]) -> tuple[dict, dict[str, int], d
     """Per person id: the first double row's (band, confidence, evidence), the bridge rank, the circles kept out of."""
     doubles, bridges, exclusions = tables["doubles"], tables["bridges"], tables["exclusions"]
     dbl: dict[str, tuple[str, str, str]] = {}
-    facts = zip(_s(doubles, "band"), _s(doubles, "confidence"), _s(doubles, "evidence"), strict=False)
+    evidence = doubles["evidence"].tolist() if "evidence" in doubles.columns else [""] * len(doubles)  # facts or text
+    facts = zip(_s(doubles, "band"), _s(doubles, "confidence"), evidence, strict=False)
     for p, fact in zip(_s(doubles, "person_id"), facts, strict=False):
         if p and p not in dbl:
             dbl[p] = fact

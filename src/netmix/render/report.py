@@ -118,7 +118,7 @@ def _num(value: object, digits: int = 2) -> str:
         return str(value)
 
 
-def _evidence(lang: str, text: str, private: bool) -> str:
+def _evidence(lang: str, text: object, private: bool) -> str:
     """The evidence in ``lang``; contact details removed from a pseudonymised page."""
     said = wording.evidence(lang, text)
     return redact_text(said) if private else said
@@ -141,8 +141,8 @@ def _doubles_table(view: View, lang: str, private: bool) -> dict:
             decision = str(r.get("decision", "") or "")
             rows.append([
                 cap(str(r.get("name", "")), 120), str(r.get("accounts", "")).replace(";", ", "), _num(r.get("confidence", "")),
-                i18n.value(lang, "band", str(r.get("band", ""))), cap(_evidence(lang, str(r.get("evidence", "")), private), 300),
-                cap(wording.suggestion(lang, str(r.get("suggestion", "")), private=private), 300),
+                i18n.value(lang, "band", str(r.get("band", ""))), cap(_evidence(lang, r.get("evidence", ""), private), 300),
+                cap(wording.suggestion(lang, r.get("suggestion", ""), private=private), 300),
                 i18n.value(lang, "decision", decision) if decision else "",
             ])  # fmt: skip
     keys = ("col.name", "col.accounts", "col.confidence", "col.band", "col.evidence", "col.suggestion", "col.decision")
@@ -207,16 +207,17 @@ def _bridges_table(view: View, lang: str) -> dict:
     return {"columns": _columns(lang, keys, ("col.rank", "col.score")), "rows": rows, "page": PAGE_ROWS}
 
 
-def _circle_source(analysis: Analysis, view: View) -> pd.DataFrame:
-    """The overlapping circles when the analysis has them (``analysis.circles``), else the clusters."""
+def _circle_source(analysis: Analysis, view: View, lang: str) -> pd.DataFrame:
+    """The overlapping circles when the analysis has them (``analysis.circles``, labels in ``lang``), else the clusters."""
     circles = getattr(analysis, "circles", None)
     if isinstance(circles, pd.DataFrame) and {"personal", "professional", "both"} <= set(circles.columns):
-        return circles.rename(columns={"circle": "cluster"}) if "cluster" not in circles.columns else circles
+        circles = circles.rename(columns={"circle": "cluster"}) if "cluster" not in circles.columns else circles
+        return circles.assign(label=[wording.circle_label(lang, str(label)) for label in circles["label"]])
     return view.tables["clusters"]
 
 
 def _charts(view: View, analysis: Analysis, resolution: Resolution | None, lang: str) -> list[dict]:
-    circles = figures.circles(_circle_source(analysis, view), view.clusters)
+    circles = figures.circles(_circle_source(analysis, view, lang), view.clusters)
     contacts = resolution.contacts if resolution is not None else None
     out = [
         charts.overlap_chart(figures.overlap(view.persons), lang),

@@ -35,7 +35,7 @@ from ..resolution.facts import Fact
 from .evidence import evidence_text
 from .i18n import t
 
-__all__ = ["review_table", "review_xlsx", "review_files", "empty_review", "DECISION_CHOICES"]
+__all__ = ["review_table", "review_xlsx", "review_for", "review_files", "empty_review", "DECISION_CHOICES"]
 
 #: the choices of the drop-down list of review.xlsx, per language (all are read back by --decisions)
 DECISION_CHOICES: Mapping[str, tuple[str, ...]] = {
@@ -170,12 +170,17 @@ def _deterministic_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def review_files(
+def review_for(
     resolution: Resolution, analysis: Analysis | None, lang: str = "en", pseudonymizer: Pseudonymizer | None = None
-) -> dict[str, bytes]:
-    """``{"review.csv": …, "review.xlsx": …}`` of a run (names pseudonymised with a pseudonymizer)."""
+) -> pd.DataFrame:
+    """The review rows of a run as written to review.csv (names pseudonymised with a pseudonymizer)."""
     review = review_table(resolution, analysis, lang)
     if pseudonymizer is not None:
         review = anonymize_tables({"review.csv": review}, pseudonymizer)["review.csv"]
         review["source_keys"] = ""  # source ids carry names ("perso|name:…"); contact_ids still match the decisions
+    return review
+
+
+def review_files(review: pd.DataFrame, lang: str = "en") -> dict[str, bytes]:
+    """``{"review.csv": …, "review.xlsx": …}`` of the rows :func:`review_for` gives."""
     return {"review.csv": csv_bytes(review), "review.xlsx": review_xlsx(review, lang)}
