@@ -22,7 +22,7 @@ import platform as _platform
 import resource
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -41,6 +41,7 @@ from .privacy import Pseudonymizer
 
 #: The file that records the seconds of every step; it changes from run to run, unlike every other output.
 TIMINGS_FILE = "timings.json"
+Positions = dict[Hashable, tuple[float, float]]
 
 
 @dataclass(frozen=True)
@@ -286,8 +287,12 @@ def _tie_records(result: RunResult) -> list[dict[str, Any]]:
     ]
 
 
-def run_record(result: RunResult) -> dict[str, Any]:
-    """run.json: versions, parameters, seed, input hashes — no clock time, so reruns are identical."""
+def run_record(result: RunResult, outputs: dict[str, Any] | None = None) -> dict[str, Any]:
+    """run.json: versions, parameters, seed, input hashes — no clock time, so reruns are identical.
+
+    ``outputs``: facts about the files written (``xml_characters_removed``: characters XML 1.0
+    cannot hold, left out of the Gephi files).
+    """
     return {
         "netmix": __version__,
         "python": sys.version.split()[0],
@@ -299,6 +304,7 @@ def run_record(result: RunResult) -> dict[str, Any]:
         "ties": _tie_records(result),
         "resolution": _jsonable(result.resolution.params),
         "analysis": _jsonable(result.analysis.params),
+        "outputs": outputs or {},
     }
 
 
@@ -342,7 +348,6 @@ def _write_tables(out: OutputDir, result: RunResult, pseudonymizer: Pseudonymize
     for name, df in tables.items():
         _write(out, name, clock, functools.partial(csv_bytes, df))
     _write(out, "summary.json", clock, lambda: json_bytes(result.analysis.summary))
-    _write(out, "run.json", clock, lambda: json_bytes(run_record(result)))
 
 
 def _write(out: OutputDir, name: str, clock: StepClock, make: Callable[[], bytes]) -> None:
@@ -353,30 +358,62 @@ def _write(out: OutputDir, name: str, clock: StepClock, make: Callable[[], bytes
         counted.append(len(data))
 
 
-def _write_gephi(out: OutputDir, result: RunResult, pseudonymizer: Pseudonymizer | None, clock: StepClock) -> None:
-    from .render.gephi import gexf_bytes, graphml_bytes
+def _layout(result: RunResult, pseudonymizer: Pseudonymizer | None, clock: StepClock) -> Positions:
+    """The run's one layout, shared by the Gephi files, the map, the report and the images."""
+    from .render.layout import layout_view
+    from .render.people import build_view
 
-    seed = result.config.seed
-    _write(out, "graph.gexf", clock, lambda: gexf_bytes(result.analysis, pseudonymizer=pseudonymizer, seed=seed))
-    _write(out, "graph.graphml", clock, lambda: graphml_bytes(result.analysis, pseudonymizer=pseudonymizer, seed=seed))
+    with clock.step("layout") as counted:
+        view = build_view(result.analysis, result.resolution, pseudonymizer=pseudonymizer)
+        positions = layout_view(view, seed=result.config.seed)
+        counted.append(len(positions))
+    return positions
 
 
-def _write_pages(out: OutputDir, result: RunResult, pseudonymizer: Pseudonymizer | None, clock: StepClock) -> None:
+#: A run and the keyword arguments every drawing of it shares (pseudonymizer, seed, positions).
+_Drawing = tuple[RunResult, dict[str, Any]]
+
+
+def _write_gephi(out: OutputDir, draw: _Drawing, graphml: bool, clock: StepClock) -> int:
+    """graph.gexf (and graph.graphml); returns the characters XML could not hold, left out of them."""
+    from .render.gephi import gexf_bytes, graphml_bytes, xml_unsafe_characters
+
+    result, kwargs = draw
+    args = (result.analysis, result.resolution)
+    _write(out, "graph.gexf", clock, lambda: gexf_bytes(*args, **kwargs))
+    if graphml:
+        _write(out, "graph.graphml", clock, lambda: graphml_bytes(*args, **kwargs))
+    return xml_unsafe_characters(*args, pseudonymizer=kwargs["pseudonymizer"])
+
+
+def _write_pages(out: OutputDir, draw: _Drawing, clock: StepClock) -> None:
+    """graph.html, then report.html around the same map page."""
     from .render.html import map_html
     from .render.report import report_html
 
-    cfg = result.config
-    args = (result.analysis, result.resolution, cfg.accounts)
-    kwargs: dict[str, Any] = {"lang": cfg.lang, "pseudonymizer": pseudonymizer, "seed": cfg.seed}
-    _write(out, "graph.html", clock, lambda: map_html(*args, **kwargs).encode("utf-8"))
-    _write(out, "report.html", clock, lambda: report_html(*args, **kwargs).encode("utf-8"))
+    result, kwargs = draw
+    args = (result.analysis, result.resolution, result.config.accounts)
+    page = ""
+
+    def make_map() -> bytes:
+        nonlocal page
+        page = map_html(*args, lang=result.config.lang, **kwargs)
+        return page.encode("utf-8")
+
+    def make_report() -> bytes:
+        return report_html(*args, lang=result.config.lang, map_html_fragment=page, **kwargs).encode("utf-8")
+
+    _write(out, "graph.html", clock, make_map)
+    _write(out, "report.html", clock, make_report)
 
 
-def _write_images(out: OutputDir, result: RunResult, pseudonymizer: Pseudonymizer | None, clock: StepClock) -> None:
+def _write_images(out: OutputDir, draw: _Drawing, clock: StepClock) -> None:
     from .render.static import map_image
 
+    result, kwargs = draw
+
     def image(fmt: str) -> Callable[[], bytes]:
-        return lambda: map_image(result.analysis, fmt=fmt, pseudonymizer=pseudonymizer, seed=result.config.seed)
+        return lambda: map_image(result.analysis, fmt=fmt, **kwargs)
 
     for fmt in ("png", "svg"):
         _write(out, f"graph.{fmt}", clock, image(fmt))
@@ -389,6 +426,7 @@ def write_outputs(
     html: bool = True,
     images: bool = False,
     pseudonymizer: Pseudonymizer | None = None,
+    graphml: bool = False,
     progress: Progress = _quiet,
     timings: bool = True,
 ) -> list[str]:
@@ -404,6 +442,8 @@ def write_outputs(
         Write ``graph.html`` and ``report.html``.
     images
         Write ``graph.png`` and ``graph.svg``.
+    graphml
+        Write ``graph.graphml`` beside ``graph.gexf`` (same nodes, ties and attributes).
     pseudonymizer
         Pseudonyms instead of names, no contact details (:class:`netmix.privacy.Pseudonymizer`).
     progress
@@ -429,11 +469,14 @@ def write_outputs(
     clock = StepClock(progress)
     with OutputDir(out_dir) as out:
         _write_tables(out, result, pseudonymizer, clock)
-        _write_gephi(out, result, pseudonymizer, clock)
+        positions = _layout(result, pseudonymizer, clock)
+        draw = (result, {"pseudonymizer": pseudonymizer, "seed": result.config.seed, "positions": positions})
+        removed = _write_gephi(out, draw, graphml, clock)
+        _write(out, "run.json", clock, lambda: json_bytes(run_record(result, {"xml_characters_removed": removed})))
         if html:
-            _write_pages(out, result, pseudonymizer, clock)
+            _write_pages(out, draw, clock)
         if images:
-            _write_images(out, result, pseudonymizer, clock)
+            _write_images(out, draw, clock)
         if timings:
             out.write(TIMINGS_FILE, json_bytes(timings_record(result.timings + tuple(clock.rows))))
         return sorted(out.written)

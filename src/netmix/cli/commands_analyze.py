@@ -68,12 +68,14 @@ def pseudonymizer_for(config: RunConfig, out: Path | None):
 @click.option("-o", "--out", "out", type=click.Path(file_okay=False), required=True, help="Output folder (written all at once).")
 @click.option("--images", is_flag=True, help="Also write graph.png and graph.svg.")
 @click.option("--no-html", is_flag=True, help="Skip graph.html and report.html.")
+@click.option("--graphml", is_flag=True, help="Also write graph.graphml (graph.gexf is always written).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress on stderr.")
-def analyze_cmd(config_path, accounts, ties, out, images, no_html, encoding, quiet=False, **overrides) -> None:
+def analyze_cmd(config_path, accounts, ties, out, images, no_html, encoding, quiet=False, graphml=False, **overrides) -> None:
     """Analyse your network: doubles, clusters, inclusion and exclusion, bridges.
 
     Writes contacts.csv, persons.csv, doubles.csv, clusters.csv, exclusions.csv, bridges.csv,
-    waves.csv, summary.json, run.json, graph.gexf, graph.graphml, graph.html and report.html.
+    waves.csv, summary.json, run.json, timings.json, graph.gexf, graph.html and report.html
+    (graph.graphml with --graphml).
 
     \b
     Example:
@@ -87,7 +89,9 @@ def analyze_cmd(config_path, accounts, ties, out, images, no_html, encoding, qui
     pseudo = pseudonymizer_for(config, Path(out))
     with progress_display(quiet=quiet) as progress:
         result = run(config, progress=progress)
-        written = write_outputs(result, out, html=not no_html, images=images, pseudonymizer=pseudo, progress=progress)
+        written = write_outputs(
+            result, out, html=not no_html, images=images, graphml=graphml, pseudonymizer=pseudo, progress=progress
+        )
     s = result.analysis.summary
     click.echo(
         f"{s.get('persons', '?')} persons, {s.get('doubles', '?')} doubles, {s.get('clusters', '?')} clusters, "

@@ -21,10 +21,12 @@ import functools
 import json
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 import pyvis
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
@@ -34,7 +36,7 @@ from ..model import Account, Analysis, Resolution
 from ..privacy import Pseudonymizer
 from . import i18n
 from .layout import layout
-from .people import SPHERE_COLORS, SPHERE_ORDER, View, build_view, cap, cluster_colors
+from .people import SPHERE_COLORS, SPHERE_ORDER, View, build_view, cap, cluster_colors, tie_arrays
 
 LABEL_MAX = 60
 NAME_MAX = 200
@@ -163,9 +165,9 @@ def _account_rows(view: View, accounts: Sequence[Account] | None, lang: str) -> 
 
 
 # --- the map ---------------------------------------------------------------------------------
-def _person_network(view: View, lang: str, seed: int) -> tuple[Network, list[dict]]:
+def _person_network(view: View, lang: str, seed: int, positions: Mapping | None = None) -> tuple[Network, list[dict]]:
     s = functools.partial(i18n.t, lang)
-    pos = layout(view.graph, seed=seed)
+    pos = positions if positions is not None else layout(view.graph, seed=seed)
     colors = cluster_colors(view.clusters)
     net = Network(directed=False, cdn_resources="remote")
     ids: dict[str, str] = {}
@@ -252,10 +254,10 @@ def _add_edges(net: Network, edges: Iterable[tuple[str, str, dict]]) -> None:
         net.edges.append(Edge(a, b, False, **opts).options)
 
 
-def _cluster_network(view: View, lang: str, seed: int) -> Network:
+def _cluster_network(view: View, lang: str, seed: int, positions: Mapping | None = None) -> Network:
     """The aggregated map: one node per cluster, edges weighted by the ties between clusters."""
     s = functools.partial(i18n.t, lang)
-    pos = layout(view.graph, seed=seed)
+    pos = positions if positions is not None else layout(view.graph, seed=seed)
     unclustered = "·"
     groups: dict[str, list[int]] = {}
     for i, row in enumerate(view.persons.itertuples(index=False)):
@@ -290,14 +292,20 @@ def _cluster_network(view: View, lang: str, seed: int) -> Network:
         accs = sorted({a for accs in rows["accounts"] for a in accs})
         net.node_map[nid].update(name=cap(label, NAME_MAX), sphere=main, cluster=c, accounts=accs, double=False,
                                  bridge=0, excluded=False, members=len(rows))
-    cluster_of = dict(zip(persons["person_id"], (c or unclustered for c in persons["cluster"]), strict=False))
-    ties: Counter = Counter()
-    for u, v in view.graph.edges():
-        a, b = cluster_of[u], cluster_of[v]
-        if a != b:
-            ties[tuple(sorted((ids[a], ids[b])))] += 1
+    ties = _between_clusters(view, [ids[c or unclustered] for c in persons["cluster"].tolist()])
     _add_edges(net, ((a, b, {"weight": float(n), "ties": f"{n} {s('map.ties')}"}) for (a, b), n in ties.items()))
     return net
+
+
+def _between_clusters(view: View, node_of: list[str]) -> Counter:
+    """Ties between persons of different clusters, counted per pair of cluster nodes (from the view's tie arrays)."""
+    ties = view.ties if view.ties is not None else tie_arrays(view.graph, view.persons["person_id"].tolist())
+    codes, names = pd.factorize(pd.Series(node_of, dtype=object))
+    a, b = codes[ties["src"].to_numpy()], codes[ties["dst"].to_numpy()]
+    lo, hi = np.minimum(a, b)[a != b], np.maximum(a, b)[a != b]
+    pairs, counts = np.unique(np.column_stack([lo, hi]), axis=0, return_counts=True) if len(lo) else (np.zeros((0, 2), int), [])
+    pair_names = (tuple(sorted((str(names[x]), str(names[y])))) for x, y in pairs.tolist())
+    return Counter(dict(zip(pair_names, (int(n) for n in counts), strict=True)))
 
 
 def map_html(
@@ -310,6 +318,7 @@ def map_html(
     title: str | None = None,
     max_nodes: int = 6000,
     seed: int = 0,
+    positions: Mapping | None = None,
 ) -> str:
     """The self-contained interactive map as an HTML string.
 
@@ -323,6 +332,7 @@ def map_html(
     title : page title (escaped; default from ``lang``).
     max_nodes : above this many persons, draw clusters instead of persons.
     seed : layout seed.
+    positions : the run's layout (person id → x, y; :func:`netmix.render.layout.layout`), computed here when ``None``.
 
     Examples
     --------
@@ -334,11 +344,11 @@ def map_html(
     total = len(view.persons)
     aggregated = total > max_nodes
     if aggregated:
-        net = _cluster_network(view, lang, seed)
+        net = _cluster_network(view, lang, seed, positions)
         hulls: list[dict] = []
         note = i18n.t(lang, "map.aggregated", n=total, max=max_nodes)
     else:
-        net, hulls = _person_network(view, lang, seed)
+        net, hulls = _person_network(view, lang, seed, positions)
         note = ""
     net.set_options(json.dumps(OPTIONS))
     nodes, edges, _heading, _h, _w, options = net.get_network_data()

@@ -8,9 +8,15 @@ they agree on colours, names and pseudonyms.
 
 from __future__ import annotations
 
+import gc
+import weakref
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain
+from typing import cast
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from ..model import Analysis, Resolution
@@ -51,13 +57,16 @@ class View:
     ``persons`` columns: person_id, name, sphere_key, cluster, accounts (list), is_contact (bool),
     bridging_score (float 0..1, normalised), ego_role, double (bool), band, confidence, evidence,
     bridge_rank (int, 0 = not a bridge), excluded_from (list of clusters); sorted by person_id.
-    ``clusters``: cluster → label, in cluster order. ``graph``: nodes = person ids.
+    ``clusters``: cluster → label, in cluster order. ``graph``: nodes = person ids. ``ties``: the
+    graph's ties as arrays, one row per tie: ``src`` < ``dst`` (row numbers in ``persons``),
+    ``weight`` (float), ``kind`` — read once, so that no drawing walks the graph again.
     """
 
     persons: pd.DataFrame
     clusters: dict[str, str]
     graph: nx.Graph
     tables: dict[str, pd.DataFrame]
+    ties: pd.DataFrame | None = None
 
 
 def _s(df: pd.DataFrame, col: str) -> pd.Series:
@@ -66,11 +75,104 @@ def _s(df: pd.DataFrame, col: str) -> pd.Series:
     return pd.Series([""] * len(df), index=df.index, dtype=object)
 
 
+#: The last view built, per analysis: the map, the report, the images and the Gephi files of one run share it.
+_VIEWS: dict[int, tuple[Resolution | None, Pseudonymizer | None, View]] = {}
+
+
 def build_view(
     analysis: Analysis, resolution: Resolution | None = None, *, pseudonymizer: Pseudonymizer | None = None
 ) -> View:
-    """Gather per-person facts from ``analysis`` (and ``resolution`` for double evidence)."""
-    graph = analysis.graph if analysis.graph is not None else nx.Graph()
+    """Gather per-person facts from ``analysis`` (and ``resolution`` for double evidence).
+
+    The view is built once per (analysis, resolution, pseudonymizer) and shared until the analysis
+    is freed: treat it as read-only.
+    """
+    cached = _VIEWS.get(id(analysis))
+    if cached is not None and cached[0] is resolution and cached[1] is pseudonymizer:
+        return cached[2]
+    view = _build_view(analysis, resolution, pseudonymizer)
+    if id(analysis) not in _VIEWS:
+        weakref.finalize(analysis, _VIEWS.pop, id(analysis), None)
+    _VIEWS[id(analysis)] = (resolution, pseudonymizer, view)  # holding both keeps their ids unique
+    return view
+
+
+def _person_graph(graph: nx.Graph, pid: list[str], clusters: list[str]) -> nx.Graph:
+    """``graph`` restricted to the persons ``pid`` (str ids, no self-loops, float weights), with their clusters.
+
+    The analysis' own graph (:func:`netmix.graph.to_networkx`: float weights, a kind on every tie) is
+    used as it is when it holds exactly these persons with these clusters: no copy of half a million ties.
+    """
+    if _is_person_graph(graph, pid, clusters):
+        return graph
+    keep = set(pid)
+
+    def edges() -> Iterator[tuple[str, str, dict]]:
+        for u, v, d in graph.edges(data=True):
+            u, v = str(u), str(v)
+            if u in keep and v in keep and u != v:
+                yield u, v, {"weight": _weight(d.get("weight", 1.0)), "kind": str(d.get("kind", "observed") or "observed")}
+
+    sub = nx.Graph()
+    sub.add_nodes_from(sorted(keep))
+    paused = gc.isenabled()
+    gc.disable()  # half a million small dicts: the collector would walk them again and again
+    try:
+        sub.add_edges_from(edges())
+    finally:
+        if paused:
+            gc.enable()
+    for p, c in zip(pid, clusters, strict=False):
+        sub.nodes[p]["cluster"] = c
+    return sub
+
+
+def tie_arrays(graph: nx.Graph, pid: list[str]) -> pd.DataFrame:
+    """The ties of ``graph`` between the persons ``pid`` as arrays (one pass over its adjacency).
+
+    >>> tie_arrays(nx.Graph([("b", "a", {"weight": 2.0})]), ["a", "b"]).values.tolist()
+    [[0, 1, 2.0, 'observed']]
+    """
+    adjacency = list(graph.adjacency())
+    index = {p: i for i, p in enumerate(pid)}
+    counts = np.fromiter((len(nbrs) for _, nbrs in adjacency), dtype=np.int64, count=len(adjacency))
+    here = np.repeat(np.fromiter((index[u] for u, _ in adjacency), dtype=np.int64, count=len(adjacency)), counts)
+    neighbours = chain.from_iterable(nbrs.keys() for _, nbrs in adjacency)
+    there = np.fromiter(map(index.__getitem__, neighbours), dtype=np.int64, count=int(counts.sum()))
+    keep = np.flatnonzero(here < there)  # each tie once (and no self-loop)
+    everything = list(chain.from_iterable(nbrs.values() for _, nbrs in adjacency))
+    data = [everything[i] for i in keep.tolist()]
+    weights = [d.get("weight", 1.0) for d in data]
+    try:
+        weight = np.array(weights, dtype=float)
+    except (TypeError, ValueError):
+        weight = np.array([_weight(w) for w in weights], dtype=float)
+    return pd.DataFrame(
+        {
+            "src": here[keep],
+            "dst": there[keep],
+            "weight": weight,
+            "kind": pd.Series([str(d.get("kind", "observed") or "observed") for d in data], dtype=object),
+        }
+    )
+
+
+def _is_person_graph(graph: nx.Graph, pid: list[str], clusters: list[str]) -> bool:
+    if graph.number_of_nodes() != len(pid) or nx.number_of_selfloops(graph):
+        return False
+    nodes = graph.nodes
+    return all(p in nodes and nodes[p].get("cluster") == c for p, c in zip(pid, clusters, strict=True))
+
+
+def _weight(w: object) -> float:
+    try:
+        return float(w)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return 1.0
+
+
+def _build_view(analysis: Analysis, resolution: Resolution | None, pseudonymizer: Pseudonymizer | None) -> View:
+    graph = cast(nx.Graph, analysis.graph) if analysis.graph is not None else nx.Graph()
     persons = analysis.persons.copy() if analysis.persons is not None else pd.DataFrame()
     if "person_id" not in persons.columns or persons.empty:
         # no persons table: take the graph's node attributes
@@ -105,10 +207,11 @@ def build_view(
     score = score / top if top > 0 else score * 0.0
 
     dbl = {}
-    for p, band, conf, ev in zip(_s(doubles, "person_id"), _s(doubles, "band"), _s(doubles, "confidence"), _s(doubles, "evidence"), strict=False):
+    facts = (_s(doubles, c) for c in ("person_id", "band", "confidence", "evidence"))
+    for p, band, conf, ev in zip(*facts, strict=False):
         if p and p not in dbl:
             dbl[p] = (band, conf, ev)
-    ranks = {}
+    ranks: dict[str, int] = {}
     for p, r in zip(_s(bridges, "person_id"), _s(bridges, "rank"), strict=False):
         try:
             ranks.setdefault(p, int(float(r)))
@@ -141,22 +244,9 @@ def build_view(
     if pseudonymizer is None and "name" not in persons.columns and graph.number_of_nodes():
         names = nx.get_node_attributes(graph, "name")
         view["name"] = [str(names.get(p, "")) for p in pid]
-    keep = set(pid)
-    sub = nx.Graph()
-    sub.add_nodes_from(sorted(keep))
-    for u, v, d in graph.edges(data=True):
-        u, v = str(u), str(v)
-        if u in keep and v in keep and u != v:
-            w = d.get("weight", 1.0)
-            try:
-                w = float(w)
-            except (TypeError, ValueError):
-                w = 1.0
-            sub.add_edge(u, v, weight=w, kind=str(d.get("kind", "observed") or "observed"))
-    for p, c in zip(pid, view["cluster"], strict=False):
-        sub.nodes[p]["cluster"] = c
+    sub = _person_graph(graph, pid.tolist(), view["cluster"].tolist())
     ordered = {c: labels.get(c, c) for c in sorted(set(view["cluster"]) | set(labels), key=_cluster_sort) if c}
-    return View(persons=view, clusters=ordered, graph=sub, tables=tables)
+    return View(persons=view, clusters=ordered, graph=sub, tables=tables, ties=tie_arrays(sub, pid.tolist()))
 
 
 def _cluster_sort(c: str) -> tuple:

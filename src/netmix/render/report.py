@@ -14,7 +14,7 @@ Headline figures are computed here from the persons table so they are defined in
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from ..model import Account, Analysis, Resolution
 from ..privacy import Pseudonymizer, redact_text
@@ -109,6 +109,7 @@ def report_html(
     title: str | None = None,
     seed: int = 0,
     max_nodes: int = 6000,
+    positions: Mapping | None = None,
 ) -> str:
     """The report page as an HTML string.
 
@@ -120,13 +121,15 @@ def report_html(
     map_html_fragment : the map page already made by ``map_html`` (same lang and pseudonymizer);
         made here when ``None``.
     title, seed, max_nodes : page title; layout seed and node limit of the map.
+    positions : the run's layout (person id → x, y), computed by the map when ``None``.
     """
     i18n.check_lang(lang)
     s = i18n.strings(lang)
     view = build_view(analysis, resolution, pseudonymizer=pseudonymizer)
     if map_html_fragment is None:
         map_html_fragment = map_html(
-            analysis, resolution, accounts, lang=lang, pseudonymizer=pseudonymizer, seed=seed, max_nodes=max_nodes
+            analysis, resolution, accounts, lang=lang, pseudonymizer=pseudonymizer, seed=seed, max_nodes=max_nodes,
+            positions=positions,
         )
     persons = view.persons.set_index("person_id")
 
