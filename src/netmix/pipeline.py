@@ -100,7 +100,8 @@ class StepClock:
         step, item, began = self._open
         self._open = None
         now = time.perf_counter()
-        self.rows.append({"step": step, "item": item, "count": count, "seconds": round(now - began, 3)})
+        row = {"step": step, "item": item, "count": count, "seconds": round(now - began, 3), "peak_memory_mib": _peak_mib()}
+        self.rows.append(row)
         self.progress(StepEvent(step, item, done=True, count=count, seconds=now - began, elapsed=now - self.start))
 
     @contextmanager
@@ -325,18 +326,22 @@ def _jsonable(d: dict) -> dict[str, Any]:
 
 
 def timings_record(rows: list[dict[str, Any]] | tuple[dict[str, Any], ...]) -> dict[str, Any]:
-    """timings.json: the seconds of every step, their total and the peak memory of the process.
+    """timings.json: the seconds of every step (and the peak memory when it ended), their total, the peak memory.
 
     >>> timings_record([{"step": "resolve", "item": "", "count": 3, "seconds": 1.5}])["total_seconds"]
     1.5
     """
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux, bytes on macOS
-    peak_mib = peak / 2**20 if sys.platform == "darwin" else peak / 2**10
     return {
         "steps": list(rows),
         "total_seconds": round(sum(r["seconds"] for r in rows), 3),
-        "peak_memory_mib": round(peak_mib, 1),
+        "peak_memory_mib": _peak_mib(),
     }
+
+
+def _peak_mib() -> float:
+    """The peak memory of this process so far, in MiB."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux, bytes on macOS
+    return round(peak / 2**20 if sys.platform == "darwin" else peak / 2**10, 1)
 
 
 def _write_tables(out: OutputDir, result: RunResult, pseudonymizer: Pseudonymizer | None, clock: StepClock) -> None:

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -70,6 +71,13 @@ def _escape(values: pd.Series, *, attribute: bool) -> list[str]:
     """XML-safe text: unsafe characters removed, markup escaped (and newlines, in attributes)."""
     table = _ATTRIBUTE_TABLE if attribute else _TEXT_TABLE
     return [str(v).translate(table) if v == v and v is not None else "" for v in values.tolist()]
+
+
+def _shared_escape(values: list[str], attribute: bool) -> list[str]:
+    """:func:`_escape` of a long column of few distinct values, each escaped text shared."""
+    table = _ATTRIBUTE_TABLE if attribute else _TEXT_TABLE
+    escaped = {v: str(v).translate(table) for v in set(values)}
+    return [escaped[v] for v in values]
 
 
 @dataclass(frozen=True)
@@ -153,7 +161,7 @@ def _export(
         lo=lo,
         hi=hi,
         weight=weight,
-        kind=_escape(pd.Series(kind, dtype=object), attribute=attribute),
+        kind=_shared_escape(kind, attribute),
     )
 
 
@@ -170,12 +178,13 @@ def xml_unsafe_characters(
 def _stream(texts: tuple[str, str, str], nodes: Callable[[int], str], n: int, edges: Callable[[int], str], m: int) -> bytes:
     """The file as bytes: head, node lines, middle, edge lines, tail — lines made and encoded in chunks."""
     head, middle, tail = texts
-    parts = [head.encode("utf-8")]
+    data = bytearray(head.encode("utf-8"))  # grown in place: the file is held once, not twice
     for count, line, after in ((n, nodes, middle), (m, edges, tail)):
         for start in range(0, count, _CHUNK):
-            parts.append("".join(line(i) for i in range(start, min(count, start + _CHUNK))).encode("utf-8"))
-        parts.append(after.encode("utf-8"))
-    return b"".join(parts)
+            data += "".join(line(i) for i in range(start, min(count, start + _CHUNK))).encode("utf-8")
+        data += after.encode("utf-8")
+    # a bytearray reads, compares and writes as bytes: handing it on as it is saves a copy of 100 MB
+    return cast(bytes, data)
 
 
 def _rgb(hex_color: str) -> str:
