@@ -35,6 +35,27 @@ def _natural(value: object) -> tuple:
     return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts)
 
 
+def _natural_order(col: pd.Series) -> pd.Series:
+    """A sort key for ``col`` in :func:`_natural` order: the text itself when it holds no digit,
+    else the rank of its :func:`_natural` key among the column's distinct values (each key made once).
+
+    >>> _natural_order(pd.Series(["perso:10", "perso:9", "perso:9"])).tolist()
+    [1, 0, 0]
+    """
+    text = col.astype(str)
+    if not text.str.contains(r"\d", regex=True).any():
+        return text  # one text part each: natural order is the text's order
+    keys = {value: _natural(value) for value in pd.unique(text.to_numpy(dtype=object))}
+    rank: dict[str, int] = {}
+    previous: tuple | None = None
+    place = -1
+    for value in sorted(keys, key=keys.__getitem__):
+        if keys[value] != previous:  # equal keys ("a01", "a1") share a rank, as they shared a key
+            previous, place = keys[value], place + 1
+        rank[value] = place
+    return text.map(rank)
+
+
 def _clean(df: pd.DataFrame | None, first: tuple[str, ...]) -> pd.DataFrame:
     """Contract columns first (added empty if missing), text NaN → "", a fresh index."""
     if df is None:
@@ -64,7 +85,7 @@ def _sort(df: pd.DataFrame, by: list[str], ascending: list[bool] | None = None) 
         if pd.api.types.is_numeric_dtype(col):
             keyed[k] = col.fillna(float("-inf") if asc[i] else float("inf"))
         else:
-            keyed[k] = col.astype(str).map(_natural)
+            keyed[k] = _natural_order(col)
         keys.append(k)
     keyed = keyed.sort_values(keys, ascending=asc, kind="mergesort")
     return keyed.drop(columns=keys).reset_index(drop=True)
