@@ -199,28 +199,8 @@ def _build_view(analysis: Analysis, resolution: Resolution | None, pseudonymizer
     if "is_contact" not in persons.columns:
         is_contact = accounts.map(lambda a: "1" if a else "0")
     sphere = [sphere_key(s, c) for s, c in zip(_s(persons, "sphere"), is_contact, strict=False)]
-    score = pd.to_numeric(persons["bridging_score"], errors="coerce") if "bridging_score" in persons.columns else None
-    if score is None or score.isna().all():
-        score = pd.Series([0.0] * len(persons), index=persons.index)
-    score = score.fillna(0.0).astype(float)
-    top = float(score.max()) if len(score) else 0.0
-    score = score / top if top > 0 else score * 0.0
-
-    dbl = {}
-    facts = (_s(doubles, c) for c in ("person_id", "band", "confidence", "evidence"))
-    for p, band, conf, ev in zip(*facts, strict=False):
-        if p and p not in dbl:
-            dbl[p] = (band, conf, ev)
-    ranks: dict[str, int] = {}
-    for p, r in zip(_s(bridges, "person_id"), _s(bridges, "rank"), strict=False):
-        try:
-            ranks.setdefault(p, int(float(r)))
-        except ValueError:
-            continue
-    excluded: dict[str, list[str]] = {}
-    for p, c in zip(_s(exclusions, "person_id"), _s(exclusions, "cluster"), strict=False):
-        if p:
-            excluded.setdefault(p, []).append(c)
+    score = _scores(persons)
+    dbl, ranks, excluded = _per_person(doubles, bridges, exclusions)
 
     acc_lists = [sorted(a for a in s.split(";") if a) for s in accounts]
     view = pd.DataFrame(
@@ -247,6 +227,38 @@ def _build_view(analysis: Analysis, resolution: Resolution | None, pseudonymizer
     sub = _person_graph(graph, pid.tolist(), view["cluster"].tolist())
     ordered = {c: labels.get(c, c) for c in sorted(set(view["cluster"]) | set(labels), key=_cluster_sort) if c}
     return View(persons=view, clusters=ordered, graph=sub, tables=tables, ties=tie_arrays(sub, pid.tolist()))
+
+
+def _scores(persons: pd.DataFrame) -> pd.Series:
+    """Bridging scores scaled to 0..1 (0 when missing)."""
+    score = pd.to_numeric(persons["bridging_score"], errors="coerce") if "bridging_score" in persons.columns else None
+    if score is None or score.isna().all():
+        score = pd.Series([0.0] * len(persons), index=persons.index)
+    score = score.fillna(0.0).astype(float)
+    top = float(score.max()) if len(score) else 0.0
+    return score / top if top > 0 else score * 0.0
+
+
+def _per_person(
+    doubles: pd.DataFrame, bridges: pd.DataFrame, exclusions: pd.DataFrame
+) -> tuple[dict[str, tuple[str, str, str]], dict[str, int], dict[str, list[str]]]:
+    """Per person id: double facts (band, confidence, evidence), bridge rank, clusters excluded from."""
+    dbl: dict[str, tuple[str, str, str]] = {}
+    facts = (_s(doubles, c) for c in ("person_id", "band", "confidence", "evidence"))
+    for p, band, conf, ev in zip(*facts, strict=False):
+        if p and p not in dbl:
+            dbl[p] = (band, conf, ev)
+    ranks: dict[str, int] = {}
+    for p, r in zip(_s(bridges, "person_id"), _s(bridges, "rank"), strict=False):
+        try:
+            ranks.setdefault(p, int(float(r)))
+        except ValueError:
+            continue
+    excluded: dict[str, list[str]] = {}
+    for p, c in zip(_s(exclusions, "person_id"), _s(exclusions, "cluster"), strict=False):
+        if p:
+            excluded.setdefault(p, []).append(c)
+    return dbl, ranks, excluded
 
 
 def _cluster_sort(c: str) -> tuple:

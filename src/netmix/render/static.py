@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import io
 from collections.abc import Hashable, Mapping
+from typing import Any
 
 import matplotlib
+import pandas as pd
 
 matplotlib.use("Agg", force=False)
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
@@ -69,8 +71,22 @@ def map_image(
     segments = [(pos[u], pos[v]) for u, v in sorted(view.graph.edges())]
     if segments:
         ax.add_collection(LineCollection(segments, colors="#B8B8B8", linewidths=0.4, alpha=0.6, zorder=1))
-    p = view.persons
-    xy = {pid: pos[pid] for pid in p["person_id"].tolist()}
+    xy = {pid: pos[pid] for pid in view.persons["person_id"].tolist()}
+    _draw_persons(ax, view.persons, xy)
+    if not hide_names:
+        _draw_labels(ax, view.persons, xy)
+    ax.invert_yaxis()  # the map's y grows downwards
+    ax.autoscale_view()
+    ax.set_aspect("equal", adjustable="datalim")
+    ax.margins(0.08)
+    handles = [Line2D([], [], marker="o", linestyle="", color=SPHERE_COLORS[k], label=k) for k in SPHERE_ORDER]
+    handles.append(Line2D([], [], marker="D", linestyle="", color="#999999", markeredgecolor="#222222", label="double"))
+    ax.legend(handles=handles, loc="lower right", fontsize=8, frameon=False)
+    return _save(fig, fmt)
+
+
+def _draw_persons(ax: Any, p: pd.DataFrame, xy: dict[str, tuple[float, float]]) -> None:
+    """One scatter per sphere and marker (diamonds for doubles), sized by bridging score."""
     for key in SPHERE_ORDER:
         for double, marker in ((False, "o"), (True, "D")):
             rows = p[(p["sphere_key"] == key) & (p["double"] == double)]
@@ -81,19 +97,19 @@ def map_image(
             sizes = [(5 + 10 * s**0.5) ** 2 for s in rows["bridging_score"].tolist()]
             ax.scatter(xs, ys, s=sizes, c=SPHERE_COLORS[key], marker=marker, linewidths=0.8 if double else 0.3,
                        edgecolors="#222222" if double else "white", zorder=2)  # fmt: skip
-    if not hide_names:
-        top = p.sort_values(["bridging_score", "person_id"], ascending=[False, True]).head(LABELS)
-        for pid, name, score in zip(top["person_id"].tolist(), top["name"].tolist(), top["bridging_score"].tolist(), strict=True):
-            if score > 0:
-                label = cap(name, 40).replace("$", r"\$")
-                ax.annotate(label, xy[pid], xytext=(4, 4), textcoords="offset points", fontsize=7, zorder=3)
-    ax.invert_yaxis()  # the map's y grows downwards
-    ax.autoscale_view()
-    ax.set_aspect("equal", adjustable="datalim")
-    ax.margins(0.08)
-    handles = [Line2D([], [], marker="o", linestyle="", color=SPHERE_COLORS[k], label=k) for k in SPHERE_ORDER]
-    handles.append(Line2D([], [], marker="D", linestyle="", color="#999999", markeredgecolor="#222222", label="double"))
-    ax.legend(handles=handles, loc="lower right", fontsize=8, frameon=False)
+
+
+def _draw_labels(ax: Any, p: pd.DataFrame, xy: dict[str, tuple[float, float]]) -> None:
+    """Names of the strongest bridges only."""
+    top = p.sort_values(["bridging_score", "person_id"], ascending=[False, True]).head(LABELS)
+    for pid, name, score in zip(top["person_id"].tolist(), top["name"].tolist(), top["bridging_score"].tolist(), strict=True):
+        if score > 0:
+            label = cap(name, 40).replace("$", r"\$")
+            ax.annotate(label, xy[pid], xytext=(4, 4), textcoords="offset points", fontsize=7, zorder=3)
+
+
+def _save(fig: Figure, fmt: str) -> bytes:
+    """The figure's bytes, without a date or software stamp."""
     buf = io.BytesIO()
     if fmt == "svg":
         with matplotlib.rc_context({"svg.hashsalt": "netmix", "svg.fonttype": "path"}):
