@@ -24,7 +24,7 @@ CONTRACT = {
 }
 #: The seconds of every step (outside the byte-identical outputs).
 TIMINGS = "timings.json"
-OTHER_FILES = {TIMINGS, "summary.json", "run.json", "graph.html", "report.html", "graph.gexf", "graph.graphml", "waves.csv"}
+OTHER_FILES = {TIMINGS, "summary.json", "run.json", "graph.html", "report.html", "graph.gexf", "waves.csv"}
 
 
 def _analyze(out: Path, hashseed: str) -> subprocess.CompletedProcess:

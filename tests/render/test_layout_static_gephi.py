@@ -1,15 +1,19 @@
 """Layout, static images and Gephi files: deterministic, complete, readable back."""
 
+import dataclasses
 import io
 import math
+import xml.etree.ElementTree as ET
 
 import networkx as nx
 import pytest
 
+from netmix.errors import ConfigError
 from netmix.privacy import Pseudonymizer
-from netmix.render.gephi import gexf_bytes, graphml_bytes
-from netmix.render.layout import layout
-from netmix.render.people import build_view
+from netmix.render import layout as layout_module
+from netmix.render.gephi import gexf_bytes, graphml_bytes, xml_unsafe_characters
+from netmix.render.layout import layout, layout_view
+from netmix.render.people import SPHERE_COLORS, build_view
 from netmix.render.static import map_image
 
 from .conftest import synthetic
@@ -56,7 +60,7 @@ def test_static_hide_names_and_pseudonyms(case):
     shown = map_image(analysis, fmt="svg")
     hidden = map_image(analysis, fmt="svg", hide_names=True)
     assert shown.count(b"<g id=\"text_") > hidden.count(b"<g id=\"text_")
-    with pytest.raises(Exception):
+    with pytest.raises(ConfigError):
         map_image(analysis, fmt="jpg")
 
 
@@ -92,3 +96,114 @@ def test_view_marks_doubles_bridges_exclusions(case):
     assert sorted(v.index[v["double"]]) == ["p01", "p10"]  # two accounts each
     assert v.loc["p10", "bridge_rank"] == 1 and v.loc["p09", "excluded_from"] == ["c1"]
     assert v.loc["p10", "bridging_score"] == 1.0 and v.loc["p01", "bridging_score"] == 0.8  # max is 1.0
+
+
+def _networkx_export(view, pos, ident=lambda p: p):
+    """What netmix wrote through networkx's writers before it streamed the files (the reference)."""
+    g = nx.Graph()
+    for row in view.persons.itertuples(index=False):
+        h = SPHERE_COLORS[row.sphere_key].lstrip("#")
+        x, y = pos[row.person_id]
+        g.add_node(
+            ident(row.person_id),
+            label=row.name, sphere=row.sphere_key, cluster=row.cluster, cluster_label=view.clusters.get(row.cluster, row.cluster),
+            accounts=";".join(row.accounts), is_contact=int(row.is_contact), double=int(row.double),
+            bridging_score=float(row.bridging_score), bridge_rank=int(row.bridge_rank), ego_role=row.ego_role,
+            viz={"color": {"r": int(h[0:2], 16), "g": int(h[2:4], 16), "b": int(h[4:6], 16), "a": 1.0},
+                 "position": {"x": float(x), "y": float(-y), "z": 0.0}, "size": round(7 + 18 * row.bridging_score**0.5, 3)},
+        )  # fmt: skip
+    for u, v, d in sorted((*sorted((ident(u), ident(v))), d) for u, v, d in view.graph.edges(data=True)):
+        g.add_edge(u, v, weight=float(d["weight"]), kind=d["kind"])
+    return g
+
+
+def _same_graph(a, b):
+    assert dict(a.nodes(data=True)) == dict(b.nodes(data=True))
+    assert {frozenset((u, v)): d for u, v, d in a.edges(data=True)} == {frozenset((u, v)): d for u, v, d in b.edges(data=True)}
+
+
+@pytest.mark.parametrize("pseudonymised", [False, True])
+def test_gephi_files_read_back_as_networkx_wrote_them(case, pseudonymised):
+    # the reference: the same graph written by networkx's own GEXF and GraphML writers
+    resolution, analysis, _ = case
+    p = Pseudonymizer(bytes(32)) if pseudonymised else None
+    view = build_view(analysis, resolution, pseudonymizer=p)
+    pos = layout(view.graph, seed=0)
+    ref = _networkx_export(view, pos, p.token if p else (lambda x: x))
+    buf = io.BytesIO()
+    nx.write_gexf(ref, buf)
+    ours = gexf_bytes(analysis, resolution, pseudonymizer=p)
+    _same_graph(nx.read_gexf(io.BytesIO(ours)), nx.read_gexf(io.BytesIO(buf.getvalue())))
+    flat = ref.copy()
+    for _, d in flat.nodes(data=True):
+        viz = d.pop("viz")
+        d.update(x=viz["position"]["x"], y=viz["position"]["y"], size=viz["size"],
+                 color="#{r:02X}{g:02X}{b:02X}".format(**viz["color"]))  # fmt: skip
+    buf = io.BytesIO()
+    nx.write_graphml(flat, buf)
+    ours = graphml_bytes(analysis, resolution, pseudonymizer=p)
+    _same_graph(nx.read_graphml(io.BytesIO(ours)), nx.read_graphml(io.BytesIO(buf.getvalue())))
+
+
+def test_gexf_has_the_gexf_1_3_structure_gephi_reads(case):
+    resolution, analysis, _ = case
+    root = ET.fromstring(gexf_bytes(analysis, resolution))
+    ns = {"g": "http://gexf.net/1.3", "viz": "http://gexf.net/1.3/viz"}
+    assert root.tag == "{http://gexf.net/1.3}gexf" and root.get("version") == "1.3"
+    graph = root.find("g:graph", ns)
+    assert graph.get("defaultedgetype") == "undirected"
+    declared = {a.get("id"): a.get("type") for a in graph.iterfind("g:attributes/g:attribute", ns)}
+    assert set(declared.values()) <= {"string", "long", "double"}
+    nodes = graph.findall("g:nodes/g:node", ns)
+    assert len(nodes) == int(graph.find("g:nodes", ns).get("count")) == 10
+    for node in nodes:
+        color = node.find("viz:color", ns)
+        assert all(0 <= int(color.get(c)) <= 255 for c in "rgb") and 0.0 <= float(color.get("a")) <= 1.0
+        position = node.find("viz:position", ns)
+        assert all(math.isfinite(float(position.get(c))) for c in "xyz")
+        assert float(node.find("viz:size", ns).get("value")) > 0
+        assert {v.get("for") for v in node.iterfind("g:attvalues/g:attvalue", ns)} <= set(declared)
+    ids = {n.get("id") for n in nodes}
+    edges = graph.findall("g:edges/g:edge", ns)
+    assert len(edges) == 13 and len({e.get("id") for e in edges}) == 13
+    assert all(e.get("source") in ids and e.get("target") in ids and float(e.get("weight")) > 0 for e in edges)
+
+
+def test_names_xml_cannot_hold_are_cleaned_and_counted(case):
+    # NUL, ESC and VT are not XML 1.0 characters: a parser refuses a file that holds them
+    resolution, analysis, _ = case
+    persons = analysis.persons.copy()
+    persons.loc[persons.person_id == "p02", "name"] = "Jean\x00 Martin"
+    persons.loc[persons.person_id == "p03", "name"] = "Zoë\x1b[31m Lefèvre\x0b"
+    dirty = dataclasses.replace(analysis, persons=persons)
+    assert xml_unsafe_characters(dirty, resolution) == 3
+    for data in (gexf_bytes(dirty, resolution), graphml_bytes(dirty, resolution)):
+        ET.fromstring(data)  # every written XML file parses back
+    g = nx.read_gexf(io.BytesIO(gexf_bytes(dirty, resolution)))
+    assert g.nodes["p02"]["label"] == "Jean Martin" and g.nodes["p03"]["label"] == "Zoë[31m Lefèvre"
+    assert nx.read_graphml(io.BytesIO(graphml_bytes(dirty, resolution))).nodes["p02"]["label"] == "Jean Martin"
+    assert xml_unsafe_characters(analysis, resolution) == 0
+
+
+def test_shared_positions_are_used_as_given(case):
+    resolution, analysis, _ = case
+    view = build_view(analysis, resolution)
+    pos = {p: (float(i), 2.0 * i) for i, p in enumerate(view.persons["person_id"])}
+    g = nx.read_gexf(io.BytesIO(gexf_bytes(analysis, resolution, positions=pos)))
+    assert g.nodes["p03"]["viz"]["position"] == {"x": 2.0, "y": -4.0, "z": 0.0}
+    assert layout_view(view, seed=5) == layout(view.graph, seed=5)
+
+
+def test_layout_beyond_the_work_budget_keeps_clusters_apart(monkeypatch):
+    # above the budget, members fill their cluster's disc (sunflower, best-connected at the centre)
+    _, analysis = synthetic(600, per_cluster=100)
+    monkeypatch.setattr(layout_module, "WORK_BUDGET", 0)
+    g = analysis.graph
+    pos = layout(g, seed=0)
+    assert pos == layout(g, seed=0) and len(set(pos.values())) == len(pos) == g.number_of_nodes()
+    cl = nx.get_node_attributes(g, "cluster")
+    centres = {}
+    for c in set(cl.values()):
+        pts = [pos[n] for n in g if cl[n] == c]
+        centres[c] = (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts))
+    assert all(min(centres, key=lambda c: math.dist(pos[n], centres[c])) == cl[n] for n in g)

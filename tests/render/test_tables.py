@@ -1,6 +1,12 @@
 """Output tables: contract columns, sorting, determinism."""
 
-from netmix.io.output import csv_bytes
+import csv
+import io
+
+import numpy as np
+import pandas as pd
+
+from netmix.io.output import csv_bytes, safe_cell
 from netmix.render.tables import CONTRACT, output_tables
 
 
@@ -41,8 +47,8 @@ def test_shuffled_input_same_output(case):
 
     shuffled = dataclasses.replace(analysis, persons=analysis.persons.sample(frac=1, random_state=3))
     r2 = dataclasses.replace(resolution, contacts=resolution.contacts.sample(frac=1, random_state=4))
-    assert csv_bytes(output_tables(r2, shuffled)["persons.csv"]) == csv_bytes(output_tables(resolution, analysis)["persons.csv"])
-    assert csv_bytes(output_tables(r2, shuffled)["contacts.csv"]) == csv_bytes(output_tables(resolution, analysis)["contacts.csv"])
+    for name in ("persons.csv", "contacts.csv"):
+        assert csv_bytes(output_tables(r2, shuffled)[name]) == csv_bytes(output_tables(resolution, analysis)[name])
 
 
 def test_formula_names_neutralised_in_csv(case):
@@ -52,4 +58,34 @@ def test_formula_names_neutralised_in_csv(case):
     persons = analysis.persons.copy()
     persons.loc[persons.person_id == "p02", "name"] = '=HYPERLINK("http://x")'
     data = csv_bytes(output_tables(resolution, dataclasses.replace(analysis, persons=persons))["persons.csv"])
-    assert "'=HYPERLINK".encode() in data.replace(b'""', b'"')
+    assert b"'=HYPERLINK" in data.replace(b'""', b'"')
+
+
+def _cell_by_cell(df: pd.DataFrame) -> bytes:
+    """The reference: every cell formatted and neutralised one by one, as netmix wrote CSV before (row by row)."""
+    def fmt(v):
+        if isinstance(v, float):
+            return "" if v != v else (f"{v:.6g}" if abs(v) < 1e15 else repr(v))
+        return "" if v is None or v is pd.NA else v
+
+    buf = io.StringIO(newline="")
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(list(df.columns))
+    for row in df.itertuples(index=False, name=None):
+        w.writerow([safe_cell(fmt(v)) for v in row])
+    return b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8")
+
+
+def test_column_wise_cells_match_cell_by_cell(case):
+    resolution, analysis, _ = case
+    mixed = pd.DataFrame({
+        "text": ["=x", "-1", None, "ok\x00", "+", "x" * 40000, "@", "\tT", float("nan")],
+        "float": [1.5, -2.0, np.nan, 1e20, 0.1, 3.0, -0.0, 1e-7, 2.5],
+        "int": list(range(-4, 5)),
+        "bool": [True, False] * 4 + [True],
+        "mixed": [1, "x", None, 2.5, pd.NA, True, "=y", -3, "s"],
+        "nullable": pd.array([1, None, 3, 4, 5, 6, 7, 8, 9], dtype="Int64"),
+        "str": pd.array(["-x", None, "a,b", 'q"', "\n", "", "é", "=", "z"], dtype="str"),
+    })  # fmt: skip
+    for df in (mixed, mixed.iloc[0:0], *output_tables(resolution, analysis).values()):
+        assert csv_bytes(df) == _cell_by_cell(df)

@@ -28,6 +28,7 @@ def _progress(msg: str) -> None:
 @run_inputs
 @click.option("-o", "--out", "out", type=click.Path(file_okay=False), required=True, help="Output folder (written all at once).")
 @click.option("--images", is_flag=True, help="Also write graph.png and graph.svg.")
+@click.option("--graphml", is_flag=True, help="Also write graph.graphml (graph.gexf is always written).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress on stderr.")
 @html_option(default=True)
 def analyze_cmd(
@@ -38,12 +39,14 @@ def analyze_cmd(
     images: bool,
     html: bool,
     quiet: bool = False,
+    graphml: bool = False,
     **overrides: Any,
 ) -> None:
     """Analyse your network: doubles, clusters, inclusion and exclusion, bridges.
 
     Writes contacts.csv, persons.csv, doubles.csv, clusters.csv, exclusions.csv, bridges.csv,
-    waves.csv, summary.json, run.json, graph.gexf, graph.graphml, graph.html and report.html.
+    waves.csv, summary.json, run.json, timings.json, graph.gexf, graph.html and report.html
+    (graph.graphml with --graphml).
 
     \b
     Example:
@@ -59,7 +62,9 @@ def analyze_cmd(
     pseudo = pseudonymizer_for(config, Path(out))
     with progress_display(quiet=quiet) as progress:
         result = run(config, progress=progress)
-        written = write_outputs(result, out, html=html, images=images, pseudonymizer=pseudo, progress=progress)
+        written = write_outputs(
+            result, out, html=html, images=images, graphml=graphml, pseudonymizer=pseudo, progress=progress
+        )
     s = result.analysis.summary
     click.echo(
         f"{s.get('persons', '?')} persons, {s.get('doubles', '?')} doubles, {s.get('clusters', '?')} clusters, "

@@ -21,6 +21,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ..errors import OutputError
@@ -60,15 +61,59 @@ def _format(value: Any) -> Any:
 
 
 def csv_bytes(df: pd.DataFrame, *, spreadsheet: bool = True) -> bytes:
-    """The CSV text of ``df`` as bytes: BOM + CRLF + neutralised cells when ``spreadsheet``."""
+    """The CSV text of ``df`` as bytes: BOM + CRLF + neutralised cells when ``spreadsheet``.
+
+    Cells are made column by column (numbers formatted with 6 significant digits, text made
+    safe with vectorised string operations); the csv module only joins and quotes them.
+
+    >>> data = csv_bytes(pd.DataFrame({"name": ["=1+1", "Zoë"], "score": [0.5, float("nan")]}))
+    >>> data.decode("utf-8-sig").splitlines()
+    ['name,score', "'=1+1,0.5", 'Zoë,']
+    """
     buf = io.StringIO(newline="")
     writer = csv.writer(buf, lineterminator="\r\n" if spreadsheet else "\n")
     writer.writerow(list(df.columns))
-    clean = safe_cell if spreadsheet else (lambda v: v)
-    for row in df.itertuples(index=False, name=None):
-        writer.writerow([clean(_format(v)) for v in row])
+    columns = [_cells(df.iloc[:, i], spreadsheet) for i in range(df.shape[1])]
+    writer.writerows(zip(*columns, strict=True))
     data = buf.getvalue().encode("utf-8")
     return (b"\xef\xbb\xbf" + data) if spreadsheet else data
+
+
+def _cells(col: pd.Series, spreadsheet: bool) -> list:
+    """One column's cells as :func:`safe_cell` (``spreadsheet``) of :func:`_format` would make them, vectorised."""
+    if pd.api.types.is_bool_dtype(col.dtype) and not col.hasnans:
+        return col.tolist()
+    if pd.api.types.is_integer_dtype(col.dtype) and not col.hasnans:
+        return col.tolist()  # numbers are never neutralised
+    if pd.api.types.is_float_dtype(col.dtype):
+        values = col.to_numpy(dtype=float, na_value=np.nan)
+        text = pd.Series([_format(v) for v in values.tolist()], index=col.index, dtype=object)
+    elif _all_text(col):
+        text = col.astype(object).where(col.notna(), "")
+    else:
+        return [safe_cell(_format(v)) if spreadsheet else _format(v) for v in col.tolist()]
+    return _safe_text(text).tolist() if spreadsheet else text.tolist()
+
+
+def _all_text(col: pd.Series) -> bool:
+    """Whether every cell of ``col`` is a string or missing."""
+    if col.dtype == object:
+        return pd.api.types.infer_dtype(col, skipna=True) in ("string", "empty")
+    return pd.api.types.is_string_dtype(col.dtype)
+
+
+def _safe_text(text: pd.Series) -> pd.Series:
+    """:func:`safe_cell` on a column of strings, with pandas' string operations."""
+    s = text.astype(str)
+    if s.str.contains("\x00", regex=False).any():
+        s = s.str.replace("\x00", "", regex=False)
+    trigger = s.str.startswith(TRIGGERS)
+    if trigger.any():
+        s = s.where(~trigger, "'" + s)
+    long = s.str.len() > EXCEL_CELL_LIMIT
+    if long.any():
+        s = s.where(~long, s.str.slice(0, EXCEL_CELL_LIMIT - len(_TRUNCATED)) + _TRUNCATED)
+    return s.astype(object)
 
 
 def json_bytes(obj: Any) -> bytes:

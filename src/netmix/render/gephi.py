@@ -1,78 +1,195 @@
-"""Gephi files: GEXF with colours and positions, GraphML with the same attributes.
+"""Gephi files: GEXF 1.3 with colours and positions, GraphML with the same attributes.
 
 Nodes carry label, sphere, cluster, cluster_label, accounts, is_contact, double, bridging_score,
 bridge_rank and ego_role; edges carry weight and kind (observed / inferred). Positions and colours
 are those of the map. With a pseudonymizer, labels are pseudonyms and node ids are keyed tokens
 (person ids are hashes of source keys and could be recomputed from a known profile URL).
-Output is deterministic: sorted nodes and edges, no date in the GEXF header.
+
+The files are streamed as text from the view's columns and one pass over the ties — no element
+tree, no second graph — one element per line. Output is deterministic: nodes in person order,
+edges sorted by their ends, no date in the header. Characters XML 1.0 cannot hold (NUL, ESC,
+VT and the other control characters but tab and newlines, U+FFFE, U+FFFF) are removed from
+every text; :func:`xml_unsafe_characters` counts them for run.json.
+
+>>> import io, networkx as nx
+>>> from netmix.model import Analysis
+>>> g = nx.Graph()
+>>> g.add_edge("p1", "p2", weight=2.0, kind="observed")
+>>> g.nodes["p1"].update(name="Zoë", cluster="c1"); g.nodes["p2"].update(name="Léo\\x1b", cluster="c1")
+>>> analysis = Analysis(*[None] * 5, overlap={}, summary={}, params={}, graph=g)
+>>> back = nx.read_gexf(io.BytesIO(gexf_bytes(analysis)))
+>>> back.nodes["p2"]["label"], back.edges["p1", "p2"]["weight"]
+('Léo', 2.0)
 """
 
 from __future__ import annotations
 
-import io
 import re
+from collections.abc import Callable, Hashable, Mapping
+from dataclasses import dataclass
+from typing import cast
 
-import networkx as nx
+import numpy as np
+import pandas as pd
 
+from .._version import __version__
 from ..model import Analysis, Resolution
 from ..privacy import Pseudonymizer
 from .layout import layout
-from .people import SPHERE_COLORS, build_view
+from .people import SPHERE_COLORS, View, build_view, tie_arrays
 
-_DATE = re.compile(rb'\s+lastmodifieddate="[^"]*"')
+#: Node attributes of both files: (name, GEXF / GraphML type), in file order.
+NODE_ATTRIBUTES: tuple[tuple[str, str], ...] = (
+    ("sphere", "string"),
+    ("cluster", "string"),
+    ("cluster_label", "string"),
+    ("accounts", "string"),
+    ("is_contact", "long"),
+    ("double", "long"),
+    ("bridging_score", "double"),
+    ("bridge_rank", "long"),
+    ("ego_role", "string"),
+)
+#: The characters XML 1.0 cannot hold (https://www.w3.org/TR/xml/#charsets).
+XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_TEXT = ("name", "cluster", "sphere_key", "ego_role")
+_CHUNK = 50_000
+_GEXF_NS = 'xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
+_GEXF_SCHEMA = 'xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd"'
+_GRAPHML_NS = (
+    'xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+    'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"'
+)
 
 
-def _rgb(hex_color: str) -> tuple[int, int, int]:
-    h = hex_color.lstrip("#")
-    return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
+_UNSAFE_CODES = [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0xD800, 0xE000), 0xFFFE, 0xFFFF]
+_TEXT_TABLE = {**dict.fromkeys(_UNSAFE_CODES), ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord("\r"): "&#13;"}
+_ATTRIBUTE_TABLE = {**_TEXT_TABLE, ord('"'): "&quot;", ord("\n"): "&#10;", ord("\t"): "&#9;"}
 
 
-def export_graph(
+def _escape(values: pd.Series, *, attribute: bool) -> list[str]:
+    """XML-safe text: unsafe characters removed, markup escaped (and newlines, in attributes)."""
+    table = _ATTRIBUTE_TABLE if attribute else _TEXT_TABLE
+    return [str(v).translate(table) if v == v and v is not None else "" for v in values.tolist()]
+
+
+def _shared_escape(values: list[str], attribute: bool) -> list[str]:
+    """:func:`_escape` of a long column of few distinct values, each escaped text shared."""
+    table = _ATTRIBUTE_TABLE if attribute else _TEXT_TABLE
+    escaped = {v: str(v).translate(table) for v in set(values)}
+    return [escaped[v] for v in values]
+
+
+@dataclass(frozen=True)
+class _Export:
+    """What both files write, as text: node columns in person order, edges sorted."""
+
+    ids: list[str]
+    label: list[str]
+    text: dict[str, list[str]]  # escaped attribute values (numbers formatted as networkx wrote them)
+    color: list[str]
+    x: list[float]
+    y: list[float]
+    size: list[float]
+    lo: list[int]
+    hi: list[int]
+    weight: list[float]
+    kind: list[str]
+
+
+def _node_columns(view: View, attribute: bool) -> dict[str, list[str]]:
+    p = view.persons
+    cluster_label = p["cluster"].map(lambda c: view.clusters.get(c, c))
+    text = {
+        "sphere": _escape(p["sphere_key"], attribute=attribute),
+        "cluster": _escape(p["cluster"], attribute=attribute),
+        "cluster_label": _escape(cluster_label, attribute=attribute),
+        "accounts": _escape(p["accounts"].map(";".join), attribute=attribute),
+        "is_contact": [str(int(v)) for v in p["is_contact"].tolist()],
+        "double": [str(int(v)) for v in p["double"].tolist()],
+        "bridging_score": [str(float(v)) for v in p["bridging_score"].tolist()],
+        "bridge_rank": [str(int(v)) for v in p["bridge_rank"].tolist()],
+        "ego_role": _escape(p["ego_role"], attribute=attribute),
+    }
+    return text
+
+
+def _edges(view: View, order: np.ndarray) -> tuple[list[int], list[int], list[float], list[str]]:
+    """The ties as person indices (source first in person order), weights and kinds, in file order.
+
+    The order is networkx's for a graph whose nodes were added in person order and whose edges
+    in node-id order (what netmix wrote before it streamed the files): by the source's place, then
+    by the tie's place among the sorted (low id, high id) pairs.
+    """
+    ties = view.ties if view.ties is not None else tie_arrays(view.graph, view.persons["person_id"].tolist())
+    m = len(ties)
+    ends = np.column_stack([ties["src"].to_numpy(), ties["dst"].to_numpy()]) if m else np.zeros((0, 2), dtype=np.int64)
+    weights, kinds = ties["weight"].tolist(), ties["kind"].tolist()
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order))  # place of each person among the sorted node ids
+    a, b = rank[ends[:, 0]], rank[ends[:, 1]]
+    by_id = np.empty(m, dtype=np.int64)
+    by_id[np.lexsort((np.maximum(a, b), np.minimum(a, b)))] = np.arange(m)
+    src, dst = ends.min(axis=1), ends.max(axis=1)
+    by = np.lexsort((by_id, src))
+    return src[by].tolist(), dst[by].tolist(), [weights[i] for i in by.tolist()], [kinds[i] for i in by.tolist()]
+
+
+def _export(
     analysis: Analysis,
-    resolution: Resolution | None = None,
-    *,
-    pseudonymizer: Pseudonymizer | None = None,
-    seed: int = 0,
-    viz: bool = True,
-) -> nx.Graph:
-    """The person graph with export attributes (``viz`` dicts for GEXF, flat x/y/color otherwise)."""
+    resolution: Resolution | None,
+    pseudonymizer: Pseudonymizer | None,
+    seed: int,
+    positions: Mapping[Hashable, tuple[float, float]] | None,
+    attribute: bool,
+) -> _Export:
     view = build_view(analysis, resolution, pseudonymizer=pseudonymizer)
-    pos = layout(view.graph, seed=seed)
-    ident = (lambda p: pseudonymizer.token(p)) if pseudonymizer is not None else (lambda p: p)
-    g = nx.Graph()
-    for row in view.persons.itertuples(index=False):
-        color = SPHERE_COLORS[row.sphere_key]
-        x, y = pos[row.person_id]
-        size = round(7 + 18 * row.bridging_score**0.5, 3)
-        attrs = {
-            "label": row.name,
-            "sphere": row.sphere_key,
-            "cluster": row.cluster,
-            "cluster_label": view.clusters.get(row.cluster, row.cluster),
-            "accounts": ";".join(row.accounts),
-            "is_contact": int(row.is_contact),
-            "double": int(row.double),
-            "bridging_score": float(row.bridging_score),
-            "bridge_rank": int(row.bridge_rank),
-            "ego_role": row.ego_role,
-        }
-        if viz:
-            r, gg, b = _rgb(color)
-            attrs["viz"] = {
-                "color": {"r": r, "g": gg, "b": b, "a": 1.0},
-                "position": {"x": float(x), "y": float(-y), "z": 0.0},
-                "size": size,
-            }
-        else:
-            attrs.update(x=float(x), y=float(-y), color=color, size=size)
-        g.add_node(ident(row.person_id), **attrs)
-    edges = sorted(
-        (tuple(sorted((ident(u), ident(v)))) + (float(d.get("weight", 1.0)), str(d.get("kind", "observed"))))
-        for u, v, d in view.graph.edges(data=True)
+    pos = positions if positions is not None else layout(view.graph, seed=seed)
+    pids = view.persons["person_id"].tolist()
+    ident = [pseudonymizer.token(p) for p in pids] if pseudonymizer is not None else pids
+    order = np.argsort(np.array(ident, dtype=object), kind="stable") if ident else np.zeros(0, dtype=np.int64)
+    lo, hi, weight, kind = _edges(view, order)
+    ids = _escape(pd.Series(ident, dtype=object), attribute=True)
+    return _Export(
+        ids=ids,
+        label=_escape(view.persons["name"], attribute=attribute),
+        text=_node_columns(view, attribute),
+        color=[SPHERE_COLORS[k] for k in view.persons["sphere_key"].tolist()],
+        x=[float(pos[p][0]) for p in pids],
+        y=[float(-pos[p][1]) for p in pids],
+        size=[round(7 + 18 * s**0.5, 3) for s in view.persons["bridging_score"].tolist()],
+        lo=lo,
+        hi=hi,
+        weight=weight,
+        kind=_shared_escape(kind, attribute),
     )
-    for a, b, w, kind in edges:
-        g.add_edge(a, b, weight=w, kind=kind)
-    return g
+
+
+def xml_unsafe_characters(
+    analysis: Analysis, resolution: Resolution | None = None, *, pseudonymizer: Pseudonymizer | None = None
+) -> int:
+    """How many characters XML 1.0 cannot hold the Gephi files leave out of names, clusters and accounts."""
+    view = build_view(analysis, resolution, pseudonymizer=pseudonymizer)
+    p = view.persons
+    texts = [*(p[c].tolist() for c in _TEXT), p["accounts"].map(";".join).tolist(), list(view.clusters.values())]
+    return sum(len(XML_UNSAFE.findall(str(x))) for values in texts for x in values)
+
+
+def _stream(texts: tuple[str, str, str], nodes: Callable[[int], str], n: int, edges: Callable[[int], str], m: int) -> bytes:
+    """The file as bytes: head, node lines, middle, edge lines, tail — lines made and encoded in chunks."""
+    head, middle, tail = texts
+    data = bytearray(head.encode("utf-8"))  # grown in place: the file is held once, not twice
+    for count, line, after in ((n, nodes, middle), (m, edges, tail)):
+        for start in range(0, count, _CHUNK):
+            data += "".join(line(i) for i in range(start, min(count, start + _CHUNK))).encode("utf-8")
+        data += after.encode("utf-8")
+    # a bytearray reads, compares and writes as bytes: handing it on as it is saves a copy of 100 MB
+    return cast(bytes, data)
+
+
+def _rgb(hex_color: str) -> str:
+    h = hex_color.lstrip("#")
+    return f'r="{int(h[0:2], 16)}" g="{int(h[2:4], 16)}" b="{int(h[4:6], 16)}" a="1.0"'
 
 
 def gexf_bytes(
@@ -81,12 +198,63 @@ def gexf_bytes(
     *,
     pseudonymizer: Pseudonymizer | None = None,
     seed: int = 0,
+    positions: Mapping[Hashable, tuple[float, float]] | None = None,
 ) -> bytes:
-    """The graph as GEXF 1.2 (UTF-8) with viz colours, positions and sizes, for Gephi."""
-    g = export_graph(analysis, resolution, pseudonymizer=pseudonymizer, seed=seed, viz=True)
-    buf = io.BytesIO()
-    nx.write_gexf(g, buf, encoding="utf-8", prettyprint=True)
-    return _DATE.sub(b"", buf.getvalue())
+    """The graph as GEXF 1.3 (UTF-8) with viz colours, positions and sizes, for Gephi.
+
+    Parameters
+    ----------
+    analysis, resolution
+        What is drawn (``resolution`` marks doubles found by the resolver).
+    pseudonymizer
+        Pseudonyms for labels, keyed tokens for node ids.
+    seed
+        Layout seed, when ``positions`` is not given.
+    positions
+        The run's layout (:func:`netmix.render.layout.layout`), shared with the map and images.
+    """
+    e = _export(analysis, resolution, pseudonymizer, seed, positions, attribute=True)
+    ids = {name: str(i) for i, (name, _) in enumerate(NODE_ATTRIBUTES)}
+    declared = "".join(f'<attribute id="{ids[a]}" title="{a}" type="{t}"/>\n' for a, t in NODE_ATTRIBUTES)
+    head = (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<gexf {_GEXF_NS} {_GEXF_SCHEMA} version="1.3">\n'
+        f"<meta><creator>netmix {__version__}</creator></meta>\n"
+        '<graph defaultedgetype="undirected" mode="static">\n'
+        f'<attributes class="node" mode="static">\n{declared}</attributes>\n'
+        f'<attributes class="edge" mode="static">\n<attribute id="{len(ids)}" title="kind" type="string"/>\n</attributes>\n'
+        f'<nodes count="{len(e.ids)}">\n'
+    )
+    colors = {c: _rgb(c) for c in set(e.color)}
+    kind_id = len(ids)
+
+    def node(i: int) -> str:
+        values = "".join(f'<attvalue for="{ids[a]}" value="{e.text[a][i]}"/>' for a, _ in NODE_ATTRIBUTES)
+        return (
+            f'<node id="{e.ids[i]}" label="{e.label[i]}"><attvalues>{values}</attvalues>'
+            f'<viz:color {colors[e.color[i]]}/><viz:size value="{e.size[i]}"/>'
+            f'<viz:position x="{e.x[i]}" y="{e.y[i]}" z="0.0"/></node>\n'
+        )
+
+    def edge(j: int) -> str:
+        return (
+            f'<edge id="{j}" source="{e.ids[e.lo[j]]}" target="{e.ids[e.hi[j]]}" weight="{e.weight[j]}">'
+            f'<attvalues><attvalue for="{kind_id}" value="{e.kind[j]}"/></attvalues></edge>\n'
+        )
+
+    return _stream((head, "</nodes>\n<edges>\n", "</edges>\n</graph>\n</gexf>\n"), node, len(e.ids), edge, len(e.lo))
+
+
+#: GraphML keys: (name, domain, type), their ids d0, d1… in this order.
+GRAPHML_KEYS: tuple[tuple[str, str, str], ...] = (
+    ("label", "node", "string"),
+    *((a, "node", t) for a, t in NODE_ATTRIBUTES),
+    ("x", "node", "double"),
+    ("y", "node", "double"),
+    ("color", "node", "string"),
+    ("size", "node", "double"),
+    ("weight", "edge", "double"),
+    ("kind", "edge", "string"),
+)
 
 
 def graphml_bytes(
@@ -95,12 +263,29 @@ def graphml_bytes(
     *,
     pseudonymizer: Pseudonymizer | None = None,
     seed: int = 0,
+    positions: Mapping[Hashable, tuple[float, float]] | None = None,
 ) -> bytes:
-    """The graph as GraphML (UTF-8) with typed attributes, x/y and a colour per node."""
-    g = export_graph(analysis, resolution, pseudonymizer=pseudonymizer, seed=seed, viz=False)
-    buf = io.BytesIO()
-    nx.write_graphml(g, buf, encoding="utf-8", prettyprint=True)
-    return buf.getvalue()
+    """The graph as GraphML (UTF-8) with typed attributes, x/y and a colour per node (as :func:`gexf_bytes`)."""
+    e = _export(analysis, resolution, pseudonymizer, seed, positions, attribute=False)
+    key = {name: f"d{i}" for i, (name, _, _) in enumerate(GRAPHML_KEYS)}
+    declared = "".join(f'<key id="{key[n]}" for="{d}" attr.name="{n}" attr.type="{t}"/>\n' for n, d, t in GRAPHML_KEYS)
+    head = f'<?xml version="1.0" encoding="UTF-8"?>\n<graphml {_GRAPHML_NS}>\n{declared}<graph edgedefault="undirected">\n'
+
+    def data(name: str, value: object) -> str:
+        return f'<data key="{key[name]}">{value}</data>' if value != "" else f'<data key="{key[name]}"/>'
+
+    def node(i: int) -> str:
+        values = data("label", e.label[i]) + "".join(data(a, e.text[a][i]) for a, _ in NODE_ATTRIBUTES)
+        where = data("x", e.x[i]) + data("y", e.y[i]) + data("color", e.color[i]) + data("size", e.size[i])
+        return f'<node id="{e.ids[i]}">{values}{where}</node>\n'
+
+    def edge(j: int) -> str:
+        return (
+            f'<edge source="{e.ids[e.lo[j]]}" target="{e.ids[e.hi[j]]}">'
+            f"{data('weight', e.weight[j])}{data('kind', e.kind[j])}</edge>\n"
+        )
+
+    return _stream((head, "", "</graph>\n</graphml>\n"), node, len(e.ids), edge, len(e.lo))
 
 
-__all__ = ["export_graph", "gexf_bytes", "graphml_bytes"]
+__all__ = ["GRAPHML_KEYS", "NODE_ATTRIBUTES", "XML_UNSAFE", "gexf_bytes", "graphml_bytes", "xml_unsafe_characters"]

@@ -25,6 +25,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+import pandas as pd
 import pyvis
 from markupsafe import Markup
 from pyvis.network import Network
@@ -34,8 +36,10 @@ from ..privacy import Pseudonymizer
 from . import geometry, i18n
 from .layout import layout
 from .page import environment, script_json, static_text
-from .people import SPHERE_COLORS, SPHERE_ORDER, View, build_view, cap, cluster_colors
+from .people import SPHERE_COLORS, SPHERE_ORDER, View, build_view, cap, cluster_colors, tie_arrays
 
+#: person id → (x, y)
+Positions = dict[Any, tuple[float, float]]
 LABEL_MAX = 60
 NAME_MAX = 200
 TOOLTIP_MAX = 1000
@@ -173,9 +177,8 @@ def _hulls(view: View, pos: Mapping[Any, tuple[float, float]]) -> list[dict]:
     return out
 
 
-def _person_network(view: View, lang: str, seed: int) -> tuple[Network, list[dict], list[dict]]:
+def _person_network(view: View, lang: str, pos: Positions) -> tuple[Network, list[dict], list[dict]]:
     """The map of persons: pyvis nodes, netmix's edge records and the circles' areas."""
-    pos = layout(view.graph, seed=seed)
     net = Network(directed=False, cdn_resources="remote")
     ids: dict[str, str] = {}
     for i, row in enumerate(view.persons.itertuples(index=False), start=1):
@@ -254,9 +257,8 @@ def _add_cluster(net: Network, nid: str, c: str, label: str, rows: Any, pos: dic
     )
 
 
-def _cluster_network(view: View, lang: str, seed: int) -> tuple[Network, list[dict]]:
+def _cluster_network(view: View, lang: str, pos: Positions) -> tuple[Network, list[dict]]:
     """The aggregated map: one node per circle, edges weighted by the ties between circles."""
-    pos = layout(view.graph, seed=seed)
     order, groups = _cluster_groups(view)
     net = Network(directed=False, cdn_resources="remote")
     ids: dict[str, str] = {}
@@ -265,15 +267,20 @@ def _cluster_network(view: View, lang: str, seed: int) -> tuple[Network, list[di
         ids[c] = f"c{i}"
         label = view.clusters.get(c, c) if c != UNCLUSTERED else i18n.t(lang, "map.unclustered")
         _add_cluster(net, f"c{i}", c, label, view.persons.iloc[groups[c]], pos, (biggest, lang))
-    persons = view.persons
-    cluster_of = dict(zip(persons["person_id"], (c or UNCLUSTERED for c in persons["cluster"]), strict=False))
-    ties: Counter = Counter()
-    for u, v in view.graph.edges():
-        a, b = cluster_of[u], cluster_of[v]
-        if a != b:
-            ties[tuple(sorted((ids[a], ids[b])))] += 1
+    ties = _between_clusters(view, [ids[c or UNCLUSTERED] for c in view.persons["cluster"].tolist()])
     word = i18n.t(lang, "map.ties")
     return net, _edge_records((a, b, {"weight": float(n), "ties": f"{n} {word}"}) for (a, b), n in ties.items())
+
+
+def _between_clusters(view: View, node_of: list[str]) -> Counter:
+    """Ties between persons of different clusters, counted per pair of cluster nodes (from the view's tie arrays)."""
+    ties = view.ties if view.ties is not None else tie_arrays(view.graph, view.persons["person_id"].tolist())
+    codes, names = pd.factorize(pd.Series(node_of, dtype=object))
+    a, b = codes[ties["src"].to_numpy()], codes[ties["dst"].to_numpy()]
+    lo, hi = np.minimum(a, b)[a != b], np.maximum(a, b)[a != b]
+    pairs, counts = np.unique(np.column_stack([lo, hi]), axis=0, return_counts=True) if len(lo) else (np.zeros((0, 2), int), [])
+    pair_names = (tuple(sorted((str(names[x]), str(names[y])))) for x, y in pairs.tolist())
+    return Counter(dict(zip(pair_names, (int(n) for n in counts), strict=True)))
 
 
 def _legend(view: View, accounts: Sequence[Account] | None, lang: str) -> dict:
@@ -295,15 +302,15 @@ def _legend(view: View, accounts: Sequence[Account] | None, lang: str) -> dict:
     }
 
 
-def _map_data(view: View, accounts: Sequence[Account] | None, lang: str, *, max_nodes: int, seed: int) -> dict:
+def _map_data(view: View, accounts: Sequence[Account] | None, lang: str, *, max_nodes: int, pos: Positions) -> dict:
     """Everything the map's script reads: nodes, edges, areas, legend and words."""
     total = len(view.persons)
     hulls: list[dict] = []
     if total > max_nodes:
-        net, edges = _cluster_network(view, lang, seed)
+        net, edges = _cluster_network(view, lang, pos)
         note = i18n.t(lang, "map.aggregated", n=total, max=max_nodes)
     else:
-        net, edges, hulls = _person_network(view, lang, seed)
+        net, edges, hulls = _person_network(view, lang, pos)
         note = ""
     net.set_options(json.dumps(OPTIONS))
     nodes, _edges, _heading, _h, _w, options = net.get_network_data()
@@ -330,6 +337,7 @@ def map_html(
     title: str | None = None,
     max_nodes: int = 6000,
     seed: int = 0,
+    positions: Mapping | None = None,
 ) -> str:
     """The self-contained interactive map as an HTML string.
 
@@ -349,6 +357,8 @@ def map_html(
         The page title (escaped; a default in ``lang``).
     max_nodes, seed : int
         Above ``max_nodes`` persons the map draws circles instead of persons; the layout seed.
+    positions : mapping, optional
+        The run's layout (person id → x, y; :func:`netmix.render.layout.layout`), computed here when ``None``.
 
     Returns
     -------
@@ -368,13 +378,14 @@ def map_html(
     """
     i18n.check_lang(lang)
     view = build_view(analysis, resolution, pseudonymizer=pseudonymizer, lang=lang)
+    pos = dict(positions) if positions is not None else layout(view.graph, seed=seed)
     vis_js, vis_css = vis_assets()
     page_title = title if title is not None else i18n.t(lang, "map.title")
     return environment().get_template("map.html.j2").render(
         lang=lang,
         title=cap(page_title, 200),
         s=i18n.strings(lang),
-        data_json=script_json(_map_data(view, accounts, lang, max_nodes=max_nodes, seed=seed)),
+        data_json=script_json(_map_data(view, accounts, lang, max_nodes=max_nodes, pos=pos)),
         vis_js=vis_js,
         vis_css=vis_css,
         app_js=static_text("netmix-map.js"),

@@ -8,11 +8,16 @@ they agree on colours, names and pseudonyms.
 
 from __future__ import annotations
 
+import gc
 import re
+import weakref
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from ..model import Analysis, Resolution
@@ -35,7 +40,9 @@ CLUSTER_PALETTE: tuple[str, ...] = (
 
 MAX_TEXT = 300
 
-__all__ = ["CLUSTER_PALETTE", "SPHERE_COLORS", "SPHERE_ORDER", "View", "build_view", "cap", "cluster_colors", "sphere_key"]
+__all__ = [
+    "CLUSTER_PALETTE", "SPHERE_COLORS", "SPHERE_ORDER", "View", "build_view", "cap", "cluster_colors", "sphere_key", "tie_arrays",
+]  # fmt: skip
 
 
 def cap(text: str, limit: int) -> str:
@@ -56,13 +63,15 @@ class View:
     ``persons`` columns: person_id, name, sphere_key, cluster, accounts (list), is_contact (bool),
     bridging_score (float 0..1, normalised), ego_role, double (bool), band, confidence, evidence,
     bridge_rank (int, 0 = not a bridge), excluded_from (list of clusters); sorted by person_id.
-    ``clusters``: cluster → label, in cluster order. ``graph``: nodes = person ids.
+    ``clusters``: cluster → label, in cluster order. ``graph``: nodes = person ids. ``ties``: the
+    graph's ties as arrays (``src``, ``dst`` positions in ``persons``, ``weight``, ``kind``).
     """
 
     persons: pd.DataFrame
     clusters: dict[str, str]
     graph: nx.Graph
     tables: dict[str, pd.DataFrame]
+    ties: pd.DataFrame | None = None
 
 
 def _s(df: pd.DataFrame, col: str) -> pd.Series:
@@ -126,23 +135,78 @@ def _by_person(tables: dict[str, pd.DataFrame]) -> tuple[dict, dict[str, int], d
     return dbl, ranks, excluded
 
 
-def _subgraph(graph: Any, pid: pd.Series, clusters: pd.Series) -> nx.Graph:
-    """The graph restricted to the view's persons (string ids, float weights, a kind per edge, a cluster per node)."""
+def _person_graph(graph: nx.Graph, pid: list[str], clusters: list[str]) -> nx.Graph:
+    """``graph`` restricted to the persons ``pid`` (str ids, no self-loops, float weights), with their clusters.
+
+    The analysis' own graph (:func:`netmix.graph.to_networkx`: float weights, a kind on every tie) is
+    used as it is when it holds exactly these persons with these clusters: no copy of half a million ties.
+    """
+    if _is_person_graph(graph, pid, clusters):
+        return graph
     keep = set(pid)
+
+    def edges() -> Iterator[tuple[str, str, dict]]:
+        for u, v, d in graph.edges(data=True):
+            u, v = str(u), str(v)
+            if u in keep and v in keep and u != v:
+                yield u, v, {"weight": _weight(d.get("weight", 1.0)), "kind": str(d.get("kind", "observed") or "observed")}
+
     sub = nx.Graph()
     sub.add_nodes_from(sorted(keep))
-    for u, v, d in graph.edges(data=True):
-        u, v = str(u), str(v)
-        if u in keep and v in keep and u != v:
-            w = d.get("weight", 1.0)
-            try:
-                w = float(w)
-            except (TypeError, ValueError):
-                w = 1.0
-            sub.add_edge(u, v, weight=w, kind=str(d.get("kind", "observed") or "observed"))
+    paused = gc.isenabled()
+    gc.disable()  # half a million small dicts: the collector would walk them again and again
+    try:
+        sub.add_edges_from(edges())
+    finally:
+        if paused:
+            gc.enable()
     for p, c in zip(pid, clusters, strict=False):
         sub.nodes[p]["cluster"] = c
     return sub
+
+
+def tie_arrays(graph: nx.Graph, pid: list[str]) -> pd.DataFrame:
+    """The ties of ``graph`` between the persons ``pid`` as arrays (one pass over its adjacency).
+
+    >>> tie_arrays(nx.Graph([("b", "a", {"weight": 2.0})]), ["a", "b"]).values.tolist()
+    [[0, 1, 2.0, 'observed']]
+    """
+    adjacency = list(graph.adjacency())
+    index = {p: i for i, p in enumerate(pid)}
+    counts = np.fromiter((len(nbrs) for _, nbrs in adjacency), dtype=np.int64, count=len(adjacency))
+    here = np.repeat(np.fromiter((index[u] for u, _ in adjacency), dtype=np.int64, count=len(adjacency)), counts)
+    neighbours = chain.from_iterable(nbrs.keys() for _, nbrs in adjacency)
+    there = np.fromiter(map(index.__getitem__, neighbours), dtype=np.int64, count=int(counts.sum()))
+    keep = np.flatnonzero(here < there)  # each tie once (and no self-loop)
+    everything = list(chain.from_iterable(nbrs.values() for _, nbrs in adjacency))
+    data = [everything[i] for i in keep.tolist()]
+    weights = [d.get("weight", 1.0) for d in data]
+    try:
+        weight = np.array(weights, dtype=float)
+    except (TypeError, ValueError):
+        weight = np.array([_weight(w) for w in weights], dtype=float)
+    return pd.DataFrame(
+        {
+            "src": here[keep],
+            "dst": there[keep],
+            "weight": weight,
+            "kind": pd.Series([str(d.get("kind", "observed") or "observed") for d in data], dtype=object),
+        }
+    )
+
+
+def _is_person_graph(graph: nx.Graph, pid: list[str], clusters: list[str]) -> bool:
+    if graph.number_of_nodes() != len(pid) or nx.number_of_selfloops(graph):
+        return False
+    nodes = graph.nodes
+    return all(p in nodes and nodes[p].get("cluster") == c for p, c in zip(pid, clusters, strict=True))
+
+
+def _weight(w: object) -> float:
+    try:
+        return float(w)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return 1.0
 
 
 def _person_rows(tables: dict[str, pd.DataFrame], redact: bool, lang: str | None) -> pd.DataFrame:
@@ -156,8 +220,7 @@ def _person_rows(tables: dict[str, pd.DataFrame], redact: bool, lang: str | None
         is_contact = accounts.map(lambda a: "1" if a else "0")
     acc_lists = [sorted(a for a in s.split(";") if a) for s in accounts]
     none = ("", "", "")
-    if lang:
-        dbl = {p: (b, c, wording.evidence(lang, e)) for p, (b, c, e) in dbl.items()}
+    dbl = {p: (b, c, wording.evidence(lang or "en", e)) for p, (b, c, e) in dbl.items()}  # facts said as text
     return pd.DataFrame(
         {
             "person_id": pid,
@@ -178,6 +241,11 @@ def _person_rows(tables: dict[str, pd.DataFrame], redact: bool, lang: str | None
     )
 
 
+#: The views built per analysis (with what each was built from, which keeps those ids unique while it
+#: lives): the map, the report, the images and the Gephi files of one run share them.
+_VIEWS: dict[int, dict[tuple, tuple[View, Resolution | None, Pseudonymizer | None]]] = {}
+
+
 def build_view(
     analysis: Analysis,
     resolution: Resolution | None = None,
@@ -190,7 +258,9 @@ def build_view(
 
     With ``lang``, the evidence and the automatic circle labels are said in that language
     (:mod:`netmix.render.wording`); without it they stay as the analysis wrote them. Without
-    ``with_graph`` the view's graph holds the persons but no ties (pages that draw no map).
+    ``with_graph`` the view's graph holds the persons but no ties (pages that draw no map). A view is
+    built once per (analysis, resolution, pseudonymizer, lang, with_graph) and shared until the
+    analysis is freed: treat it as read-only.
 
     Examples
     --------
@@ -203,6 +273,21 @@ def build_view(
     >>> v.persons[["person_id", "sphere_key", "double"]].values.tolist()
     [['p1', 'both', True], ['p2', 'professional', False]]
     """
+    key = (id(resolution), id(pseudonymizer), lang, with_graph)
+    views = _VIEWS.get(id(analysis))
+    if views is not None and key in views:
+        return views[key][0]
+    if views is None:
+        views = _VIEWS[id(analysis)] = {}
+        weakref.finalize(analysis, _VIEWS.pop, id(analysis), None)
+    view = _build_view(analysis, resolution, pseudonymizer, lang, with_graph)
+    views[key] = (view, resolution, pseudonymizer)
+    return view
+
+
+def _build_view(
+    analysis: Analysis, resolution: Resolution | None, pseudonymizer: Pseudonymizer | None, lang: str | None, with_graph: bool
+) -> View:
     graph: Any = analysis.graph if analysis.graph is not None else nx.Graph()
     tables = _tables(analysis, resolution)
     if pseudonymizer is not None:
@@ -216,9 +301,9 @@ def build_view(
     if pseudonymizer is None and "name" not in persons.columns and graph.number_of_nodes():
         names = nx.get_node_attributes(graph, "name")
         view["name"] = [str(names.get(p, "")) for p in pid]
-    sub = _subgraph(graph if with_graph else nx.Graph(), pid, view["cluster"])
+    sub = _person_graph(graph if with_graph else nx.Graph(), pid.tolist(), view["cluster"].tolist())
     ordered = {c: labels.get(c, c) for c in sorted(set(view["cluster"]) | set(labels), key=_cluster_sort) if c}
-    return View(persons=view, clusters=ordered, graph=sub, tables=tables)
+    return View(persons=view, clusters=ordered, graph=sub, tables=tables, ties=tie_arrays(sub, pid.tolist()))
 
 
 def _cluster_sort(c: str) -> tuple:

@@ -18,7 +18,7 @@ Headline figures are computed here from the persons table so they are defined in
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
@@ -322,6 +322,7 @@ def report_html(
     seed: int = 0,
     max_nodes: int = 6000,
     review: pd.DataFrame | None = None,
+    positions: Mapping | None = None,
 ) -> str:
     """The report page as an HTML string.
 
@@ -339,6 +340,8 @@ def report_html(
         The page title (a default in ``lang``).
     seed, max_nodes : int
         The map's layout seed and node limit.
+    positions : mapping, optional
+        The run's layout (person id → x, y); computed by the map when ``None``.
     review : pandas.DataFrame, optional
         The rows of ``review.csv`` (:data:`netmix.model.REVIEW_COLUMNS`), one decision control
         each (default: ``resolution.review`` when the resolution has it); without them the doubles
@@ -359,7 +362,8 @@ def report_html(
     view = build_view(analysis, resolution, pseudonymizer=pseudonymizer, lang=lang, with_graph=False)
     if map_html_fragment is None:
         map_html_fragment = map_html(
-            analysis, resolution, accounts, lang=lang, pseudonymizer=pseudonymizer, seed=seed, max_nodes=max_nodes
+            analysis, resolution, accounts, lang=lang, pseudonymizer=pseudonymizer, seed=seed, max_nodes=max_nodes,
+            positions=positions,
         )
     carried = getattr(resolution, "review", None)  # a resolution that carries its review rows
     if review is None and isinstance(carried, pd.DataFrame):

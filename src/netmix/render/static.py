@@ -8,8 +8,11 @@ picture of thousands of names is unreadable), none with ``hide_names``. Determin
 from __future__ import annotations
 
 import io
+from collections.abc import Hashable, Mapping
+from typing import Any
 
 import matplotlib
+import pandas as pd
 
 matplotlib.use("Agg", force=False)
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
@@ -36,6 +39,7 @@ def map_image(
     seed: int = 0,
     size: tuple[float, float] = (10.0, 8.0),
     dpi: int = 120,
+    positions: Mapping[Hashable, tuple[float, float]] | None = None,
 ) -> bytes:
     """The network as a PNG or SVG image.
 
@@ -46,11 +50,20 @@ def map_image(
     resolution : optional, marks doubles found by the resolver.
     pseudonymizer : label with pseudonyms. hide_names : no labels at all.
     seed : layout seed. size, dpi : figure size in inches and resolution.
+    positions : the run's layout (person id → x, y), shared with the map; computed here when ``None``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> from netmix.model import Analysis
+    >>> g = nx.Graph([("p1", "p2")])
+    >>> map_image(Analysis(*[None] * 5, overlap={}, summary={}, params={}, graph=g)).startswith(b"\\x89PNG")
+    True
     """
     if fmt not in ("png", "svg"):
         raise ConfigError(f"image format {fmt!r} is not supported", hint="use png or svg")
     view = build_view(analysis, resolution, pseudonymizer=pseudonymizer)
-    pos = layout(view.graph, seed=seed)
+    pos = positions if positions is not None else layout(view.graph, seed=seed)
     fig = Figure(figsize=size, dpi=dpi)
     FigureCanvasAgg(fig)
     ax = fig.add_axes((0, 0, 1, 1))
@@ -58,23 +71,10 @@ def map_image(
     segments = [(pos[u], pos[v]) for u, v in sorted(view.graph.edges())]
     if segments:
         ax.add_collection(LineCollection(segments, colors="#B8B8B8", linewidths=0.4, alpha=0.6, zorder=1))
-    p = view.persons
-    for key in SPHERE_ORDER:
-        for double, marker in ((False, "o"), (True, "D")):
-            rows = p[(p["sphere_key"] == key) & (p["double"] == double)]
-            if rows.empty:
-                continue
-            xs = [pos[i][0] for i in rows["person_id"]]
-            ys = [pos[i][1] for i in rows["person_id"]]
-            sizes = [(5 + 10 * s**0.5) ** 2 for s in rows["bridging_score"]]
-            ax.scatter(xs, ys, s=sizes, c=SPHERE_COLORS[key], marker=marker, linewidths=0.8 if double else 0.3,
-                       edgecolors="#222222" if double else "white", zorder=2)  # fmt: skip
+    xy = {pid: pos[pid] for pid in view.persons["person_id"].tolist()}
+    _draw_persons(ax, view.persons, xy)
     if not hide_names:
-        top = p.sort_values(["bridging_score", "person_id"], ascending=[False, True]).head(LABELS)
-        for r in top.itertuples(index=False):
-            if r.bridging_score > 0:
-                x, y = pos[r.person_id]
-                ax.annotate(cap(r.name, 40).replace("$", r"\$"), (x, y), xytext=(4, 4), textcoords="offset points", fontsize=7, zorder=3)
+        _draw_labels(ax, view.persons, xy)
     ax.invert_yaxis()  # the map's y grows downwards
     ax.autoscale_view()
     ax.set_aspect("equal", adjustable="datalim")
@@ -82,6 +82,34 @@ def map_image(
     handles = [Line2D([], [], marker="o", linestyle="", color=SPHERE_COLORS[k], label=k) for k in SPHERE_ORDER]
     handles.append(Line2D([], [], marker="D", linestyle="", color="#999999", markeredgecolor="#222222", label="double"))
     ax.legend(handles=handles, loc="lower right", fontsize=8, frameon=False)
+    return _save(fig, fmt)
+
+
+def _draw_persons(ax: Any, p: pd.DataFrame, xy: dict[str, tuple[float, float]]) -> None:
+    """One scatter per sphere and marker (diamonds for doubles), sized by bridging score."""
+    for key in SPHERE_ORDER:
+        for double, marker in ((False, "o"), (True, "D")):
+            rows = p[(p["sphere_key"] == key) & (p["double"] == double)]
+            if rows.empty:
+                continue
+            xs = [xy[i][0] for i in rows["person_id"].tolist()]
+            ys = [xy[i][1] for i in rows["person_id"].tolist()]
+            sizes = [(5 + 10 * s**0.5) ** 2 for s in rows["bridging_score"].tolist()]
+            ax.scatter(xs, ys, s=sizes, c=SPHERE_COLORS[key], marker=marker, linewidths=0.8 if double else 0.3,
+                       edgecolors="#222222" if double else "white", zorder=2)  # fmt: skip
+
+
+def _draw_labels(ax: Any, p: pd.DataFrame, xy: dict[str, tuple[float, float]]) -> None:
+    """Names of the strongest bridges only."""
+    top = p.sort_values(["bridging_score", "person_id"], ascending=[False, True]).head(LABELS)
+    for pid, name, score in zip(top["person_id"].tolist(), top["name"].tolist(), top["bridging_score"].tolist(), strict=True):
+        if score > 0:
+            label = cap(name, 40).replace("$", r"\$")
+            ax.annotate(label, xy[pid], xytext=(4, 4), textcoords="offset points", fontsize=7, zorder=3)
+
+
+def _save(fig: Figure, fmt: str) -> bytes:
+    """The figure's bytes, without a date or software stamp."""
     buf = io.BytesIO()
     if fmt == "svg":
         with matplotlib.rc_context({"svg.hashsalt": "netmix", "svg.fonttype": "path"}):

@@ -27,6 +27,16 @@ CONTRACT: dict[str, tuple[str, ...]] = {
     "waves.csv": (),
 }
 
+#: The order of each table's rows: sort columns and their directions (``None``: all ascending); waves: every column.
+ORDER: dict[str, tuple[list[str], list[bool] | None]] = {
+    "contacts.csv": (["account", "contact_id", "name", "person_id"], None),
+    "persons.csv": (["person_id"], None),
+    "doubles.csv": (["confidence", "name", "person_id"], [False, True, True]),
+    "clusters.csv": (["cluster"], None),
+    "exclusions.csv": (["cluster", "mutual", "name", "person_id"], [True, False, True, True]),
+    "bridges.csv": (["rank", "person_id"], None),
+}
+
 _NUM = re.compile(r"(\d+)")
 
 
@@ -34,6 +44,27 @@ def _natural(value: object) -> tuple:
     """Sort key that orders ``perso:10`` after ``perso:9``."""
     parts = _NUM.split(str(value))
     return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts)
+
+
+def _natural_order(col: pd.Series) -> pd.Series:
+    """A sort key for ``col`` in :func:`_natural` order: the text itself when it holds no digit,
+    else the rank of its :func:`_natural` key among the column's distinct values (each key made once).
+
+    >>> _natural_order(pd.Series(["perso:10", "perso:9", "perso:9"])).tolist()
+    [1, 0, 0]
+    """
+    text = col.astype(str)
+    if not text.str.contains(r"\d", regex=True).any():
+        return text  # one text part each: natural order is the text's order
+    keys = {value: _natural(value) for value in pd.unique(text.to_numpy(dtype=object))}
+    rank: dict[str, int] = {}
+    previous: tuple | None = None
+    place = -1
+    for value in sorted(keys, key=keys.__getitem__):
+        if keys[value] != previous:  # equal keys ("a01", "a1") share a rank, as they shared a key
+            previous, place = keys[value], place + 1
+        rank[value] = place
+    return text.map(rank)
 
 
 def _clean(df: pd.DataFrame | None, first: tuple[str, ...]) -> pd.DataFrame:
@@ -65,7 +96,7 @@ def _sort(df: pd.DataFrame, by: list[str], ascending: list[bool] | None = None) 
         if pd.api.types.is_numeric_dtype(col):
             keyed[k] = col.fillna(float("-inf") if asc[i] else float("inf"))
         else:
-            keyed[k] = col.astype(str).map(_natural)
+            keyed[k] = _natural_order(col)
         keys.append(k)
     keyed = keyed.sort_values(keys, ascending=asc, kind="mergesort")
     return keyed.drop(columns=keys).reset_index(drop=True)
@@ -93,47 +124,24 @@ def output_tables(
     dict mapping ``"contacts.csv"``, ``"persons.csv"``, ``"doubles.csv"``, ``"clusters.csv"``,
     ``"exclusions.csv"``, ``"bridges.csv"``, ``"waves.csv"`` to DataFrames.
     """
-    contacts = _clean(resolution.contacts, CONTRACT["contacts.csv"])
-    contacts = _sort(contacts, ["account", "contact_id", "name", "person_id"])
-
-    persons = _clean(analysis.persons, CONTRACT["persons.csv"])
-    persons = _sort(persons, ["person_id"])
-
     doubles = _clean(worded(resolution.doubles, lang), CONTRACT["doubles.csv"])
     if "confidence" in doubles.columns:
         doubles["confidence"] = pd.to_numeric(doubles["confidence"], errors="coerce").fillna(0.0)
-    doubles = _sort(doubles, ["confidence", "name", "person_id"], [False, True, True])
-
-    clusters = _clean(analysis.clusters, CONTRACT["clusters.csv"])
-    clusters = _sort(clusters, ["cluster"])
-
-    exclusions = _clean(analysis.exclusions, CONTRACT["exclusions.csv"])
-    exclusions = _sort(exclusions, ["cluster", "mutual", "name", "person_id"], [True, False, True, True])
-
-    bridges = _clean(analysis.bridges, CONTRACT["bridges.csv"])
-    bridges = _sort(bridges, ["rank", "person_id"])
-
-    waves = _clean(analysis.waves, CONTRACT["waves.csv"])
-    waves = _sort(waves, list(waves.columns))
-
     tables = {
-        "bridges.csv": bridges,
-        "clusters.csv": clusters,
-        "contacts.csv": contacts,
+        "bridges.csv": _clean(analysis.bridges, CONTRACT["bridges.csv"]),
+        "clusters.csv": _clean(analysis.clusters, CONTRACT["clusters.csv"]),
+        "contacts.csv": _clean(resolution.contacts, CONTRACT["contacts.csv"]),
         "doubles.csv": doubles,
-        "exclusions.csv": exclusions,
-        "persons.csv": persons,
-        "waves.csv": waves,
+        "exclusions.csv": _clean(analysis.exclusions, CONTRACT["exclusions.csv"]),
+        "persons.csv": _clean(analysis.persons, CONTRACT["persons.csv"]),
+        "waves.csv": _clean(analysis.waves, CONTRACT["waves.csv"]),
     }
+    tables = {name: _sort(df, *ORDER.get(name, (list(df.columns), None))) for name, df in tables.items()}
     if pseudonymizer is not None:
         tables = anonymize_tables(tables, pseudonymizer, keep_affiliation=keep_affiliation)
-        # re-sort: names changed, and they are sort keys of some tables
-        tables["doubles.csv"] = _sort(tables["doubles.csv"], ["confidence", "name", "person_id"], [False, True, True])
-        tables["exclusions.csv"] = _sort(
-            tables["exclusions.csv"], ["cluster", "mutual", "name", "person_id"], [True, False, True, True]
-        )
-        tables["contacts.csv"] = _sort(tables["contacts.csv"], ["account", "contact_id", "name", "person_id"])
+        for name in ("doubles.csv", "exclusions.csv", "contacts.csv"):  # names changed: they are sort keys
+            tables[name] = _sort(tables[name], *ORDER[name])
     return tables
 
 
-__all__ = ["CONTRACT", "output_tables"]
+__all__ = ["CONTRACT", "ORDER", "output_tables"]

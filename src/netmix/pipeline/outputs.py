@@ -1,0 +1,177 @@
+"""Render a run into its output folder (DESIGN.md's output contract), all files or none, each file timed."""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Callable, Hashable
+from typing import Any
+
+import pandas as pd
+
+from ..io.output import OutputDir, json_bytes
+from ..privacy import Pseudonymizer
+from .record import run_record
+from .running import RunResult
+from .steps import TIMINGS_FILE, Progress, StepClock, _quiet, timings_record
+
+Positions = dict[Hashable, tuple[float, float]]
+
+
+def _write_tables(
+    out: OutputDir, result: RunResult, pseudonymizer: Pseudonymizer | None, clock: StepClock
+) -> pd.DataFrame:
+    """The CSV tables (evidence and suggestions worded in the run's language), review.csv / review.xlsx and
+    summary.json; returns the review rows (the pairs to decide, read back by ``--decisions``)."""
+    from ..io.output import csv_bytes
+    from ..privacy import anonymize_tables
+    from ..render.evidence import worded_resolution
+    from ..render.review import review_files, review_for
+    from ..render.tables import output_tables
+
+    lang = result.config.lang
+    with clock.step("tables"):
+        tables = output_tables(worded_resolution(result.resolution, lang), result.analysis, pseudonymizer=pseudonymizer)
+        circles = {"circles.csv": result.analysis.circles, "circle_members.csv": result.analysis.circle_members}
+        tables |= anonymize_tables(circles, pseudonymizer) if pseudonymizer is not None else circles
+    for name, df in tables.items():
+        _write(out, name, clock, functools.partial(csv_bytes, df))
+    with clock.step("review"):
+        review = review_for(result.resolution, result.analysis, lang, pseudonymizer)
+    for name, data in review_files(review, lang).items():
+        _write(out, name, clock, lambda data=data: data)
+    _write(out, "summary.json", clock, lambda: json_bytes(result.analysis.summary))
+    return review
+
+
+def _write(out: OutputDir, name: str, clock: StepClock, make: Callable[[], bytes]) -> None:
+    """Make one output file's bytes and stage them, as one timed step."""
+    with clock.step("write", name) as counted:
+        data = make()
+        out.write(name, data)
+        counted.append(len(data))
+
+
+def _layout(result: RunResult, pseudonymizer: Pseudonymizer | None, clock: StepClock) -> Positions:
+    """The run's one layout, shared by the Gephi files, the map, the report and the images."""
+    from ..render.layout import layout_view
+    from ..render.people import build_view
+
+    with clock.step("layout") as counted:
+        view = build_view(result.analysis, result.resolution, pseudonymizer=pseudonymizer)
+        positions = layout_view(view, seed=result.config.seed)
+        counted.append(len(positions))
+    return positions
+
+
+#: A run and the keyword arguments every drawing of it shares (pseudonymizer, seed, positions).
+_Drawing = tuple[RunResult, dict[str, Any]]
+
+
+def _write_gephi(out: OutputDir, draw: _Drawing, graphml: bool, clock: StepClock) -> int:
+    """graph.gexf (and graph.graphml); returns the characters XML could not hold, left out of them."""
+    from ..render.gephi import gexf_bytes, graphml_bytes, xml_unsafe_characters
+
+    result, kwargs = draw
+    args = (result.analysis, result.resolution)
+    _write(out, "graph.gexf", clock, lambda: gexf_bytes(*args, **kwargs))
+    if graphml:
+        _write(out, "graph.graphml", clock, lambda: graphml_bytes(*args, **kwargs))
+    return xml_unsafe_characters(*args, pseudonymizer=kwargs["pseudonymizer"])
+
+
+def _write_pages(out: OutputDir, draw: _Drawing, review: pd.DataFrame, clock: StepClock) -> None:
+    """graph.html, then report.html around the same map page, with the review rows to decide."""
+    from ..render.html import map_html
+    from ..render.report import report_html
+
+    result, kwargs = draw
+    args = (result.analysis, result.resolution, result.config.accounts)
+    page = ""
+
+    def make_map() -> bytes:
+        nonlocal page
+        page = map_html(*args, lang=result.config.lang, **kwargs)
+        return page.encode("utf-8")
+
+    def make_report() -> bytes:
+        return report_html(*args, lang=result.config.lang, map_html_fragment=page, review=review, **kwargs).encode("utf-8")
+
+    _write(out, "graph.html", clock, make_map)
+    _write(out, "report.html", clock, make_report)
+
+
+def _write_images(out: OutputDir, draw: _Drawing, clock: StepClock) -> None:
+    from ..render.static import map_image
+
+    result, kwargs = draw
+
+    def image(fmt: str) -> Callable[[], bytes]:
+        return lambda: map_image(result.analysis, fmt=fmt, **kwargs)
+
+    for fmt in ("png", "svg"):
+        _write(out, f"graph.{fmt}", clock, image(fmt))
+
+
+def write_outputs(
+    result: RunResult,
+    out_dir: str | os.PathLike,
+    *,
+    html: bool = True,
+    images: bool = False,
+    pseudonymizer: Pseudonymizer | None = None,
+    graphml: bool = False,
+    progress: Progress = _quiet,
+    timings: bool = True,
+) -> list[str]:
+    """Write the output contract of DESIGN.md into ``out_dir``, all files or none.
+
+    Parameters
+    ----------
+    result
+        What :func:`run` returned.
+    out_dir
+        The output folder (created when missing; its files replaced together at the end).
+    html, images
+        Write ``graph.html`` and ``report.html``; ``graph.png`` and ``graph.svg``.
+    graphml
+        Write ``graph.graphml`` beside ``graph.gexf`` (same nodes, ties and attributes).
+    pseudonymizer
+        Pseudonyms instead of names, no contact details (:class:`netmix.privacy.Pseudonymizer`).
+    progress
+        Called with a :class:`StepEvent` when each file is started and written.
+    timings
+        Write ``timings.json``: the seconds of every step of the run and of each file.
+
+    Returns
+    -------
+    list of str
+        The names of the files written, sorted.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from netmix.config import load_config
+    >>> from netmix.pipeline import run
+    >>> result = run(load_config("samples/netmix.toml"))
+    >>> written = write_outputs(result, tempfile.mkdtemp(), html=False)
+    >>> "persons.csv" in written and "graph.gexf" in written and "timings.json" in written
+    True
+    """
+    clock = StepClock(progress)
+    with OutputDir(out_dir) as out:
+        review = _write_tables(out, result, pseudonymizer, clock)
+        positions = _layout(result, pseudonymizer, clock)
+        draw = (result, {"pseudonymizer": pseudonymizer, "seed": result.config.seed, "positions": positions})
+        outputs = {"xml_characters_removed": _write_gephi(out, draw, graphml, clock)}
+        _write(out, "run.json", clock, lambda: json_bytes(run_record(result, outputs)))
+        if html:
+            _write_pages(out, draw, review, clock)
+        if images:
+            _write_images(out, draw, clock)
+        if timings:
+            out.write(TIMINGS_FILE, json_bytes(timings_record(result.timings + tuple(clock.rows))))
+        return sorted(out.written)
+
+
+__all__ = ["write_outputs"]
