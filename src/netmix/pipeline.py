@@ -24,6 +24,7 @@ from .importers import load_account
 from .io.output import OutputDir
 from .io.sources import iter_members
 from .model import Analysis, ImportResult, Resolution, TieSet
+from .privacy import scrub_run_record
 
 log = logging.getLogger(__name__)
 Progress = Callable[[str], None]
@@ -194,7 +195,7 @@ def write_outputs(
         for name, df in output_tables(result.resolution, result.analysis, pseudonymizer=pseudonymizer).items():
             out.write_csv(name, df)
         out.write_json("summary.json", result.analysis.summary)
-        out.write_json("run.json", run_record(result))
+        out.write_json("run.json", scrub_run_record(run_record(result), cfg, pseudonymised=pseudonymizer is not None))
         out.write("graph.gexf", gexf_bytes(result.analysis, pseudonymizer=pseudonymizer, seed=cfg.seed))
         out.write("graph.graphml", graphml_bytes(result.analysis, pseudonymizer=pseudonymizer, seed=cfg.seed))
         if html:

@@ -16,7 +16,9 @@ from typing import Any
 
 from ..config import check_input_files
 from ..errors import ConfigError, NetmixError
-from ..io.output import json_bytes, write_atomic
+from ..io.outfolder import hold
+from ..io.output import json_bytes
+from ..io.publish import add_files
 from .discovery import Participant, detect_config
 from .resume import complete, fingerprint
 
@@ -112,16 +114,16 @@ def _run(task: Task, config: Any, fp: dict[str, Any]) -> ParticipantOutcome:
     out = Path(task.out) / pid
     result = run(config)
     risk = risk_of(result)
-    files = write_outputs(result, out, html=task.html, pseudonymizer=pseudo)
-    row = participant_row(result, risk, pseudonymised=pseudo is not None)
-    row["participant"] = pid
-    persons = result.analysis.persons
-    ids = sorted(str(p) for p in persons["person_id"]) if "person_id" in persons.columns else []
-    if pseudo is not None:
-        ids = sorted(pseudo.token(p) for p in ids)
-    write_atomic(out / "risk.json", json_bytes({**risk, "warning": WARNING}))
-    record = {"fingerprint": fp, "files": sorted(files) + ["risk.json"], "row": row, "risk": risk, "person_ids": ids}
-    write_atomic(out / "batch.json", json_bytes(record))
+    with hold(out):
+        files = write_outputs(result, out, html=task.html, pseudonymizer=pseudo)
+        row = participant_row(result, risk, pseudonymised=pseudo is not None)
+        row["participant"] = pid
+        persons = result.analysis.persons
+        ids = sorted(str(p) for p in persons["person_id"]) if "person_id" in persons.columns else []
+        if pseudo is not None:
+            ids = sorted(pseudo.token(p) for p in ids)
+        record = {"fingerprint": fp, "files": sorted(files) + ["risk.json"], "row": row, "risk": risk, "person_ids": ids}
+        add_files(out, {"risk.json": json_bytes({**risk, "warning": WARNING}), "batch.json": json_bytes(record)})
     return ParticipantOutcome(pid, "done", row, risk=risk, person_ids=tuple(ids))
 
 

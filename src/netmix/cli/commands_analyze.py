@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from .inputs import build_config, pseudonymizer_for
-from .options import anonymize_option, html_option, run_inputs
+from .options import anonymize_option, force_option, html_option, run_inputs
 
 __all__ = ["analyze_cmd", "demo_cmd", "register", "viz_cmd"]
 
@@ -25,9 +25,17 @@ def _progress(msg: str) -> None:
 
 @click.command("analyze")
 @run_inputs
-@click.option("-o", "--out", "out", type=click.Path(file_okay=False), required=True, help="Output folder (written all at once).")
+@click.option(
+    "-o",
+    "--out",
+    "out",
+    type=click.Path(file_okay=False),
+    required=True,
+    help="Output folder, replaced as a whole by each run (see --force).",
+)
 @click.option("--images", is_flag=True, help="Also write graph.png and graph.svg.")
 @html_option(default=True)
+@force_option
 def analyze_cmd(
     config_path: str | None,
     accounts: tuple[str, ...],
@@ -35,6 +43,7 @@ def analyze_cmd(
     out: str,
     images: bool,
     html: bool,
+    force: bool,
     **overrides: Any,
 ) -> None:
     """Analyse your network: doubles, clusters, inclusion and exclusion, bridges.
@@ -50,12 +59,14 @@ def analyze_cmd(
       netmix analyze -a perso=facebook-me.zip -a crm=crm.csv \\
                      --importer crm:csv --columns "crm:name=Full Name,email=Mail" --out out
     """
+    from ..io.outfolder import hold
     from ..pipeline import run, write_outputs
 
     config = build_config(config_path, accounts, ties, **overrides)
-    pseudo = pseudonymizer_for(config, Path(out))
-    result = run(config, progress=_progress)
-    written = write_outputs(result, out, html=html, images=images, pseudonymizer=pseudo, progress=_progress)
+    with hold(out, force=force):  # checked and locked before the work, not after
+        pseudo = pseudonymizer_for(config, Path(out))
+        result = run(config, progress=_progress)
+        written = write_outputs(result, out, html=html, images=images, pseudonymizer=pseudo, progress=_progress)
     s = result.analysis.summary
     click.echo(
         f"{s.get('persons', '?')} persons, {s.get('doubles', '?')} doubles, {s.get('clusters', '?')} clusters, "
