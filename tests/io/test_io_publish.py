@@ -289,3 +289,27 @@ def test_sigterm_ends_the_command_like_ctrl_c():
     with pytest.raises(SystemExit) as info:
         _terminate(signal.SIGTERM, None)
     assert info.value.code == 128 + signal.SIGTERM
+
+
+def test_a_rerun_leaves_unchanged_files_as_they_were(tmp_path):
+    """RELIABILITY.md checklist #26: byte-identical outputs and manifest; unchanged files not rewritten."""
+    out = tmp_path / "out"
+    publish_files(out, OLD)
+    before = {name: (out / name).stat() for name in ("contacts.csv", "graph.html", "manifest.json")}
+    publish_files(out, {**OLD, "contacts.csv": b"changed"})
+    after = {name: (out / name).stat() for name in before}
+    assert after["graph.html"].st_ino == before["graph.html"].st_ino  # the same file, not rewritten
+    assert after["graph.html"].st_mtime_ns == before["graph.html"].st_mtime_ns
+    assert after["contacts.csv"].st_ino != before["contacts.csv"].st_ino
+    assert snapshot(out) == expected({**OLD, "contacts.csv": b"changed"})
+
+
+def test_a_forced_rerun_leaves_unchanged_files_in_place(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "notes.txt").write_bytes(b"mine")
+    publish_files(out, OLD, force=True)
+    ino = (out / "graph.html").stat().st_ino
+    publish_files(out, OLD, force=True)
+    assert (out / "graph.html").stat().st_ino == ino
+    assert snapshot(out) == {**expected(OLD), "notes.txt": b"mine"}

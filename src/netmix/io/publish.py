@@ -88,10 +88,25 @@ class OutputDir:
         target = self._stage / name
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            _write_bytes(target, data)
+            if not self._reuse(name, data, target):
+                _write_bytes(target, data)
         except OSError as exc:
             raise outfolder.output_error(exc, self.path / name, "cannot write the file") from exc
         self.written.append(name)
+
+    def _reuse(self, name: str, data: bytes, target: Path) -> bool:
+        """Link the previous run's file when its bytes are the same: an unchanged file is not rewritten."""
+        claim = self._claim
+        if claim is None or name not in claim.owned:
+            return False
+        old = claim.path / name
+        try:
+            if not old.is_file() or old.is_symlink() or old.stat().st_size != len(data) or old.read_bytes() != data:
+                return False
+            os.link(old, target)
+        except OSError:
+            return False
+        return True
 
     def write_csv(self, name: str, df: Any, *, spreadsheet: bool = True) -> None:
         """Stage a DataFrame as a spreadsheet-safe CSV (:func:`netmix.io.output.csv_bytes`)."""
@@ -130,6 +145,7 @@ class OutputDir:
         if claim.swap:
             (stage / STAGE_SENTINEL).unlink()
             previous = outfolder.exchange(stage, claim.path, checkpoint)
+            _fsync_dir(claim.path.parent)
             checkpoint("exchanged")
             if previous is not None:
                 (previous / STAGE_SENTINEL).write_bytes(b"netmix\n")  # stale if we die now: removed next time
@@ -152,6 +168,8 @@ class OutputDir:
             for name in sorted(self.written):
                 dest = folder / name
                 dest.parent.mkdir(parents=True, exist_ok=True)
+                if dest.is_file() and os.path.samefile(dest, stage / name):
+                    continue  # the same bytes: left as it is
                 if dest.is_file():  # kept (a hard link) until the whole set is in place
                     (backup / name).parent.mkdir(parents=True, exist_ok=True)
                     os.link(dest, backup / name)
@@ -166,6 +184,20 @@ class OutputDir:
                 (folder / name).unlink()
         os.replace(stage / MANIFEST, folder / MANIFEST)
         checkpoint("cleaned")
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a rename durable (POSIX); a no-op where folders cannot be opened."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # pragma: no cover - Windows
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # pragma: no cover - file systems without directory fsync
+        pass
+    finally:
+        os.close(fd)
 
 
 def _roll_back(folder: Path, backup: Path, done: list[str]) -> None:
