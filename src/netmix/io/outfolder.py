@@ -98,13 +98,22 @@ def manifest_bytes(files: list[str]) -> bytes:
     return (json.dumps(doc, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 
-def _entries(folder: Path) -> set[str]:
-    """Every name under ``folder`` (files, relative posix paths; folders as themselves when empty)."""
-    names = set()
-    for p in folder.rglob("*"):
-        if p.is_file() or p.is_symlink() or (p.is_dir() and not any(p.iterdir())):
-            names.add(p.relative_to(folder).as_posix())
-    return names
+def _foreign(folder: Path, owned: frozenset[str]) -> set[str]:
+    """Names under ``folder`` netmix did not write (a top-level entry it never wrote is not descended:
+    ``--out ~`` answers at once)."""
+    tops = {n.split("/", 1)[0] for n in owned}
+    found = set()
+    for entry in folder.iterdir():
+        if entry.name not in tops:
+            found.add(entry.name)
+        elif entry.is_dir() and not entry.is_symlink():
+            for p in entry.rglob("*"):
+                rel = p.relative_to(folder).as_posix()
+                if (p.is_file() or p.is_symlink() or (p.is_dir() and not any(p.iterdir()))) and rel not in owned:
+                    found.add(rel)
+        elif entry.name not in owned:
+            found.add(entry.name)
+    return found
 
 
 def owned_files(folder: Path) -> frozenset[str] | None:
@@ -136,7 +145,7 @@ def claim(path: Path, *, force: bool) -> Claim:
     if not path.exists():
         return Claim(path, swap=True, owned=frozenset())
     owned = owned_files(path) or frozenset()
-    foreign = {n for n in _entries(path) if n not in owned}
+    foreign = _foreign(path, owned)
     cwd = Path.cwd().resolve()
     in_use = cwd == path or cwd.is_relative_to(path)  # replacing the current folder would strand the shell
     if foreign and not force:
