@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 import logging
 import os
 import re
@@ -23,6 +24,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -36,10 +38,12 @@ __all__ = [
     "Pseudonymizer",
     "anonymize_frame",
     "anonymize_tables",
+    "label_without_affiliation",
     "load_or_create_key",
     "normalise_key",
     "person_key",
     "redact_text",
+    "scrub_run_record",
 ]
 
 log = logging.getLogger(__name__)
@@ -66,6 +70,7 @@ AFFILIATION_COLUMNS: tuple[str, ...] = ("company", "position")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _PHONE = re.compile(r"\+?\d[\d ().-]{6,}\d")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # ISO dates are not phone numbers
 _HANDLE = re.compile(r"(?<![\w@])@\w{2,}")
 
 
@@ -172,7 +177,7 @@ def redact_text(text: str, names: Mapping[str, str] | None = None) -> str:
         return text
     out = _EMAIL.sub("[email]", text)
     out = _URL.sub("[url]", out)
-    out = _PHONE.sub("[phone]", out)
+    out = _PHONE.sub(lambda m: m.group(0) if _DATE.fullmatch(m.group(0)) else "[phone]", out)
     out = _HANDLE.sub("[handle]", out)
     if names:
         for original in sorted((n for n in names if n and len(n) > 1), key=len, reverse=True):
@@ -216,8 +221,7 @@ def anonymize_frame(
     for col in free_text:
         if col in out.columns:
             out[col] = [
-                redact_text(str(v), {n: mapping.get(n, "")} if n else None)
-                for v, n in zip(out[col], originals, strict=False)
+                redact_text(str(v), {n: mapping.get(n, "")} if n else None) for v, n in zip(out[col], originals, strict=False)
             ]
     if key_ids and "person_id" in out.columns:  # person ids hash source keys (URLs, names): key them too
         out["person_id"] = [pseudonymizer.token(p) if p else "" for p in pids]
@@ -261,13 +265,57 @@ def anonymize_tables(
                 if n and len(n) > 2:
                     name_map.setdefault(n, pseudonymizer.name(person_key(p, n)))
     out: dict[str, pd.DataFrame] = {}
+    relabel: dict[str, str] = {}  # an automatic label -> the same without organisation
     for fname, df in tables.items():
         anon = anonymize_frame(df, pseudonymizer, keep_affiliation=keep_affiliation, key_ids=key_ids)
         if "label" in anon.columns and "name" not in df.columns and name_map:
             anon["label"] = [_replace_names(str(v), name_map) for v in df["label"]]
             anon["label"] = [redact_text(v) for v in anon["label"]]
+        if "label" in anon.columns and "cluster" in anon.columns and not keep_affiliation:
+            before = anon["label"].astype(str).tolist()
+            anon["label"] = label_without_affiliation(anon)
+            relabel.update({b: a for b, a in zip(before, anon["label"], strict=True) if b != a})
         out[fname] = anon
+    if relabel:  # free texts quote cluster labels ("mostly in c04 (Acme · 2019 · personal)")
+        for anon in out.values():
+            for col in ("reason", "evidence"):
+                if col in anon.columns:
+                    anon[col] = [_replace_names(str(v), relabel) for v in anon[col]]
     return out
+
+
+_PERIOD = re.compile(r"^\d{4}(?:–\d{4})?$")
+_SPHERE_PARTS = frozenset({"personal", "professional", "mixed", "both spheres"})
+_CLUSTER_SUFFIX = re.compile(r" \((c\d+)\)$")
+
+
+def label_without_affiliation(clusters: pd.DataFrame) -> list[str]:
+    """Automatic cluster labels without the organisation or position they start with.
+
+    An automatic label (``label_source`` ``auto``) joins an organisation or position word, a
+    period and a sphere: only the period and the sphere are kept, so a pseudonymised output
+    names no employer. User labels are the user's words and are kept. Equal labels get the
+    cluster id, as in :func:`netmix.analysis.clusters.label_clusters`.
+
+    >>> df = pd.DataFrame({"cluster": ["c01", "c02"], "label": ["Acme SA · 2019 · professional", "projet · 2019 · professional"],
+    ...                    "label_source": ["auto", "auto"]})
+    >>> label_without_affiliation(df)
+    ['2019 · professional (c01)', '2019 · professional (c02)']
+    """
+    sources = clusters["label_source"].astype(str) if "label_source" in clusters.columns else pd.Series(["auto"] * len(clusters))
+    labels = []
+    for c, label, source in zip(clusters["cluster"].astype(str), clusters["label"].astype(str), sources, strict=True):
+        if source != "auto":
+            labels.append(label)
+            continue
+        base = _CLUSTER_SUFFIX.sub("", label)
+        parts = [p for p in base.split(" · ") if _PERIOD.match(p) or p in _SPHERE_PARTS]
+        labels.append(" · ".join(parts) or f"cluster {c}")
+    seen = pd.Series(labels).duplicated(keep=False).tolist()
+    return [
+        f"{lab} ({c})" if dup and src == "auto" else lab
+        for lab, dup, c, src in zip(labels, seen, clusters["cluster"], sources, strict=True)
+    ]
 
 
 def _replace_names(text: str, name_map: Mapping[str, str]) -> str:
@@ -276,3 +324,57 @@ def _replace_names(text: str, name_map: Mapping[str, str]) -> str:
     for original in sorted((n for n in name_map if n in text), key=len, reverse=True):
         text = text.replace(original, name_map[original])
     return text
+
+
+def _sha256_of(path: str) -> str:
+    try:
+        return "sha256:" + hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return "sha256:?"
+
+
+def scrub_run_record(record: Mapping[str, Any], config: Any, *, pseudonymised: bool) -> dict[str, Any]:
+    """run.json without paths: file names only, and in a pseudonymised run not even those.
+
+    Input paths in issue texts become the file's name (no home folders). When ``pseudonymised``,
+    account and tie files are known by their hashes and account names only, the decisions and
+    labels files by their hashes, and issue texts lose names, e-mails, URLs and phones.
+
+    >>> from netmix.model import Account
+    >>> from netmix.config import RunConfig
+    >>> cfg = RunConfig(accounts=(Account("fb", "personal", "/home/ana/facebook-ana-2025.zip"),))
+    >>> rec = {"parameters": {"anonymize": False, "decisions": None, "labels": None},
+    ...        "accounts": [{"name": "fb", "file": "facebook-ana-2025.zip", "sha256": "ab",
+    ...                      "issues": ["warning: /home/ana/facebook-ana-2025.zip: 2 rows skipped"]}], "ties": []}
+    >>> scrub_run_record(rec, cfg, pseudonymised=False)["accounts"][0]["issues"]
+    ['warning: facebook-ana-2025.zip: 2 rows skipped']
+    >>> anon = scrub_run_record(rec, cfg, pseudonymised=True)
+    >>> "file" in anon["accounts"][0], anon["accounts"][0]["issues"], anon["parameters"]["anonymize"]
+    (False, ['warning: [fb]: 2 rows skipped'], True)
+    """
+    out = json.loads(json.dumps(record))
+    paths = [(a.path, a.name) for a in config.accounts] + [(t.path, t.account or "ties") for t in config.ties]
+    swaps = []
+    for path, owner in paths:
+        shown = f"[{owner}]" if pseudonymised else os.path.basename(os.path.normpath(path))
+        for form in {path, os.path.normpath(path), os.path.abspath(path), str(Path(path).resolve())}:
+            swaps.append((form, shown))
+    swaps.sort(key=lambda s: len(s[0]), reverse=True)
+
+    def clean(text: str) -> str:
+        for form, shown in swaps:
+            text = text.replace(form, shown)
+        return redact_text(text) if pseudonymised else text
+
+    for section in ("accounts", "ties"):
+        for entry in out.get(section, []):
+            entry["issues"] = [clean(str(i)) for i in entry.get("issues", [])]
+            if pseudonymised:
+                entry.pop("file", None)
+    params = out.setdefault("parameters", {})
+    if pseudonymised:
+        params["anonymize"] = True
+        for key in ("decisions", "labels"):
+            path = getattr(config, key, None)
+            params[key] = _sha256_of(path) if path else None
+    return out

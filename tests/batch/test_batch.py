@@ -15,6 +15,7 @@ import netmix.pipeline
 from netmix.batch import PARTICIPANT_COLUMNS, detect_config, fingerprint, run_batch
 from netmix.batch.resume import complete as _complete
 from netmix.config import load_config
+from netmix.errors import ConfigError
 from netmix.privacy import Pseudonymizer
 
 
@@ -146,7 +147,8 @@ def test_resume_skips_finished_participants_and_force_reruns_them(first_run, bat
     forced = run_batch(batch_root, out, workers=1, force=True)
     assert ran() == ["P01", "P02", "P03"] and forced.done == ["P01", "P02"]
     assert (out / "participants.csv").read_bytes() == first_bytes
-    assert (out / "P01" / "persons.csv").stat().st_mtime_ns != mtimes["P01"]
+    # re-run, and its outputs are the same bytes: the files are left as they were (RELIABILITY.md #26)
+    assert (out / "P01" / "persons.csv").stat().st_mtime_ns == mtimes["P01"]
 
 
 def test_outputs_are_stale_when_inputs_settings_or_key_change(first_run, batch_root, tmp_path):
@@ -268,3 +270,48 @@ def test_a_participant_toml_asking_for_pseudonyms_fails_without_a_key(batch_root
     toml.write_text(toml.read_text(encoding="utf-8").replace("[run]", "[run]\nanonymize = true"), encoding="utf-8")
     result = run_batch(root, tmp_path / "out", workers=1)
     assert result.failed == ["P05"] and "--anonymize" in result.outcomes[0].error
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["../P02/linkedin", "/etc/passwd", "escape"],  # another participant's export, a system file, a symlink out
+)
+def test_a_participant_config_may_only_read_its_own_folder(batch_root, tmp_path, path):
+    root = tmp_path / "root"
+    shutil.copytree(batch_root / "P01", root / "P01")
+    shutil.copytree(batch_root / "P02", root / "P02")
+    (root / "P01" / "escape").symlink_to(root / "P02" / "linkedin")
+    toml = root / "P01" / "netmix.toml"
+    toml.write_text(toml.read_text(encoding="utf-8") + f"[[account]]\nname = 'other'\npath = '{path}'\n", encoding="utf-8")
+    result = run_batch(root, tmp_path / "out", workers=1)
+    assert result.failed == ["P01"] and result.done == ["P02"]
+    assert "reads outside this participant's folder" in result.outcomes[0].error
+    assert not (tmp_path / "out" / "P01").exists()
+
+
+def test_a_folder_layout_symlink_out_of_the_participant_is_refused(batch_root, tmp_path):
+    root = tmp_path / "root"
+    shutil.copytree(batch_root / "P02", root / "P02")
+    (root / "P02" / "netmix.toml").unlink(missing_ok=True)
+    (root / "P02" / "stolen.professional").symlink_to(batch_root / "P01" / "linkedin")
+    with pytest.raises(ConfigError, match="outside this participant's folder"):
+        detect_config(root / "P02")
+
+
+def test_a_pseudonymised_batch_leaves_nothing_of_an_earlier_html_batch(batch_root, tmp_path):
+    from netmix.privacy import Pseudonymizer
+
+    root = tmp_path / "root"
+    shutil.copytree(batch_root / "P01", root / "P01")
+    out = tmp_path / "out"
+    assert run_batch(root, out, workers=1, html=True).done == ["P01"]
+    assert (out / "P01" / "graph.html").is_file()
+    result = run_batch(root, out, workers=1, pseudonymizer=Pseudonymizer(bytes(range(32))))
+    assert result.done == ["P01"]
+    files = {p.name for p in (out / "P01").iterdir()}
+    assert not files & {"graph.html", "report.html"}
+    listed = set(json.loads((out / "P01" / "manifest.json").read_text(encoding="utf-8"))["files"])
+    assert files == listed | {"manifest.json"} and {"risk.json", "batch.json"} <= listed
+    run = json.loads((out / "P01" / "run.json").read_text(encoding="utf-8"))
+    assert run["parameters"]["anonymize"] is True and all("file" not in a for a in run["accounts"])
+    assert str(root).encode() not in (out / "P01" / "run.json").read_bytes()

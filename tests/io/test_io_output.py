@@ -56,10 +56,9 @@ def test_exception_mid_run_leaves_previous_outputs_byte_identical(tmp_path):
         out.write("contacts.csv", b"old contacts")
         out.write("sub/summary.json", b"{}")
     before = {p: p.read_bytes() for p in (tmp_path / "out").rglob("*") if p.is_file()}
-    with pytest.raises(RuntimeError):
-        with OutputDir(tmp_path / "out") as out:
-            out.write("contacts.csv", b"new contacts")
-            raise RuntimeError("crash after half the files")
+    with pytest.raises(RuntimeError), OutputDir(tmp_path / "out") as out:
+        out.write("contacts.csv", b"new contacts")
+        raise RuntimeError("crash after half the files")
     after = {p: p.read_bytes() for p in (tmp_path / "out").rglob("*") if p.is_file()}
     assert after == before
     assert not list((tmp_path / "out").glob(".netmix-tmp-*"))

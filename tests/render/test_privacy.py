@@ -6,9 +6,9 @@ import stat
 import pytest
 
 from netmix.errors import ConfigError
+from netmix.io.output import csv_bytes
 from netmix.privacy import Pseudonymizer, anonymize_frame, load_or_create_key, redact_text
 from netmix.render.tables import output_tables
-from netmix.io.output import csv_bytes
 
 KEY = bytes(range(32))
 
@@ -92,3 +92,97 @@ def test_anonymize_keeps_affiliation_when_asked(case):
     resolution, _, _ = case
     out = anonymize_frame(resolution.contacts, Pseudonymizer(KEY), keep_affiliation=True)
     assert "company" in out.columns and "email" not in out.columns
+
+
+# --- a pseudonymised output folder, file by file (issue 16) ---------------------------------------
+def _identifying(root) -> set[str]:
+    """Every name, e-mail, phone, URL, company, position and username of the sample inputs
+    (read with netmix's own importers and tie readers), and the archives' file names."""
+    from pathlib import Path
+
+    from netmix.config import load_config
+    from netmix.importers import load_account
+    from netmix.ties import read_ties
+
+    config = load_config(Path(root) / "samples" / "netmix.toml")
+    found: set[str] = set()
+    for acc in config.accounts:
+        contacts = load_account(acc).contacts
+        for col in ("name", "email", "phone", "profile_url", "handle", "company", "position"):
+            found |= {v for v in contacts[col].astype(str) for v in v.split(" ; ") if len(v.strip()) > 3}
+        found |= {Path(m).name for m in contacts["source_file"].astype(str).str.split("!").str[0]}
+    for src in config.ties:
+        found |= set(read_ties(src).nodes["name"].astype(str))
+    found |= {"maudlefevre", "Maud Lefèvre"}  # the owner: archive name and LinkedIn invitations
+    return {s for s in found if len(s) > 3}
+
+
+def _forms(text: str) -> set[bytes]:
+    """How a text can appear in a file: UTF-8, JSON-escaped, HTML-escaped."""
+    import html
+    import json
+
+    forms = {text, json.dumps(text)[1:-1], html.escape(text), html.escape(text, quote=False)}
+    return {f.encode("utf-8") for f in forms}
+
+
+@pytest.mark.slow
+def test_a_pseudonymised_folder_holds_nothing_identifying(tmp_path):
+    """A plain run with images, then an anonymised run into the same folder: every file is scanned."""
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from netmix.cli.main import cli
+
+    root = Path(__file__).resolve().parents[2]
+    out, key = tmp_path / "out", tmp_path / "study.key"
+    base = ["analyze", "--config", str(root / "samples" / "netmix.toml"), "--images", "--out", str(out)]
+    assert CliRunner().invoke(cli, base).exit_code == 0
+    plain = (out / "persons.csv").read_bytes()
+    result = CliRunner().invoke(cli, [*base, "--anonymize", "--key-file", str(key)])
+    assert result.exit_code == 0, result.output
+    needles = _identifying(root)
+    assert len(needles) > 800 and any(n.encode() in plain for n in needles)  # the scan would see them
+    leaks = {}
+    for path in sorted(p for p in out.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        hits = sorted(n for n in needles if any(f in data for f in _forms(n)))
+        if hits:
+            leaks[path.name] = hits[:5]
+    assert leaks == {}, f"identifying text in a pseudonymised folder: {leaks}"
+    assert str(tmp_path).encode() not in b"".join(p.read_bytes() for p in out.rglob("*") if p.is_file())
+    assert key.read_bytes() not in b"".join(p.read_bytes() for p in out.rglob("*") if p.is_file())
+
+
+def test_an_anonymised_run_leaves_no_file_of_an_earlier_plain_run(tmp_path):
+    import json
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from netmix.cli.main import cli
+
+    root = Path(__file__).resolve().parents[2]
+    out = tmp_path / "out"
+    base = ["analyze", "-a", f"linkedin={root / 'samples' / 'linkedin'}", "--out", str(out)]
+    assert CliRunner().invoke(cli, [*base, "--images"]).exit_code == 0
+    assert {"graph.html", "report.html", "graph.svg", "graph.png"} <= {p.name for p in out.iterdir()}
+    anon = CliRunner().invoke(cli, [*base, "--anonymize", "--no-html", "--key-file", str(tmp_path / "k.key")])
+    assert anon.exit_code == 0, anon.output
+    names = {p.name for p in out.iterdir()}
+    assert not names & {"graph.html", "report.html", "graph.svg", "graph.png"}
+    assert names == set(json.loads((out / "manifest.json").read_text(encoding="utf-8"))["files"]) | {"manifest.json"}
+    run = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert run["parameters"]["anonymize"] is True and "file" not in run["accounts"][0]
+
+
+def test_automatic_cluster_labels_lose_their_organisation_when_pseudonymised(case):
+    from netmix.privacy import anonymize_tables
+
+    res, an, accounts = case
+    tables = output_tables(res, an)
+    companies = {c for c in tables["contacts.csv"]["company"].astype(str) if c}
+    anon = anonymize_tables(tables, Pseudonymizer(KEY))
+    for label in anon["clusters.csv"]["label"]:
+        assert not any(c in label for c in companies), label

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import traceback
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -16,7 +17,9 @@ from typing import Any
 
 from ..config import check_input_files
 from ..errors import ConfigError, NetmixError
-from ..io.output import json_bytes, write_atomic
+from ..io.outfolder import hold
+from ..io.output import json_bytes
+from ..io.publish import add_files
 from .discovery import Participant, detect_config
 from .resume import complete, fingerprint
 
@@ -61,11 +64,27 @@ class Task:
     pseudonymizer: Any = field(default=None, repr=False)
 
 
-def _relative_message(err: Exception, root: str) -> str:
-    """The error text with the batch folder's path removed (stable across machines)."""
+_FILE = re.compile(r"[^\s'\"]*[^\s'\"/]\.(?:zip|json|csv|js|vcf|html?|gdf|graphml|gexf|gml|edges|txt)\b", re.IGNORECASE)
+
+
+def _relative_message(err: Exception, root: str, *, pseudonymised: bool = False) -> str:
+    """The error text with the batch folder's path removed (stable across machines).
+
+    In a pseudonymised batch, file names (an archive is named after its owner) and contact
+    details are removed too.
+
+    >>> _relative_message(ValueError("/data/P1/perso/facebook-ana.zip: bad member"), "/data")
+    'P1/perso/facebook-ana.zip: bad member'
+    >>> _relative_message(ValueError("/data/P1/perso/facebook-ana.zip: bad member"), "/data", pseudonymised=True)
+    '[file]: bad member'
+    """
     text = str(err).replace("\n  hint:", " — hint:")
     for prefix in {str(Path(root)), str(Path(root).resolve())}:
         text = text.replace(prefix + os.sep, "").replace(prefix, ".")
+    if pseudonymised:
+        from ..privacy import redact_text
+
+        text = redact_text(_FILE.sub("[file]", text))
     return text
 
 
@@ -112,16 +131,16 @@ def _run(task: Task, config: Any, fp: dict[str, Any]) -> ParticipantOutcome:
     out = Path(task.out) / pid
     result = run(config)
     risk = risk_of(result)
-    files = write_outputs(result, out, html=task.html, pseudonymizer=pseudo)
-    row = participant_row(result, risk, pseudonymised=pseudo is not None)
-    row["participant"] = pid
-    persons = result.analysis.persons
-    ids = sorted(str(p) for p in persons["person_id"]) if "person_id" in persons.columns else []
-    if pseudo is not None:
-        ids = sorted(pseudo.token(p) for p in ids)
-    write_atomic(out / "risk.json", json_bytes({**risk, "warning": WARNING}))
-    record = {"fingerprint": fp, "files": sorted(files) + ["risk.json"], "row": row, "risk": risk, "person_ids": ids}
-    write_atomic(out / "batch.json", json_bytes(record))
+    with hold(out):
+        files = write_outputs(result, out, html=task.html, pseudonymizer=pseudo)
+        row = participant_row(result, risk, pseudonymised=pseudo is not None)
+        row["participant"] = pid
+        persons = result.analysis.persons
+        ids = sorted(str(p) for p in persons["person_id"]) if "person_id" in persons.columns else []
+        if pseudo is not None:
+            ids = sorted(pseudo.token(p) for p in ids)
+        record = {"fingerprint": fp, "files": sorted(files) + ["risk.json"], "row": row, "risk": risk, "person_ids": ids}
+        add_files(out, {"risk.json": json_bytes({**risk, "warning": WARNING}), "batch.json": json_bytes(record)})
     return ParticipantOutcome(pid, "done", row, risk=risk, person_ids=tuple(ids))
 
 
@@ -138,7 +157,7 @@ def process_participant(task: Task) -> ParticipantOutcome:
             )
         return _run(task, config, fp)
     except NetmixError as err:
-        msg = _relative_message(err, task.root)
+        msg = _relative_message(err, task.root, pseudonymised=task.pseudonymizer is not None)
         log.warning("participant %s failed: %s", pid, msg)
         return ParticipantOutcome(pid, "failed", error=msg)
     except Exception as exc:  # a bug: the batch goes on, the reason names the place, not the data

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +18,9 @@ from typing import Any
 import pandas as pd
 
 from ..errors import ConfigError, InputError, OutputError
-from ..io.output import csv_bytes, json_bytes, write_atomic
+from ..io.outfolder import MANIFEST, Claim, hold, owned_files
+from ..io.output import csv_bytes, json_bytes
+from ..io.publish import add_files
 from .discovery import Participant, discover
 from .executors import run_dask, run_local
 from .participant import ParticipantOutcome, Task
@@ -85,11 +88,44 @@ def check_out(root: str | os.PathLike[str], out: str | os.PathLike[str]) -> None
 def _write_tables(out_p: Path, outcomes: list[ParticipantOutcome], pseudonymised: bool) -> tuple[pd.DataFrame, dict[str, Any]]:
     table = participants_table(outcomes)
     risk = risk_report(outcomes, pseudonymised)
-    write_atomic(out_p / "participants.csv", csv_bytes(table))
-    write_atomic(out_p / "participants.parquet", parquet_bytes(table))
-    write_atomic(out_p / "risk.json", json_bytes(risk))
-    write_atomic(out_p / "batch.log", ("\n".join(o.line for o in outcomes) + "\n").encode("utf-8"))
+    files = {
+        "participants.csv": csv_bytes(table),
+        "participants.parquet": parquet_bytes(table),
+        "risk.json": json_bytes(risk),
+        "batch.log": ("\n".join(o.line for o in outcomes) + "\n").encode("utf-8"),
+    }
+    add_files(out_p, files)
     return table, risk
+
+
+_OURS = re.compile(r"^\..+\.netmix-(lock|stage-[0-9a-f]+(-old)?)$")
+_BATCH_FILES = frozenset({"participants.csv", "participants.parquet", "risk.json", "batch.log"})
+
+
+def _batch_owns(entry: Path, owned: frozenset[str]) -> bool:
+    if entry.name in owned or entry.name == MANIFEST or _OURS.match(entry.name):
+        return True
+    return entry.is_dir() and owned_files(entry) is not None  # a participant's run
+
+
+def batch_claim(path: Path, force: bool) -> Claim:
+    """A batch output folder: new, empty, or holding a previous batch (its tables and participant runs).
+
+    ``force`` (re-run every participant) does not make a foreign folder acceptable.
+    """
+    if path.exists() and not path.is_dir():
+        raise OutputError("this is a file, not a folder", file=str(path), hint="give --out a folder name")
+    if not path.exists():
+        return Claim(path, swap=False, owned=frozenset())
+    owned: frozenset[str] = owned_files(path) or (_BATCH_FILES if (path / "participants.csv").is_file() else frozenset())
+    foreign = sorted(e.name for e in path.iterdir() if not _batch_owns(e, owned))
+    if foreign:
+        raise OutputError(
+            f"this folder holds files netmix did not write ({', '.join(foreign[:5])})",
+            file=str(path),
+            hint="give netmix batch a new or empty folder, or the folder of an earlier batch",
+        )
+    return Claim(path, swap=False, owned=frozenset(owned))
 
 
 def run_batch(
@@ -146,9 +182,10 @@ def run_batch(
     frozen = _settings(settings)
     out_p = Path(out)
     participants = _prepare(root, out_p)
-    tasks = [Task(p, str(root), str(out_p), frozen, html, force, pseudonymizer) for p in participants]
-    outcomes = _execute(tasks, scheduler, workers, progress or _quiet)
-    table, risk = _write_tables(out_p, outcomes, pseudonymizer is not None)
+    with hold(out_p, claimer=batch_claim):  # a second batch on this folder stops here
+        tasks = [Task(p, str(root), str(out_p), frozen, html, force, pseudonymizer) for p in participants]
+        outcomes = _execute(tasks, scheduler, workers, progress or _quiet)
+        table, risk = _write_tables(out_p, outcomes, pseudonymizer is not None)
     return BatchResult(str(out_p), table, risk, tuple(outcomes))
 
 

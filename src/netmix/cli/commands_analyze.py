@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from .inputs import build_config, pseudonymizer_for
-from .options import anonymize_option, html_option, run_inputs
+from .options import anonymize_option, force_option, html_option, run_inputs
 from .progress import progress_display
 
 __all__ = ["analyze_cmd", "demo_cmd", "register", "viz_cmd"]
@@ -26,11 +26,19 @@ def _progress(msg: str) -> None:
 
 @click.command("analyze")
 @run_inputs
-@click.option("-o", "--out", "out", type=click.Path(file_okay=False), required=True, help="Output folder (written all at once).")
+@click.option(
+    "-o",
+    "--out",
+    "out",
+    type=click.Path(file_okay=False),
+    required=True,
+    help="Output folder, replaced as a whole by each run (see --force).",
+)
 @click.option("--images", is_flag=True, help="Also write graph.png and graph.svg.")
 @click.option("--graphml", is_flag=True, help="Also write graph.graphml (graph.gexf is always written).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress on stderr.")
 @html_option(default=True)
+@force_option
 def analyze_cmd(
     config_path: str | None,
     accounts: tuple[str, ...],
@@ -40,6 +48,7 @@ def analyze_cmd(
     html: bool,
     quiet: bool = False,
     graphml: bool = False,
+    force: bool = False,
     **overrides: Any,
 ) -> None:
     """Analyse your network: doubles, clusters, inclusion and exclusion, bridges.
@@ -56,15 +65,17 @@ def analyze_cmd(
       netmix analyze -a perso=facebook-me.zip -a crm=crm.csv \\
                      --importer crm:csv --columns "crm:name=Full Name,email=Mail" --out out
     """
+    from ..io.outfolder import hold
     from ..pipeline import run, write_outputs
 
     config = build_config(config_path, accounts, ties, **overrides)
-    pseudo = pseudonymizer_for(config, Path(out))
-    with progress_display(quiet=quiet) as progress:
-        result = run(config, progress=progress)
-        written = write_outputs(
-            result, out, html=html, images=images, graphml=graphml, pseudonymizer=pseudo, progress=progress
-        )
+    with hold(out, force=force):  # checked and locked before the work, not after
+        pseudo = pseudonymizer_for(config, Path(out))
+        with progress_display(quiet=quiet) as progress:
+            result = run(config, progress=progress)
+            written = write_outputs(
+                result, out, html=html, images=images, graphml=graphml, pseudonymizer=pseudo, progress=progress
+            )
     s = result.analysis.summary
     click.echo(
         f"{s.get('persons', '?')} persons, {s.get('doubles', '?')} doubles, {s.get('clusters', '?')} clusters, "

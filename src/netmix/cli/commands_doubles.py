@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from .inputs import build_config
-from .options import format_option, inputs_options, resolve_options
+from .options import force_option, format_option, inputs_options, resolve_options
 
 __all__ = ["CONTACT_OUT_COLUMNS", "doubles_cmd", "register"]
 
@@ -76,6 +76,7 @@ def _print_doubles(d: Any, duplicates: int, fmt: str) -> None:
     metavar="DIR",
     help="Write doubles.csv, contacts.csv and decisions-template.csv here.",
 )
+@force_option
 @format_option(("table", "csv"), default="table", help="How to print the doubles.")
 def doubles_cmd(
     legacy_accounts: tuple[str, ...],
@@ -83,6 +84,7 @@ def doubles_cmd(
     accounts: tuple[str, ...],
     ties: tuple[str, ...],
     out: str | None,
+    force: bool,
     fmt: str,
     **overrides: Any,
 ) -> None:
@@ -112,7 +114,7 @@ def doubles_cmd(
         from ..io.output import OutputDir
         from ..resolution import decisions_template
 
-        with OutputDir(out) as od:
+        with OutputDir(out, force=force) as od:
             od.write_csv("doubles.csv", res.doubles)
             od.write_csv("contacts.csv", res.contacts[list(CONTACT_OUT_COLUMNS)])
             od.write_csv("decisions-template.csv", decisions_template(res))

@@ -38,7 +38,11 @@ class NetmixGroup(click.Group):
             click.secho(f"netmix: error: {err}", fg="red", err=True)
             ctx.exit(int(err.exit_code))
         except KeyboardInterrupt:
-            click.echo("netmix: interrupted; no output was changed", err=True)
+            click.echo(
+                "netmix: interrupted; the output folder holds one complete run "
+                "(the previous one, unless the new one was already in place)",
+                err=True,
+            )
             ctx.exit(130)
 
 
@@ -99,7 +103,14 @@ def _register() -> None:
 _register()
 
 
+def _terminate(signum: int, _frame: object) -> None:
+    """SIGTERM ends the run like Ctrl-C: staged outputs are removed, the lock released."""
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
     """Console-script entry point."""
-    cli(prog_name="netmix")
+    import signal
 
+    signal.signal(signal.SIGTERM, _terminate)
+    cli(prog_name="netmix")

@@ -22,6 +22,7 @@ __all__ = [
     "account_options",
     "anonymize_option",
     "encoding_option",
+    "force_option",
     "format_option",
     "html_option",
     "importer_option",
@@ -164,6 +165,13 @@ def html_option(*, default: bool) -> Callable[[F], F]:
         default=default,
         help=f"Write graph.html and report.html (default: {state} for this command).",
     )
+
+
+force_option = click.option(
+    "--force",
+    is_flag=True,
+    help="Write into a folder that also holds files netmix did not write (they are left untouched).",
+)
 
 
 def format_option(choices: tuple[str, ...], *, default: str, help: str) -> Callable[[F], F]:

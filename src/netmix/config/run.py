@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -48,6 +49,15 @@ class RunConfig:
         dupes = sorted({n for n in names if names.count(n) > 1})
         if dupes:
             raise ConfigError(f"account name {dupes[0]!r} is used twice", hint="give every account its own name")
+        real: dict[str, str] = {}
+        for a in self.accounts:
+            key = os.path.realpath(a.path)
+            if key in real:
+                raise ConfigError(
+                    f"accounts {real[key]!r} and {a.name!r} read the same export {a.path!r}",
+                    hint="every contact would be a false double: give each export once",
+                )
+            real[key] = a.name
         for t in self.ties:
             if t.account and t.account not in names:
                 raise ConfigError(

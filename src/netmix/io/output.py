@@ -4,9 +4,9 @@
   ``= + - @``, tab, CR or LF gets a leading ``'``; NUL bytes are removed; cells are capped at
   Excel's 32,767 characters.
 - :func:`csv_bytes` writes UTF-8 with a BOM and CRLF, RFC 4180 quoting, so Excel keeps accents.
-- :class:`OutputDir` stages every file of a run in a hidden temporary folder and moves them into
-  place only when the whole run succeeded: a failure leaves the previous outputs untouched.
-  Files are created readable by their owner only (0600), like :func:`write_atomic`'s.
+- :class:`OutputDir` (:mod:`netmix.io.publish`) stages every file of a run and publishes them as
+  one set: the output folder is swapped whole, so it always holds one complete run. Files are
+  created readable by their owner only (0600), like :func:`write_atomic`'s.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ import csv
 import io
 import json
 import os
-import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -25,6 +24,9 @@ import numpy as np
 import pandas as pd
 
 from ..errors import OutputError
+from .publish import OutputDir
+
+__all__ = ["EXCEL_CELL_LIMIT", "TRIGGERS", "OutputDir", "csv_bytes", "json_bytes", "safe_cell", "write_atomic"]
 
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
 EXCEL_CELL_LIMIT = 32_767
@@ -161,58 +163,3 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
 def _unlink(p: str) -> None:
     with contextlib.suppress(FileNotFoundError):
         os.unlink(p)
-
-
-class OutputDir:
-    """Stage a run's files and publish them together.
-
-    >>> with OutputDir("out") as out:          # doctest: +SKIP
-    ...     out.write("summary.json", b"{}")
-    """
-
-    def __init__(self, path: str | os.PathLike) -> None:
-        self.path = Path(path)
-        self._stage: Path | None = None
-        self.written: list[str] = []
-
-    def __enter__(self) -> OutputDir:
-        try:
-            self.path.mkdir(parents=True, exist_ok=True)
-            for stale in self.path.glob(".netmix-tmp-*"):
-                shutil.rmtree(stale, ignore_errors=True)
-            self._stage = Path(tempfile.mkdtemp(prefix=".netmix-tmp-", dir=self.path))
-        except OSError as exc:
-            raise OutputError(f"cannot create the output folder ({exc.strerror})", file=str(self.path)) from exc
-        return self
-
-    def write(self, name: str, data: bytes) -> None:
-        """Stage ``data`` as ``name`` (a relative path; sub-folders allowed)."""
-        assert self._stage is not None, "OutputDir used outside 'with'"
-        target = self._stage / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # contacts are personal data
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        self.written.append(name)
-
-    def write_csv(self, name: str, df: pd.DataFrame, *, spreadsheet: bool = True) -> None:
-        self.write(name, csv_bytes(df, spreadsheet=spreadsheet))
-
-    def write_json(self, name: str, obj: Any) -> None:
-        self.write(name, json_bytes(obj))
-
-    def __exit__(self, exc_type, exc, tb) -> None:
-        stage = self._stage
-        assert stage is not None
-        try:
-            if exc_type is None:
-                for name in sorted(self.written):
-                    dest = self.path / name
-                    dest.parent.mkdir(parents=True, exist_ok=True)
-                    try:
-                        os.replace(stage / name, dest)
-                    except PermissionError as err:
-                        hint = "close the file if a spreadsheet has it open, then run again"
-                        raise OutputError("permission denied", file=str(dest), hint=hint) from err
-        finally:
-            shutil.rmtree(stage, ignore_errors=True)

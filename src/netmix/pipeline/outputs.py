@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 
 from ..io.output import OutputDir, json_bytes
-from ..privacy import Pseudonymizer
+from ..privacy import Pseudonymizer, scrub_run_record
 from .record import run_record
 from .running import RunResult
 from .steps import TIMINGS_FILE, Progress, StepClock, _quiet, timings_record
@@ -164,7 +164,8 @@ def write_outputs(
         positions = _layout(result, pseudonymizer, clock)
         draw = (result, {"pseudonymizer": pseudonymizer, "seed": result.config.seed, "positions": positions})
         outputs = {"xml_characters_removed": _write_gephi(out, draw, graphml, clock)}
-        _write(out, "run.json", clock, lambda: json_bytes(run_record(result, outputs)))
+        record = scrub_run_record(run_record(result, outputs), result.config, pseudonymised=pseudonymizer is not None)
+        _write(out, "run.json", clock, lambda: json_bytes(record))
         if html:
             _write_pages(out, draw, review, clock)
         if images:
