@@ -9,8 +9,9 @@ keys (``account|source_id``; left out of pseudonymised pages, the contact ids th
 :func:`doubles_summary` counts the doubles per kind of suggestion (same-sphere doubles per pair of
 accounts) and per band, in sentences of the reader's language.
 
->>> doubles_summary(pd.DataFrame({"suggestion": ["review: the evidence is thin — look at both profiles, "
-...     "then write same or not same"], "band": ["review"], "accounts": ["perso;pro"]}), "en")[0]
+>>> from netmix.resolution.facts import Fact
+>>> doubles = pd.DataFrame({"suggestion": [(Fact("sg.review"),)], "band": ["review"], "accounts": ["perso;pro"]})
+>>> doubles_summary(doubles, "en")[0]
 '1 to review: the evidence is thin — decide above'
 """
 
