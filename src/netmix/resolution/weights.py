@@ -39,6 +39,7 @@ __all__ = [
     "NO_OVERLAP_PER_TIE",
     "NO_OVERLAP_CAP",
     "MIN_KNOWN",
+    "SHARED_MIN_FRACTION",
     "SAME_ACCOUNT",
     "STRONG",
     "AMBIGUITY_MARGIN",
@@ -96,6 +97,12 @@ NO_OVERLAP_PER_TIE = -0.45
 NO_OVERLAP_CAP = -4.0
 #: ties each side needs for a neighbourhood to count as known (no overlap then = possible homonym)
 MIN_KNOWN = 3
+#: shared contacts below this fraction of the less-tied side's ties are what two different people
+#: of a large network share by chance (a friend who is also a colleague, a false merge nearby): they
+#: count as no overlap, so a pair that no field but the name supports is never carried by them
+#: (large scenario: true pairs share 0.17 of their contacts at the 10th percentile; same-name
+#: homonyms 1 or 2 of 80–160)
+SHARED_MIN_FRACTION = 0.05
 #: two contacts of one account (a friend's second account carries the same name)
 SAME_ACCOUNT = -1.5
 
