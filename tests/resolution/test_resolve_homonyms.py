@@ -124,3 +124,24 @@ def test_one_contact_in_common_among_forty_is_chance_not_evidence():
     assert row["confidence"] == pytest.approx(1 / (1 + math.exp(-w)), abs=1e-4)
     assert "only 1 shared of 40 contacts" in row["evidence"]
     assert row["suggestion"].startswith("possible homonym")
+
+
+def test_similar_names_with_one_contact_in_common_are_not_merged():
+    """Seed 42 case: "Liam Colin" (perso) and "Liam Collins" (pro), different people of one circle.
+
+    A spelling variant (fuzzy 0.93, no name relation) with ties on both sides and a single
+    contact in common is left to review: SIMILAR_MIN_SHARED = 2. With two in common it merges.
+    """
+    friends = ["Anne Roux", "Luc Faure", "Inès Vidal", "Zoé Garnier"]
+    for k, merged in ((1, False), (2, True)):
+        rows = [contact("perso", 1, "Liam Colin"), contact("pro", 1, "Liam Collins")]
+        rows += [contact("perso", n + 2, f) for n, f in enumerate(friends)]
+        rows += [contact("pro", n + 2, f) for n, f in enumerate(friends[:k])]
+        ties = [
+            tieset("perso", [("Liam Colin", f) for f in friends]),
+            tieset("pro", [("Liam Collins", f) for f in [*friends[:k], "Hugo Blanc", "Jade Colin"]]),
+        ]
+        res = resolve(contacts(*rows), ties)
+        assert (person_of(res, "perso:1") == person_of(res, "pro:1")) is merged, k
+        if not merged:
+            assert double_row(res, "perso:1")["band"] == "review"

@@ -46,6 +46,7 @@ from .weights import (
     SHARED_CAP,
     SHARED_MIN_FRACTION,
     SHARED_PER_DOUBLING,
+    SIMILAR_MIN_SHARED,
     STRONG,
 )
 
@@ -304,7 +305,9 @@ def _decide(
     node_pair = ~contact[i] | ~contact[j]
     node_ok = np.isin(rel, STRONG) & (shared >= NODE_MIN_SHARED)
     certain = has_id | ((conf >= CERTAIN) & both_ties & (shared >= CERTAIN_MIN_SHARED))
-    eligible = certain | ((conf >= threshold) & ~homonym)
+    # a spelling variant with ties on both sides needs more than one contact in common
+    weak_similar = (rel == "") & both_ties & (shared < SIMILAR_MIN_SHARED) & ~has_id
+    eligible = certain | ((conf >= threshold) & ~homonym & ~weak_similar)
     # nothing but the name (no tie known on either side, no id, no company): merged so the overlap
     # figures hold, but a homonym cannot be ruled out — the community manager reviews it
     name_only = (deg[i] == 0) & (deg[j] == 0) & ~has_id & ~same_co

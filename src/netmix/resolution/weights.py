@@ -45,6 +45,7 @@ __all__ = [
     "AMBIGUITY_MARGIN",
     "CERTAIN_MIN_SHARED",
     "NODE_MIN_SHARED",
+    "SIMILAR_MIN_SHARED",
     "POPULATION_REF",
     "POPULATION_PER_E",
     "POPULATION_MIN",
@@ -111,6 +112,10 @@ SAME_ACCOUNT = -1.5
 STRONG = ("exact", "diminutive")
 #: shared contacts a pair involving a tie-file node needs
 NODE_MIN_SHARED = 1
+#: shared contacts a pair of merely similar names (a spelling variant, not the same name) needs when
+#: both sides have ties: one contact in common is what two people of one circle share (seed 42:
+#: "Liam Colin" and "Liam Collins", 1 shared of 15)
+SIMILAR_MIN_SHARED = 2
 #: a contact matching two possible homonyms with confidences closer than this matches neither
 AMBIGUITY_MARGIN = 0.05
 
