@@ -97,3 +97,51 @@ def test_tie_node_named_like_two_contacts_is_left_out_with_an_issue():
     assert len(res.ties) == 0
     assert any("homonyms" in i for i in res.params["issues"])
     assert (res.persons["is_contact"] == "1").all()  # the node did not become a non-contact
+
+
+def test_one_contact_in_common_among_forty_is_chance_not_evidence():
+    """Large scenario case: two Nicolas Petit, 40 ties each, sharing only a friend who is on both accounts.
+
+    1 shared of 40 is below SHARED_MIN_FRACTION (0.05 * 40 = 2): counted as no overlap, so the
+    pair is a possible homonym. Worked out: -1.5 + 3.0 (exact) + 0.5 (rare) - 4.0 (no overlap,
+    capped) = -2.0, plus the population term.
+    """
+    perso = [f"Ami{chr(65 + k // 26)}{chr(97 + k % 26)} Perso" for k in range(39)]
+    pro = [f"Coll{chr(65 + k // 26)}{chr(97 + k % 26)} Pro" for k in range(39)]
+    rows = [contact("perso", 1, "Nicolas Petit"), contact("pro", 1, "Nicolas Petit")]
+    rows += [contact("perso", 2, "Zoé Garnier"), contact("pro", 2, "Zoé Garnier")]
+    rows += [contact("perso", k + 3, f) for k, f in enumerate(perso)]
+    rows += [contact("pro", k + 3, f) for k, f in enumerate(pro)]
+    ties = [
+        tieset("perso", [("Nicolas Petit", f) for f in [*perso, "Zoé Garnier"]]),
+        tieset("pro", [("Nicolas Petit", f) for f in [*pro, "Zoé Garnier"]]),
+    ]
+    res = resolve(contacts(*rows), ties)
+    assert person_of(res, "perso:1") != person_of(res, "pro:1")
+    row = double_row(res, "perso:1")
+    assert row["band"] == "review"
+    w = -2.0 + population_term("nicolas", "petit")
+    assert row["confidence"] == pytest.approx(1 / (1 + math.exp(-w)), abs=1e-4)
+    assert "only 1 shared of 40 contacts" in row["evidence"]
+    assert row["suggestion"].startswith("possible homonym")
+
+
+def test_similar_names_with_one_contact_in_common_are_not_merged():
+    """Seed 42 case: "Liam Colin" (perso) and "Liam Collins" (pro), different people of one circle.
+
+    A spelling variant (fuzzy 0.93, no name relation) with ties on both sides and a single
+    contact in common is left to review: SIMILAR_MIN_SHARED = 2. With two in common it merges.
+    """
+    friends = ["Anne Roux", "Luc Faure", "Inès Vidal", "Zoé Garnier"]
+    for k, merged in ((1, False), (2, True)):
+        rows = [contact("perso", 1, "Liam Colin"), contact("pro", 1, "Liam Collins")]
+        rows += [contact("perso", n + 2, f) for n, f in enumerate(friends)]
+        rows += [contact("pro", n + 2, f) for n, f in enumerate(friends[:k])]
+        ties = [
+            tieset("perso", [("Liam Colin", f) for f in friends]),
+            tieset("pro", [("Liam Collins", f) for f in [*friends[:k], "Hugo Blanc", "Jade Colin"]]),
+        ]
+        res = resolve(contacts(*rows), ties)
+        assert (person_of(res, "perso:1") == person_of(res, "pro:1")) is merged, k
+        if not merged:
+            assert double_row(res, "perso:1")["band"] == "review"

@@ -70,7 +70,9 @@ def evidence_facts(row: Mapping[str, Any], deg_i: int, deg_j: int) -> Facts:
     elif src and share < POPULATION_REF:
         parts.append(Fact("population.rare", {"source": src}))
     k = int(row["shared"])
-    if k:
+    if k and row.get("chance"):
+        parts.append(Fact("shared_few", {"n": k, "of": min(deg_i, deg_j)}))
+    if k and not row.get("chance"):
         parts.append(Fact("shared", {"n": k}))
     elif row["homonym"]:
         parts.append(Fact("homonym"))

@@ -44,7 +44,9 @@ from .weights import (
     SAME_COMPANY,
     SHARED_BASE,
     SHARED_CAP,
+    SHARED_MIN_FRACTION,
     SHARED_PER_DOUBLING,
+    SIMILAR_MIN_SHARED,
     STRONG,
 )
 
@@ -244,13 +246,16 @@ def score(
     group = t["group"].to_numpy(dtype=object)
     freq = _name_counts(ents, persons)
     f = np.maximum(freq[i], freq[j])
+    both_ties = (deg[i] > 0) & (deg[j] > 0)
+    min_deg = np.minimum(deg[i], deg[j])
+    # a contact or two in common among a hundred is chance, not evidence: counted as none
+    chance = both_ties & (shared > 0) & (shared < SHARED_MIN_FRACTION * min_deg) & ~has_id
+    raw_shared, shared = shared, np.where(chance, 0, shared)
     w, same_co = _log_odds(t, i, j, rel, fz, f, shared)
     pop_src, pop_share, pop_term = _population(t, i, j, rel)
     w += pop_term
     org, org_match = _org_matches(t, i, j)
     w += np.where(org_match & ~same_co, ORG_MATCHES_COMPANY, 0.0)
-    both_ties = (deg[i] > 0) & (deg[j] > 0)
-    min_deg = np.minimum(deg[i], deg[j])
     apart = both_ties & (shared == 0) & ~has_id
     w += np.where(apart, np.maximum(NO_OVERLAP_PER_TIE * min_deg, NO_OVERLAP_CAP), 0.0)
     homonym = apart & (min_deg >= MIN_KNOWN)
@@ -258,7 +263,7 @@ def score(
     w += np.where(same_group, SAME_ACCOUNT, 0.0)
     conf = np.where(has_id, 1.0, 1.0 / (1.0 + np.exp(-w)))
     band, accepted = _decide(t, i, j, rel, fz, conf, shared, deg, has_id, same_co, homonym, same_group, threshold)
-    cols = {"rel": rel, "fuzzy": fz, "shared": shared, "freq": f.astype(int), "same_company": same_co}
+    cols = {"rel": rel, "fuzzy": fz, "shared": raw_shared, "chance": chance, "freq": f.astype(int), "same_company": same_co}
     cols |= {"pop_source": pop_src, "pop_share": pop_share, "org": org, "org_match": org_match, "both_ties": both_ties}
     cols |= {
         "homonym": homonym,
@@ -300,7 +305,9 @@ def _decide(
     node_pair = ~contact[i] | ~contact[j]
     node_ok = np.isin(rel, STRONG) & (shared >= NODE_MIN_SHARED)
     certain = has_id | ((conf >= CERTAIN) & both_ties & (shared >= CERTAIN_MIN_SHARED))
-    eligible = certain | ((conf >= threshold) & ~homonym)
+    # a spelling variant with ties on both sides needs more than one contact in common
+    weak_similar = (rel == "") & both_ties & (shared < SIMILAR_MIN_SHARED) & ~has_id
+    eligible = certain | ((conf >= threshold) & ~homonym & ~weak_similar)
     # nothing but the name (no tie known on either side, no id, no company): merged so the overlap
     # figures hold, but a homonym cannot be ruled out — the community manager reviews it
     name_only = (deg[i] == 0) & (deg[j] == 0) & ~has_id & ~same_co

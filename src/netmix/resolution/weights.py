@@ -39,11 +39,13 @@ __all__ = [
     "NO_OVERLAP_PER_TIE",
     "NO_OVERLAP_CAP",
     "MIN_KNOWN",
+    "SHARED_MIN_FRACTION",
     "SAME_ACCOUNT",
     "STRONG",
     "AMBIGUITY_MARGIN",
     "CERTAIN_MIN_SHARED",
     "NODE_MIN_SHARED",
+    "SIMILAR_MIN_SHARED",
     "POPULATION_REF",
     "POPULATION_PER_E",
     "POPULATION_MIN",
@@ -96,6 +98,12 @@ NO_OVERLAP_PER_TIE = -0.45
 NO_OVERLAP_CAP = -4.0
 #: ties each side needs for a neighbourhood to count as known (no overlap then = possible homonym)
 MIN_KNOWN = 3
+#: shared contacts below this fraction of the less-tied side's ties are what two different people
+#: of a large network share by chance (a friend who is also a colleague, a false merge nearby): they
+#: count as no overlap, so a pair that no field but the name supports is never carried by them
+#: (large scenario: true pairs share 0.17 of their contacts at the 10th percentile; same-name
+#: homonyms 1 or 2 of 80–160)
+SHARED_MIN_FRACTION = 0.05
 #: two contacts of one account (a friend's second account carries the same name)
 SAME_ACCOUNT = -1.5
 
@@ -104,6 +112,10 @@ SAME_ACCOUNT = -1.5
 STRONG = ("exact", "diminutive")
 #: shared contacts a pair involving a tie-file node needs
 NODE_MIN_SHARED = 1
+#: shared contacts a pair of merely similar names (a spelling variant, not the same name) needs when
+#: both sides have ties: one contact in common is what two people of one circle share (seed 42:
+#: "Liam Colin" and "Liam Collins", 1 shared of 15)
+SIMILAR_MIN_SHARED = 2
 #: a contact matching two possible homonyms with confidences closer than this matches neither
 AMBIGUITY_MARGIN = 0.05
 
