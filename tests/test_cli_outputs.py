@@ -21,7 +21,12 @@ LINKEDIN = ["-a", f"linkedin={ROOT / 'samples' / 'linkedin'}"]  # one account: a
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """Every file's bytes; timings.json (the seconds of this run's steps) is there but its bytes vary by design."""
+    return {
+        p.relative_to(folder).as_posix(): b"" if p.name == "timings.json" else p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def analyze(out: Path | str, *extra: str):

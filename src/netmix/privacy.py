@@ -271,9 +271,10 @@ def anonymize_tables(
         if "label" in anon.columns and "name" not in df.columns and name_map:
             anon["label"] = [_replace_names(str(v), name_map) for v in df["label"]]
             anon["label"] = [redact_text(v) for v in anon["label"]]
-        if "label" in anon.columns and "cluster" in anon.columns and not keep_affiliation:
+        group = next((c for c in ("cluster", "circle") if c in anon.columns), None)  # clusters.csv, circles.csv
+        if "label" in anon.columns and group is not None and not keep_affiliation:
             before = anon["label"].astype(str).tolist()
-            anon["label"] = label_without_affiliation(anon)
+            anon["label"] = label_without_affiliation(anon.rename(columns={group: "cluster"}) if group != "cluster" else anon)
             relabel.update({b: a for b, a in zip(before, anon["label"], strict=True) if b != a})
         out[fname] = anon
     if relabel:  # free texts quote cluster labels ("mostly in c04 (Acme · 2019 · personal)")
