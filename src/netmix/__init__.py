@@ -50,7 +50,31 @@ _API: dict[str, str] = {
     "NetmixError": "netmix.errors",
 }
 
-__all__ = ["__version__", *sorted(_API)]
+__all__ = [
+    "__version__",
+    "Account",
+    "BatchResult",
+    "NetmixError",
+    "Pseudonymizer",
+    "RunConfig",
+    "RunResult",
+    "TieSource",
+    "analyse",
+    "build_network",
+    "find_circles",
+    "load_account",
+    "load_config",
+    "load_or_create_key",
+    "map_html",
+    "read_ties",
+    "report_html",
+    "resolve",
+    "risk_summary",
+    "run",
+    "run_batch",
+    "write_outputs",
+]
+assert set(__all__) == {"__version__", *_API}  # one list of public names
 
 
 def __getattr__(name: str) -> Any:

@@ -9,6 +9,17 @@ from __future__ import annotations
 
 import enum
 
+__all__ = [
+    "ConfigError",
+    "EncodingError",
+    "ExitCode",
+    "FormatNotRecognised",
+    "InputError",
+    "NetmixError",
+    "OutputError",
+    "UnsafeInput",
+]
+
 
 class ExitCode(enum.IntEnum):
     """Process exit codes of the ``netmix`` command."""

@@ -12,6 +12,42 @@ from typing import TYPE_CHECKING, Literal
 
 import pandas as pd
 
+__all__ = [
+    "Account",
+    "Analysis",
+    "BOTH",
+    "BRIDGE_COLUMNS",
+    "CIRCLE_COLUMNS",
+    "CIRCLE_MEMBER_COLUMNS",
+    "CLUSTER_COLUMNS",
+    "CONTACT_COLUMNS",
+    "CONTACT_FILLED_COLUMNS",
+    "CONTACT_NAME_COLUMNS",
+    "CONTACT_TABLE_COLUMNS",
+    "DOUBLE_COLUMNS",
+    "DOUBLE_TABLE_COLUMNS",
+    "EXCLUSION_COLUMNS",
+    "ImportIssue",
+    "ImportResult",
+    "PERSON_COLUMNS",
+    "RELATIONS",
+    "REQUEST_COLUMNS",
+    "REQUEST_STATUSES",
+    "RESOLVED_PERSON_COLUMNS",
+    "REVIEW_COLUMNS",
+    "Resolution",
+    "SPHERES",
+    "SPHERE_ALIASES",
+    "TIE_COLUMNS",
+    "TIE_EDGE_COLUMNS",
+    "TIE_NODE_COLUMNS",
+    "TieSet",
+    "TieSource",
+    "default_sphere",
+    "empty_frame",
+    "frame",
+]
+
 if TYPE_CHECKING:  # networkx is imported by the graph layer, not by the model
     import networkx as nx
 

@@ -39,10 +39,6 @@ class HiddenArgument(click.Argument):
         return []
 
 
-def _progress(msg: str) -> None:
-    click.echo(f"netmix: {msg}…", err=True)
-
-
 def _print_doubles(d: Any, duplicates: int, fmt: str) -> None:
     bands = d["band"].value_counts()
     click.echo(
@@ -97,9 +93,11 @@ def doubles_cmd(
     homonyms, never merged.
     """
     from ..pipeline import import_all, resolve_all
+    from .progress import progress_display
 
     config = build_config(config_path, legacy_accounts + accounts, ties, **overrides)
-    imports, tiesets = import_all(config, _progress)
+    with progress_display() as progress:
+        imports, tiesets = import_all(config, progress)
     for acc in config.accounts:
         click.echo(f"{acc.name} ({acc.sphere}): {len(imports[acc.name].contacts)} contacts from {acc.path}", err=True)
     for ts in tiesets:

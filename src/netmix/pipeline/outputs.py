@@ -39,7 +39,7 @@ def _write_tables(
     with clock.step("review"):
         review = review_for(result.resolution, result.analysis, lang, pseudonymizer)
     for name, data in review_files(review, lang).items():
-        _write(out, name, clock, lambda data=data: data)
+        _write(out, name, clock, functools.partial(bytes, data))
     _write(out, "summary.json", clock, lambda: json_bytes(result.analysis.summary))
     return review
 

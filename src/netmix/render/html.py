@@ -278,9 +278,11 @@ def _between_clusters(view: View, node_of: list[str]) -> Counter:
     codes, names = pd.factorize(pd.Series(node_of, dtype=object))
     a, b = codes[ties["src"].to_numpy()], codes[ties["dst"].to_numpy()]
     lo, hi = np.minimum(a, b)[a != b], np.maximum(a, b)[a != b]
-    pairs, counts = np.unique(np.column_stack([lo, hi]), axis=0, return_counts=True) if len(lo) else (np.zeros((0, 2), int), [])
+    if not len(lo):
+        return Counter()
+    pairs, counts = np.unique(np.column_stack([lo, hi]), axis=0, return_counts=True)
     pair_names = (tuple(sorted((str(names[x]), str(names[y])))) for x, y in pairs.tolist())
-    return Counter(dict(zip(pair_names, (int(n) for n in counts), strict=True)))
+    return Counter(dict(zip(pair_names, (int(n) for n in counts.tolist()), strict=True)))
 
 
 def _legend(view: View, accounts: Sequence[Account] | None, lang: str) -> dict:
@@ -355,10 +357,9 @@ def map_html(
         Names replaced by pseudonyms, no contact details, evidence redacted.
     title : str, optional
         The page title (escaped; a default in ``lang``).
-    max_nodes, seed : int
-        Above ``max_nodes`` persons the map draws circles instead of persons; the layout seed.
-    positions : mapping, optional
-        The run's layout (person id → x, y; :func:`netmix.render.layout.layout`), computed here when ``None``.
+    max_nodes, seed, positions
+        Above ``max_nodes`` persons the map draws circles instead of persons; the layout seed, or the
+        run's layout itself (person id → x, y), computed here when ``None``.
 
     Returns
     -------
@@ -369,9 +370,8 @@ def map_html(
     --------
     >>> from netmix.model import CONTACT_COLUMNS, frame
     >>> from netmix import analyse, resolve
-    >>> rows = [dict(contact_id="perso:1", account="perso", sphere="personal", name="Marie Dupont", source_id="a"),
-    ...         dict(contact_id="pro:1", account="pro", sphere="professional", name="Karl Weber", source_id="b")]
-    >>> res = resolve(frame(rows, CONTACT_COLUMNS))
+    >>> res = resolve(frame([dict(contact_id="perso:1", account="perso", sphere="personal", name="Marie Dupont",
+    ...                           source_id="a")], CONTACT_COLUMNS))
     >>> page = map_html(analyse(res), res, lang="fr")
     >>> page.startswith("<!DOCTYPE html>"), "Marie Dupont" in page, "<script src" in page
     (True, True, False)
@@ -380,10 +380,9 @@ def map_html(
     view = build_view(analysis, resolution, pseudonymizer=pseudonymizer, lang=lang)
     pos = dict(positions) if positions is not None else layout(view.graph, seed=seed)
     vis_js, vis_css = vis_assets()
-    page_title = title if title is not None else i18n.t(lang, "map.title")
     return environment().get_template("map.html.j2").render(
         lang=lang,
-        title=cap(page_title, 200),
+        title=cap(title if title is not None else i18n.t(lang, "map.title"), 200),
         s=i18n.strings(lang),
         data_json=script_json(_map_data(view, accounts, lang, max_nodes=max_nodes, pos=pos)),
         vis_js=vis_js,

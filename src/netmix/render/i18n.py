@@ -13,6 +13,8 @@ import importlib
 from ..errors import ConfigError
 from .catalogue import CATALOGUES
 
+__all__ = ["LANGS", "check_lang", "strings", "t", "value"]
+
 LANGS: tuple[str, ...] = ("en", "fr")
 
 

@@ -151,7 +151,7 @@ def _person_graph(graph: nx.Graph, pid: list[str], clusters: list[str]) -> nx.Gr
             if u in keep and v in keep and u != v:
                 yield u, v, {"weight": _weight(d.get("weight", 1.0)), "kind": str(d.get("kind", "observed") or "observed")}
 
-    sub = nx.Graph()
+    sub: nx.Graph = nx.Graph()
     sub.add_nodes_from(sorted(keep))
     paused = gc.isenabled()
     gc.disable()  # half a million small dicts: the collector would walk them again and again

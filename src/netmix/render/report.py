@@ -340,14 +340,11 @@ def report_html(
         The map page made by ``map_html`` (same ``lang`` and ``pseudonymizer``); made here if ``None``.
     title : str, optional
         The page title (a default in ``lang``).
-    seed, max_nodes : int
-        The map's layout seed and node limit.
-    positions : mapping, optional
-        The run's layout (person id → x, y); computed by the map when ``None``.
+    seed, max_nodes, positions
+        The map's layout seed, node limit and the run's layout (computed by the map when ``None``).
     review : pandas.DataFrame, optional
-        The rows of ``review.csv`` (:data:`netmix.model.REVIEW_COLUMNS`), one decision control
-        each (default: ``resolution.review`` when the resolution has it); without them the doubles
-        of the ``review`` band are the pairs to decide.
+        The rows of ``review.csv`` (:data:`netmix.model.REVIEW_COLUMNS`), one decision control each;
+        without them the doubles of the ``review`` band are the pairs to decide.
 
     Examples
     --------
@@ -367,15 +364,9 @@ def report_html(
             analysis, resolution, accounts, lang=lang, pseudonymizer=pseudonymizer, seed=seed, max_nodes=max_nodes,
             positions=positions,
         )
-    carried = getattr(resolution, "review", None)  # a resolution that carries its review rows
-    if review is None and isinstance(carried, pd.DataFrame):
-        review = carried
     context = _context(view, analysis, resolution, accounts, lang, review, pseudonymizer is not None)
-    page_title = title if title is not None else context["s"]["report.title"]
+    page_title = cap(title if title is not None else context["s"]["report.title"], 200)
     # the map page travels as a JSON string (escaped for <script>); the page's script makes it the
     # iframe's srcdoc once its own tables answer, so the map never delays them
-    return (
-        environment()
-        .get_template("report.html.j2")
-        .render(title=cap(page_title, 200), map_json=script_json(map_html_fragment), **context)
-    )
+    template = environment().get_template("report.html.j2")
+    return template.render(title=page_title, map_json=script_json(map_html_fragment), **context)

@@ -19,6 +19,8 @@ from ..model import ImportIssue, TieSet
 from ..util.arrays import group_starts, text_array, texts
 from .normalise import fold, normalise_name
 
+__all__ = ["Entities", "build_entities", "object_frame"]
+
 log = logging.getLogger(__name__)
 
 

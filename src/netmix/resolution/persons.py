@@ -14,6 +14,8 @@ from ..model import BOTH, RESOLVED_PERSON_COLUMNS, TIE_COLUMNS, frame
 from ..util.arrays import group_starts, texts
 from .entities import Entities
 
+__all__ = ["Merge", "person_ids", "person_ties", "persons_table", "union"]
+
 
 @dataclass
 class Merge:

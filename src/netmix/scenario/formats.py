@@ -14,6 +14,21 @@ from typing import Any
 
 import numpy as np
 
+__all__ = [
+    "APPLEDOUBLE",
+    "INVITATIONS_HEADER",
+    "LINKEDIN_HEADER",
+    "LINKEDIN_NOTES",
+    "ZIP_DATE",
+    "deterministic_zip",
+    "facebook_list",
+    "gephi_gdf",
+    "linkedin_connections",
+    "linkedin_invitations",
+    "meta_json",
+    "netvizz_gdf",
+]
+
 #: every zip member gets this timestamp, so archives are byte-identical across runs.
 ZIP_DATE = (2025, 1, 1, 0, 0, 0)
 

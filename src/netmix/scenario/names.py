@@ -7,6 +7,23 @@ accident (planted homonyms are made on purpose by the generator).
 
 from __future__ import annotations
 
+__all__ = [
+    "DIMINUTIVES",
+    "EMOJI",
+    "ENGLISH_FIRST",
+    "ENGLISH_LAST",
+    "FEMALE",
+    "FEMALE_EN",
+    "FEMALE_FR",
+    "MALE_EN",
+    "MALE_FR",
+    "SURNAMES_EN",
+    "SURNAMES_FR",
+    "first_names",
+    "is_female",
+    "surnames",
+]
+
 FEMALE_FR: tuple[str, ...] = (
     "Adèle", "Agathe", "Agnès", "Alice", "Aline", "Amandine", "Amélie", "Anaïs", "Andrée", "Angélique",
     "Anne", "Anne-Laure", "Anne-Sophie", "Annick", "Anouk", "Armelle", "Aurélie", "Aurore", "Béatrice",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+__all__ = ["CITIES", "DIGITAL", "EMPLOYERS", "KIND_POSITIONS", "MEDIA", "PARTNERS", "POSITIONS"]
+
 #: towns with a tourist office in the national network (public place names, no persons).
 CITIES: tuple[str, ...] = (
     "Biarritz", "Lourdes", "Bayonne", "Annecy", "Colmar", "Saint-Malo", "Arcachon", "La Rochelle",
