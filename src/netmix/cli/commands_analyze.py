@@ -24,6 +24,29 @@ def _progress(msg: str) -> None:
     click.echo(f"netmix: {msg}…", err=True)
 
 
+def _say_imports(result: Any, verbose: bool) -> None:
+    """On stderr: each account set aside for yielding no contact, and the import issues (counted, or listed)."""
+    from collections import Counter
+
+    from ..importers.account import EMPTY_REASONS
+
+    for e in result.empty:
+        reason = EMPTY_REASONS.get(e["reason"], e["reason"])
+        click.echo(
+            f"netmix: warning: account '{e['account']}' yields no contact and was left out ({e['file']}: {reason}); "
+            "give the folder or zip its platform sent — `netmix contacts PATH` shows what is read",
+            err=True,
+        )
+    for name, imported in result.imports.items():
+        counts = Counter(issue.severity for issue in imported.issues)
+        if verbose:
+            for issue in imported.issues:
+                click.echo(f"netmix: {name}: {issue}", err=True)
+        elif counts:
+            said = ", ".join(f"{n} {kind}{'s' if n > 1 else ''}" for kind, n in sorted(counts.items()))
+            click.echo(f"netmix: {name}: {said} while importing (-v lists them; run.json keeps them)", err=True)
+
+
 @click.command("analyze")
 @run_inputs
 @click.option(
@@ -37,6 +60,7 @@ def _progress(msg: str) -> None:
 @click.option("--images", is_flag=True, help="Also write graph.png and graph.svg.")
 @click.option("--graphml", is_flag=True, help="Also write graph.graphml (graph.gexf is always written).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress on stderr.")
+@click.option("-v", "--verbose", is_flag=True, help="List every import issue (a count per account is shown otherwise).")
 @html_option(default=True)
 @force_option
 def analyze_cmd(
@@ -49,6 +73,7 @@ def analyze_cmd(
     quiet: bool = False,
     graphml: bool = False,
     force: bool = False,
+    verbose: bool = False,
     **overrides: Any,
 ) -> None:
     """Analyse your network: doubles, clusters, inclusion and exclusion, bridges.
@@ -76,6 +101,7 @@ def analyze_cmd(
             written = write_outputs(
                 result, out, html=html, images=images, graphml=graphml, pseudonymizer=pseudo, progress=progress
             )
+    _say_imports(result, verbose)
     s = result.analysis.summary
     click.echo(
         f"{s.get('persons', '?')} persons, {s.get('doubles', '?')} doubles, {s.get('clusters', '?')} clusters, "

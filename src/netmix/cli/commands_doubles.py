@@ -99,7 +99,8 @@ def doubles_cmd(
     with progress_display() as progress:
         imports, tiesets = import_all(config, progress)
     for acc in config.accounts:
-        click.echo(f"{acc.name} ({acc.sphere}): {len(imports[acc.name].contacts)} contacts from {acc.path}", err=True)
+        got = f"{len(imports[acc.name].contacts)} contacts" if acc.name in imports else "no contact (left out)"
+        click.echo(f"{acc.name} ({acc.sphere}): {got} from {acc.path}", err=True)
     for ts in tiesets:
         click.echo(f"ties {ts.source}: {len(ts.nodes)} nodes, {len(ts.edges)} ties", err=True)
     from ..render.evidence import worded_resolution

@@ -96,6 +96,9 @@ def run_record(result: RunResult, outputs: dict[str, Any] | None = None) -> dict
         "seed": result.config.seed,
         "parameters": _parameters(result),
         "accounts": _account_records(result),
+        # no file or member names here: a pseudonymised run.json names no input (the screen said them)
+        **({"empty_accounts": [{k: e[k] for k in ("account", "reason", "importer", "requests")} for e in result.empty]}
+           if result.empty else {}),
         "ties": _tie_records(result),
         "resolution": _jsonable(result.resolution.params),
         "analysis": _jsonable(result.analysis.params),

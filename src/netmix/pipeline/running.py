@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from ..config import RunConfig
-from ..importers import load_account
+from ..importers.account import EmptyAccount, NoAccountLeft, load_account
 from ..model import Analysis, ImportResult, Resolution, TieSet
 from .steps import Progress, StepClock, _quiet
 
@@ -25,32 +25,55 @@ class RunResult:
     resolution: Resolution
     analysis: Analysis
     timings: tuple[dict[str, Any], ...] = field(default=(), compare=False)
+    #: accounts set aside because their export yields no contact (:meth:`EmptyAccount.fact` of each)
+    empty: tuple[dict[str, Any], ...] = ()
+
+
+def import_accounts(config: RunConfig, clock: StepClock) -> tuple[dict[str, ImportResult], tuple[EmptyAccount, ...]]:
+    """Every account of ``config`` that yields contacts, and those set aside because they yield none.
+
+    Raises :class:`~netmix.importers.account.NoAccountLeft` when no account is left.
+    """
+    imports: dict[str, ImportResult] = {}
+    empty: list[EmptyAccount] = []
+    for acc in config.accounts:
+        with clock.step("import", acc.name) as counted:
+            try:
+                imports[acc.name] = load_account(acc, columns=config.columns)
+            except EmptyAccount as err:
+                empty.append(err)
+                continue
+            counted.append(len(imports[acc.name].contacts))
+    if not imports:  # one account: its own message says the most; several: each with its file and reason
+        raise empty[0] if len(empty) == 1 else NoAccountLeft(tuple(empty))
+    return imports, tuple(empty)
 
 
 def import_all(
     config: RunConfig, progress: Progress = _quiet, *, clock: StepClock | None = None
 ) -> tuple[dict[str, ImportResult], tuple[TieSet, ...]]:
-    """Import every account and tie file of ``config``.
+    """Import every account and tie file of ``config`` (accounts that yield no contact are left out).
 
     >>> from netmix.config import load_config
     >>> imports, tiesets = import_all(load_config("samples/netmix.toml"))
     >>> [t.format for t in tiesets]
     ['gdf', 'gdf']
     """
+    clock = clock or StepClock(progress)
+    imports, _empty = import_accounts(config, clock)
+    return imports, read_all_ties(config, clock)
+
+
+def read_all_ties(config: RunConfig, clock: StepClock) -> tuple[TieSet, ...]:
+    """Every tie file of ``config``, each a timed step."""
     from ..ties import read_ties
 
-    clock = clock or StepClock(progress)
-    imports: dict[str, ImportResult] = {}
-    for acc in config.accounts:
-        with clock.step("import", acc.name) as counted:
-            imports[acc.name] = load_account(acc, columns=config.columns)
-            counted.append(len(imports[acc.name].contacts))
     tiesets = []
     for src in config.ties:
         with clock.step("ties", os.path.basename(src.path)) as counted:
             tiesets.append(read_ties(src))
             counted.append(len(tiesets[-1].edges))
-    return imports, tuple(tiesets)
+    return tuple(tiesets)
 
 
 def resolve_all(config: RunConfig, imports: dict[str, ImportResult], tiesets: tuple[TieSet, ...]) -> Resolution:
@@ -111,12 +134,15 @@ def run(config: RunConfig, *, progress: Progress = _quiet) -> RunResult:
     ['import', 'import', 'import']
     """
     clock = StepClock(progress)
-    imports, tiesets = import_all(config, clock=clock)
+    imports, empty = import_accounts(config, clock)
+    tiesets = read_all_ties(config, clock)
+    # an account whose export yields no contact is set aside (said on screen and in run.json); the run goes on
+    config = replace(config, accounts=tuple(a for a in config.accounts if a.name in imports))
     with clock.step("resolve") as counted:
         resolution = resolve_all(config, imports, tiesets)
         counted.append(len(resolution.persons))
     analysis = _analyse(config, resolution, clock)
-    return RunResult(config, imports, tiesets, resolution, analysis, tuple(clock.rows))
+    return RunResult(config, imports, tiesets, resolution, analysis, tuple(clock.rows), tuple(e.fact() for e in empty))
 
 
-__all__ = ["RunResult", "import_all", "resolve_all", "run"]
+__all__ = ["RunResult", "import_accounts", "import_all", "read_all_ties", "resolve_all", "run"]
