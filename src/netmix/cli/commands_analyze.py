@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from .inputs import build_config, pseudonymizer_for
-from .options import anonymize_option, force_option, html_option, run_inputs
+from .options import anonymize_option, force_option, html_option, out_option, run_inputs
 from .progress import progress_display
 
 __all__ = ["analyze_cmd", "demo_cmd", "register", "viz_cmd"]
@@ -49,14 +49,7 @@ def _say_imports(result: Any, verbose: bool) -> None:
 
 @click.command("analyze")
 @run_inputs
-@click.option(
-    "-o",
-    "--out",
-    "out",
-    type=click.Path(file_okay=False),
-    required=True,
-    help="Output folder, replaced as a whole by each run (see --force).",
-)
+@out_option(help="Output folder, replaced as a whole by each run (see --force).")
 @click.option("--images", is_flag=True, help="Also write graph.png and graph.svg.")
 @click.option("--graphml", is_flag=True, help="Also write graph.graphml (graph.gexf is always written).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress on stderr.")

@@ -10,21 +10,14 @@ import click
 
 from ..errors import ConfigError, ExitCode
 from .inputs import pseudonymizer_from_key
-from .options import anonymize_option, html_option, key_file_option
+from .options import anonymize_option, html_option, key_file_option, out_option
 
 __all__ = ["batch_cmd", "register"]
 
 
 @click.command("batch")
 @click.argument("root", type=click.Path(exists=True, file_okay=False))
-@click.option(
-    "-o",
-    "--out",
-    "out",
-    type=click.Path(file_okay=False),
-    required=True,
-    help="Output folder: participants.csv/.parquet, risk.json and one folder per participant.",
-)
+@out_option(help="Output folder: participants.csv/.parquet, risk.json and one folder per participant.")
 @click.option(
     "-j", "--workers", type=click.IntRange(min=1), default=None, help="Local worker processes (default: the number of CPUs)."
 )

@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from .inputs import build_config
-from .options import force_option, format_option, inputs_options, resolve_options
+from .options import force_option, format_option, inputs_options, out_option, resolve_options
 
 __all__ = ["CONTACT_OUT_COLUMNS", "doubles_cmd", "register"]
 
@@ -63,14 +63,8 @@ def _print_doubles(d: Any, duplicates: int, fmt: str) -> None:
 @click.argument("legacy_accounts", nargs=-1, cls=HiddenArgument)
 @inputs_options
 @resolve_options
-@click.option(
-    "-o",
-    "--out",
-    "out",
-    type=click.Path(file_okay=False),
-    default=None,
-    metavar="DIR",
-    help="Write doubles.csv, contacts.csv and decisions-template.csv here.",
+@out_option(
+    help="Write doubles.csv, contacts.csv and decisions-template.csv here.", required=False, metavar="DIR"
 )
 @force_option
 @format_option(("table", "csv"), default="table", help="How to print the doubles.")

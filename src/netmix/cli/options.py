@@ -25,6 +25,7 @@ __all__ = [
     "force_option",
     "format_option",
     "html_option",
+    "out_option",
     "importer_option",
     "columns_option",
     "inputs_options",
@@ -177,6 +178,13 @@ force_option = click.option(
 def format_option(choices: tuple[str, ...], *, default: str, help: str) -> Callable[[F], F]:
     """``--format``: how a command prints its result."""
     return click.option("--format", "fmt", type=click.Choice(list(choices)), default=default, show_default=True, help=help)
+
+
+def out_option(*, help: str, required: bool = True, metavar: str | None = None) -> Callable[[F], F]:
+    """``-o/--out``: the output folder of a command."""
+    return click.option(
+        "-o", "--out", "out", type=click.Path(file_okay=False), required=required, default=None, metavar=metavar, help=help
+    )
 
 
 def run_inputs(f: F) -> F:
