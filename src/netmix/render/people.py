@@ -100,6 +100,7 @@ def _tables(analysis: Analysis, resolution: Resolution | None) -> dict[str, pd.D
         "clusters": table(analysis.clusters, ["cluster", "label"]),
         "exclusions": table(analysis.exclusions, ["name", "person_id", "cluster"]),
         "bridges": table(analysis.bridges, ["person_id", "rank"]),
+        "circles": table(analysis.circles, ["circle", "label"]),
     }
 
 

@@ -23,7 +23,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from ..model import Account, Analysis, Resolution
-from ..privacy import Pseudonymizer, label_without_affiliation, redact_text
+from ..privacy import Pseudonymizer, redact_text
 from ..resolution.decisions import TEMPLATE_COLUMNS
 from . import charts, figures, i18n, wording
 from .decide import doubles_summary, review_rows, run_key
@@ -207,19 +207,18 @@ def _bridges_table(view: View, lang: str) -> dict:
     return {"columns": _columns(lang, keys, ("col.rank", "col.score")), "rows": rows, "page": PAGE_ROWS}
 
 
-def _circle_source(analysis: Analysis, view: View, lang: str, private: bool) -> pd.DataFrame:
-    """The overlapping circles when the analysis has them (``analysis.circles``, labels in ``lang``), else the clusters."""
-    circles = getattr(analysis, "circles", None)
-    if isinstance(circles, pd.DataFrame) and {"personal", "professional", "both"} <= set(circles.columns):
+def _circle_source(view: View, lang: str) -> pd.DataFrame:
+    """The overlapping circles when the analysis has them (the view's, pseudonymised like circles.csv; labels in
+    ``lang``), else the clusters."""
+    circles = view.tables["circles"]
+    if {"personal", "professional", "both"} <= set(circles.columns):
         circles = circles.rename(columns={"circle": "cluster"}) if "cluster" not in circles.columns else circles
-        if private:  # a pseudonymised page names no organisation (as clusters.csv and circles.csv)
-            circles = circles.assign(label=label_without_affiliation(circles))
         return circles.assign(label=[wording.circle_label(lang, str(label)) for label in circles["label"]])
     return view.tables["clusters"]
 
 
-def _charts(view: View, analysis: Analysis, resolution: Resolution | None, lang: str, private: bool) -> list[dict]:
-    circles = figures.circles(_circle_source(analysis, view, lang, private), view.clusters)
+def _charts(view: View, analysis: Analysis, resolution: Resolution | None, lang: str) -> list[dict]:
+    circles = figures.circles(_circle_source(view, lang), view.clusters)
     contacts = resolution.contacts if resolution is not None else None
     out = [
         charts.overlap_chart(figures.overlap(view.persons), lang),
@@ -303,7 +302,7 @@ def _context(
         "counts": {k: len(v["rows"]) for k, v in data["tables"].items()},
         "to_decide": len(data["review"]["rows"]),
         "summary": doubles_summary(view.tables["doubles"], lang),
-        "charts": _charts(view, analysis, resolution, lang, private),
+        "charts": _charts(view, analysis, resolution, lang),
         "steps_js": static_text("netmix-steps.js"),
         "report_js": static_text("netmix-report.js"),
         "decisions": _decisions_line(resolution, lang),
