@@ -16,6 +16,7 @@ from netmix.analysis.bridges import (
     participation,
     percentile_rank,
     rank_bridges,
+    start_betweenness,
 )
 
 
@@ -137,3 +138,16 @@ def test_rank_bridges_puts_sphere_bridges_first():
     assert out["rank"].tolist() == [1, 2, 3]
     assert out["bridge_kind"].tolist() == ["personal-professional", "between clusters", "between clusters"]
     assert list(out.columns[:3]) == ["person_id", "name", "rank"]
+
+
+def test_betweenness_measured_in_another_process_is_the_same():
+    # a graph above exact_max is sampled; start_betweenness measures it in a spawned process:
+    # the values must be those of the same computation in this process (and of networkx's exact
+    # values when every node is a source)
+    g = nx.connected_watts_strogatz_graph(60, 4, 0.2, seed=3)
+    inline, info = betweenness(g, exact_max=10, samples=60, seed=5)
+    elsewhere, info2 = start_betweenness(g, exact_max=10, samples=60, seed=5, background=True)()
+    assert info == info2 and info["method"] == "sampled"
+    assert np.array_equal(inline, elsewhere)
+    expected = nx.betweenness_centrality(g)
+    assert np.allclose(elsewhere, [expected[v] for v in sorted(g)])

@@ -19,6 +19,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from ..util.arrays import run_starts
+from ..util.igraph_tools import load_igraph
 
 __all__ = ["Adjacency", "Ids", "as_adjacency", "from_edges", "masked_product_rowsums", "row_chunks"]
 
@@ -85,8 +86,7 @@ class Adjacency:
     def tied_igraph(self) -> Any:
         """The graph on the tied nodes as an :class:`igraph.Graph` (vertex i = ``nodes[tied[i]]``,
         attribute ``weight``); built once, shared by community detection, betweenness and cut vertices."""
-        import igraph as ig
-
+        ig = load_igraph()
         remap = np.full(self.n, -1, dtype=np.int64)
         remap[self.tied] = np.arange(self.tied.size)
         # an iterator of pairs: a nested list of 500,000 pairs would cost more (garbage collection) than igraph itself

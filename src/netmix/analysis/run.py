@@ -11,7 +11,17 @@ from .circle_tables import circle_tables
 from .circles import circle_params, circles_of
 from .overlap import account_spheres, overlap
 from .possible_bridges import with_possible_bridges
-from .steps import OptionArgs, Options, add_clusters, add_structure, find_waves, inferred_degree, prepare_persons, tie_adjacency
+from .steps import (
+    OptionArgs,
+    Options,
+    add_clusters,
+    add_structure,
+    find_waves,
+    inferred_degree,
+    prepare_persons,
+    start_structure,
+    tie_adjacency,
+)
 from .tables import circle_facts, output_order, result_tables, run_params, summary_facts
 
 __all__ = ["analyse", "run_steps"]
@@ -81,9 +91,12 @@ def run_steps(
     step("building the person graph")
     ties = person_ties(resolution, infer=opts.infer, waves=waves)
     observed = tie_adjacency(persons, ties.observed)
+    betweenness = start_structure(observed, opts)  # measured meanwhile (another process on big graphs)
     step("finding clusters")
     codes, cluster_info = add_clusters(persons, observed, waves, opts)
-    betweenness_info = add_structure(persons, observed, codes, opts, step)
+    step("finding circles")
+    circles = circles_of(observed, seed=opts.seed)
+    betweenness_info = add_structure(persons, observed, codes, opts, step, betweenness)
     persons["inferred_degree"] = inferred_degree(persons, ties.inferred)
     step("labelling clusters and finding exclusions")
     spheres = account_spheres(accounts, resolution.contacts)
@@ -92,8 +105,6 @@ def run_steps(
         tables["bridges"], persons, observed, resolution.doubles, exact_max=opts.exact_betweenness_max
     )
     tables["waves"] = waves
-    step("finding circles")
-    circles = circles_of(observed, seed=opts.seed)
     found = circle_tables(
         persons,
         observed,

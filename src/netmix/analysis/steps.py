@@ -17,7 +17,7 @@ import pandas as pd
 from ..graph import detect_waves
 from ..model import Resolution
 from ._adjacency import Adjacency, from_edges
-from .bridges import articulation_points, betweenness, bridging_score, constraint, effective_size, participation
+from .bridges import articulation_points, bridging_score, constraint, effective_size, participation, start_betweenness
 from .clusters import cluster_persons, sphere_sides
 from .exclusion import mutual_counts
 from .roles import brokerage, dominant_role, ego_roles
@@ -30,6 +30,7 @@ __all__ = [
     "find_waves",
     "inferred_degree",
     "prepare_persons",
+    "start_structure",
     "tie_adjacency",
 ]
 
@@ -134,20 +135,33 @@ def add_clusters(
     return codes, info
 
 
-def add_structure(persons: pd.DataFrame, observed: Adjacency, codes: np.ndarray, opts: Options, step: Progress) -> dict[str, Any]:
+def start_structure(observed: Adjacency, opts: Options) -> Callable[[], tuple[np.ndarray, dict[str, Any]]]:
+    """Start the slowest measure, betweenness (in another process on big graphs); call the result to wait for it."""
+    return start_betweenness(observed, exact_max=opts.exact_betweenness_max, samples=opts.betweenness_samples, seed=opts.seed)
+
+
+def add_structure(
+    persons: pd.DataFrame,
+    observed: Adjacency,
+    codes: np.ndarray,
+    opts: Options,
+    step: Progress,
+    betweenness: Callable[[], tuple[np.ndarray, dict[str, Any]]],
+) -> dict[str, Any]:
     """Add the structural measures (:mod:`.bridges`, :mod:`.roles`) on the observed ties.
 
-    Columns: ``degree, mutual, betweenness, constraint, effective_size, participation,
-    articulation, brokerage, brokerage_role, brokerage_<role>, side, personal_ties,
-    professional_ties, bridging_score, ego_role``. Returns the betweenness facts for ``run.json``.
+    ``betweenness`` is what :func:`start_structure` returned. Columns: ``degree, mutual,
+    betweenness, constraint, effective_size, participation, articulation, brokerage,
+    brokerage_role, brokerage_<role>, side, personal_ties, professional_ties, bridging_score,
+    ego_role``. Returns the betweenness facts for ``run.json``.
     """
     is_contact = persons["is_contact"].eq("1").to_numpy()
-    step("measuring betweenness")
-    bet, bet_info = betweenness(observed, exact_max=opts.exact_betweenness_max, samples=opts.betweenness_samples, seed=opts.seed)
     step("measuring structural holes (constraint, effective size)")
     con, esz = constraint(observed), effective_size(observed)
     art = articulation_points(observed)
     par = participation(observed, codes)
+    step("measuring betweenness")
+    bet, bet_info = betweenness()
     step("computing roles (brokerage, ego roles)")
     groups = np.where(persons["sphere"].to_numpy() == "", "none", persons["sphere"].to_numpy())
     brk = brokerage(observed, groups)

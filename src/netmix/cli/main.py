@@ -112,5 +112,8 @@ def main() -> None:
     """Console-script entry point."""
     import signal
 
+    from ..util.igraph_tools import skip_plotting
+
     signal.signal(signal.SIGTERM, _terminate)
+    skip_plotting()  # this process never plots with igraph: half a second less to start it
     cli(prog_name="netmix")

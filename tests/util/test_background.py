@@ -1,0 +1,74 @@
+"""netmix.util.background: a call run in another process gives what it gives here, and never re-runs the caller."""
+
+from __future__ import annotations
+
+import glob
+import os
+import subprocess
+import sys
+import tempfile
+import textwrap
+
+import numpy as np
+
+from netmix.util import background
+from netmix.util.background import in_background
+from netmix.util.igraph_tools import path_counts
+
+PATH = np.array([[0, 1], [1, 2], [2, 3]])
+
+
+def _jobs() -> set[str]:
+    return set(glob.glob(os.path.join(tempfile.gettempdir(), "netmix-job-*.pickle")))
+
+
+def test_another_process_gives_the_same_result_and_leaves_no_file():
+    before = _jobs()
+    later = in_background(path_counts, 4, PATH, None)
+    assert later._proc is not None  # really started elsewhere (this machine has 2 CPUs)
+    # a path of 4 nodes, worked by hand: the inner nodes lie on 2 of the 3 pairs around them
+    assert later.result().tolist() == [0.0, 2.0, 2.0, 0.0]
+    assert _jobs() == before
+
+
+def test_a_failing_process_falls_back_to_this_one(monkeypatch):
+    monkeypatch.setattr(background, "__name__", "netmix.util.no_such_module")  # the other process cannot start the job
+    later = in_background(path_counts, 4, PATH, None)
+    assert later.result().tolist() == [0.0, 2.0, 2.0, 0.0]
+
+
+def test_small_jobs_run_here():
+    later = in_background(path_counts, 4, PATH, None, worth_it=False)
+    assert later._proc is None
+    assert later.result().tolist() == [0.0, 2.0, 2.0, 0.0]
+
+
+def test_an_unguarded_script_is_not_run_again(tmp_path):
+    # multiprocessing's spawn would import the caller's script again in the child; this must not
+    script = tmp_path / "script.py"
+    marker = tmp_path / "runs.txt"
+    script.write_text(
+        textwrap.dedent(
+            f"""
+            import numpy as np
+            from netmix.util.background import in_background
+            from netmix.util.igraph_tools import path_counts
+            with open({str(marker)!r}, "a") as fh:
+                fh.write("run\\n")
+            print(in_background(path_counts, 3, np.array([[0, 1], [1, 2]]), None).result().tolist())
+            """
+        ),
+        encoding="utf-8",
+    )
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120, check=True)
+    assert done.stdout.strip() == "[0.0, 1.0, 0.0]"
+    assert marker.read_text(encoding="utf-8") == "run\n"
+
+
+def test_the_command_line_loads_igraph_without_matplotlib():
+    code = (
+        "import sys; from netmix.util.igraph_tools import load_igraph, skip_plotting; skip_plotting(); load_igraph(); "
+        "print('matplotlib' in sys.modules); import matplotlib; print(matplotlib.__name__)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert done.stdout.split() == ["False", "matplotlib"]
