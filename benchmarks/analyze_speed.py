@@ -16,11 +16,13 @@ DIR (or a temporary folder) and runs, ``--runs`` times each, one after the other
    with ``csv``, ``networkx`` Louvain communities, ``networkx`` betweenness with 500 sampled
    sources, a CSV out.
 
-Each run's wall time is measured around the subprocess, its peak memory is the child's own
-``ru_maxrss`` (``os.wait4``). Prints every run, the medians, the ratio script / netmix, the
-seconds of every netmix step (median over the runs, from ``timings.json``; from the times of its
-progress lines on stderr for a netmix that writes no timings.json) and the time of
-``netmix --help`` and ``netmix --version``. ``--src`` runs another netmix source tree (for
+Each run's wall time is measured around the subprocess; its peak memory is the larger of the
+child's own ``ru_maxrss`` (``os.wait4``) and the largest resident memory of the child and its
+own children together (sampled from /proc every 20 ms: netmix counts paths in a second
+process). Prints every run, the medians, the ratio script / netmix, the seconds of every
+netmix step (median over the runs, from ``timings.json``; from the times of its progress
+lines on stderr for a netmix that writes no timings.json) and the time of ``netmix --help``
+and ``netmix --version``. ``--src`` runs another netmix source tree (for
 example a checkout of an older commit) with this interpreter, to compare before and after.
 
 Targets (issue 14): the whole command ≥ 10× faster than the script (floor 5×), peak < 1 GB.
@@ -97,23 +99,56 @@ print(json.dumps({"persons": g.number_of_nodes(), "ties": g.number_of_edges(), "
 '''
 
 
+def _tree_rss(pid: int) -> int:
+    """Resident bytes of a process and all its descendants now (Linux /proc; 0 elsewhere or when gone)."""
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/status", encoding="ascii") as fh:
+                total += next((int(line.split()[1]) * 1024 for line in fh if line.startswith("VmRSS:")), 0)
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children", encoding="ascii") as fh:
+                    todo.extend(int(c) for c in fh.read().split())
+        except (OSError, ValueError):
+            continue
+    return total
+
+
 def _measure(cmd: list[str], env: dict[str, str] | None = None) -> dict:
-    """Run ``cmd``; its wall time, peak memory (its own ru_maxrss), stdout and timed stderr lines."""
+    """Run ``cmd``; its wall time, peak memory, stdout and timed stderr lines.
+
+    Peak memory is the larger of the process's own ``ru_maxrss`` and the largest sum of the
+    resident memory of the process and its descendants (netmix counts paths in a second
+    process), sampled every 20 ms.
+    """
     lines: list[tuple[float, str]] = []
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     out: list[str] = []
     reader = threading.Thread(target=lambda: out.append(proc.stdout.read() if proc.stdout else ""))
     reader.start()
+    tree_peak = [0]
+
+    def sample() -> None:
+        while not done.is_set():
+            tree_peak[0] = max(tree_peak[0], _tree_rss(proc.pid))
+            done.wait(0.02)
+
+    done = threading.Event()
+    sampler = threading.Thread(target=sample)
+    sampler.start()
     for line in proc.stderr or ():
         lines.append((time.perf_counter() - start, line.rstrip("\n")))
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
+    done.set()
+    sampler.join()
     proc.returncode = os.waitstatus_to_exitcode(status)
     reader.join()
     if proc.returncode != 0:
         sys.exit(f"{' '.join(cmd)} failed ({proc.returncode}):\n" + "\n".join(line for _, line in lines[-20:]))
-    peak = usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024)
+    peak = max(usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024), tree_peak[0])
     return {"wall": wall, "peak": peak, "stdout": "".join(out), "stderr": lines}
 
 
