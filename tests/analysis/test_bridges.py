@@ -16,7 +16,9 @@ from netmix.analysis.bridges import (
     participation,
     percentile_rank,
     rank_bridges,
+    sphere_participation,
     start_betweenness,
+    world_sides,
 )
 
 
@@ -110,9 +112,74 @@ def test_participation_by_hand():
 def test_percentile_rank_and_bridging_score_by_hand():
     # values [0, 1, 2, 2]: 0 stays 0; 1 has 1 below of 3 others → 1/3; 2s: 2 below + half of 1 tie → 2.5/3
     assert percentile_rank(np.array([0.0, 1.0, 2.0, 2.0])).tolist() == pytest.approx([0, 1 / 3, 2.5 / 3, 2.5 / 3])
-    # score = (pct + participation + 1 − constraint)/3 with degree ≥ 2; degree 1 → 0
-    s = bridging_score(np.array([0.0, 1.0]), np.array([1.0, 0.25]), np.array([0.0, 0.5]), np.array([1, 3]))
-    assert s.tolist() == pytest.approx([0.0, (1.0 + 0.5 + 0.75) / 3])
+    # score = (pct + participation + 1 − constraint + sphere participation)/4 with degree ≥ 2; degree 1 → 0
+    s = bridging_score(np.array([0.0, 1.0]), np.array([1.0, 0.25]), np.array([0.0, 0.5]), np.array([1, 3]), np.array([1.0, 0.64]))
+    assert s.tolist() == pytest.approx([0.0, (1.0 + 0.5 + 0.75 + 0.64) / 4])
+    # a NaN constraint (isolate) counts as 1: the term is 0
+    s = bridging_score(np.array([1.0]), np.array([np.nan]), np.array([0.5]), np.array([2]), np.array([1.0]))
+    assert s.tolist() == pytest.approx([(0.0 + 0.5 + 0.0 + 1.0) / 4])
+
+
+def test_sphere_participation_by_hand():
+    # IQV of two categories: 4pq/(p+q)². 5/5 → 1; 8/2 → 64/100; one side only → 0; no sided tie → 0;
+    # 1/3 → 12/16 = 0.75
+    got = sphere_participation(np.array([5, 8, 3, 0, 1]), np.array([5, 2, 0, 0, 3]))
+    assert got.tolist() == pytest.approx([1.0, 0.64, 0.0, 0.0, 0.75])
+
+
+def test_sphere_participation_is_participation_over_the_two_sides_rescaled():
+    # independent route: Guimerà-Amaral participation of a star's centre whose leaves form two groups
+    # (3 personal, 1 professional) is 1 − (3/4)² − (1/4)² = 3/8; divided by its maximum 1/2 → 3/4
+    p = participation(nx.star_graph(4), np.array([9, 0, 0, 0, 1]))[0]
+    assert p == pytest.approx(3 / 8)
+    assert sphere_participation(np.array([3]), np.array([1]))[0] == pytest.approx(p / 0.5)
+
+
+def test_world_sides_by_hand():
+    # 0 "both", tied to colleagues 1, 2 (professional only) → professional, although its cluster's side
+    #   (the fallback, say a cluster the office shares with a sports club) is personal;
+    # 3 "both", tied to 0 (both), 4 (personal) and 5 (professional): 1 of 2 one-world neighbours each
+    #   side, below the 2/3 majority → "" (it bridges the worlds itself);
+    # 6 non-contact tied only to 7 ("both"): no one-world neighbour → its cluster's side (fallback);
+    # 8 non-contact tied to 4 and 9 (both personal) → personal; one-world contacts keep their sphere.
+    g = nx.Graph([(0, 1), (0, 2), (0, 3), (3, 4), (3, 5), (6, 7), (8, 4), (8, 9)])
+    sphere = np.array(["both", "professional", "professional", "both", "personal", "professional", "", "both", "", "personal"])
+    fallback = np.array(["personal"] * 6 + ["professional", "personal", "", "personal"])
+    assert world_sides(g, sphere, fallback).tolist() == [
+        "professional", "professional", "professional", "", "personal", "professional", "professional", "personal",
+        "personal", "personal",
+    ]  # fmt: skip
+
+
+def test_ties_split_between_the_worlds_make_the_bridge_in_one_mixed_cluster():
+    # Hand-built: one cluster holds the office and a circle of friends (cluster participation is 0 for
+    # everyone). x (both accounts) is tied to 3 friends (personal only) and 3 colleagues (professional
+    # only); c (professional only) is tied to the 3 colleagues and to y, a colleague-turned-friend (both
+    # accounts) tied to colleagues only. The cluster's side is personal (8 friends of its 12 one-sphere
+    # contacts = 2/3), so with the cluster's side alone y stood on the personal side and c looked like a bridge.
+    from netmix.analysis._adjacency import from_edges
+    from netmix.analysis.clusters import sphere_sides
+    from netmix.analysis.steps import Options, add_structure, start_structure
+
+    friends, colleagues = [f"f{i}" for i in range(1, 9)], ["k1", "k2", "k3"]
+    ids = sorted(["x", "c", "y", *friends, *colleagues])
+    sphere = {"x": "both", "y": "both", "c": "professional"}
+    sphere |= dict.fromkeys(friends, "personal") | dict.fromkeys(colleagues, "professional")
+    persons = pd.DataFrame({"person_id": ids, "sphere": [sphere[i] for i in ids], "cluster": "c01", "is_contact": "1"})
+    edges = [("x", "f1"), ("x", "f2"), ("x", "f3"), ("x", "k1"), ("x", "k2"), ("x", "k3"), ("f1", "f2"), ("f2", "f3"),
+             ("f4", "f5"), ("f5", "f6"), ("f6", "f7"), ("f7", "f8"), ("f4", "f1"),
+             ("c", "k1"), ("c", "k2"), ("c", "k3"), ("c", "y"), ("y", "k1"), ("y", "k2")]  # fmt: skip
+    adj = from_edges(ids, [a for a, _ in edges], [b for _, b in edges])
+    add_structure(persons, adj, np.zeros(len(ids), dtype=np.int64), Options(), lambda _: None, start_structure(adj, Options()))
+    p = persons.set_index("person_id")
+    assert sphere_sides(persons).tolist()[ids.index("y")] == "personal"  # the cluster's side, as before
+    assert p.loc["y", "side"] == "professional"  # 3 of 3 one-world neighbours are colleagues (c, k1, k2)
+    assert (p.loc["x", "personal_ties"], p.loc["x", "professional_ties"], p.loc["x", "sphere_participation"]) == (3, 3, 1.0)
+    assert (p.loc["c", "personal_ties"], p.loc["c", "sphere_participation"]) == (0, 0.0)
+    assert (p["participation"] == 0).all()
+    ranked = rank_bridges(persons.assign(name=persons["person_id"]))
+    assert ranked.iloc[0]["person_id"] == "x" and ranked.iloc[0]["bridge_kind"] == "personal-professional"
+    assert "c" not in set(ranked.loc[ranked["bridge_kind"] == "personal-professional", "person_id"])
 
 
 def test_rank_bridges_puts_sphere_bridges_first():

@@ -134,14 +134,10 @@ def test_notes_survive_the_round_trip(first, tmp_path):
     assert kept and kept[0]["decision"] == "not same" and kept[0]["note"] == "two different people, checked by phone"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap (issue 12), not in resolution: after the decisions every planted bridge is merged with all its "
-    "ties (Mélanie Muller 7th, 10 personal + 11 professional ties; Myriam Fernandez 19th), but Léon O'Brien ranks 29th: "
-    "with the four split bridges merged, the paths between his personal circle c03 and c08 spread over more bridges "
-    "(betweenness 0.0039); his rank as a possible bridge (20th) assumed only his own pair merged",
-)
 def test_after_the_decisions_every_planted_bridge_is_in_the_top_20(first, tmp_path):
+    # Was a strict xfail: Léon O'Brien (10 personal + 7 professional ties once merged) ranked 29th, his
+    # betweenness spread over the other merged bridges and his neighbours in few clusters. The bridging
+    # score now weighs how a person's ties split between the two worlds (sphere_participation).
     human_of = _human_of()
     rows = _rows(first / "review.csv")
     for r in rows:
@@ -152,3 +148,51 @@ def test_after_the_decisions_every_planted_bridge_is_in_the_top_20(first, tmp_pa
         w.writeheader()
         w.writerows(rows)
     _check_bridges(_run(tmp_path, "again-top", str(path)), decided=True)
+
+
+def test_an_organisation_in_the_name_that_is_a_clusters_is_evidence_of_the_possible_bridge(first):
+    # Planted truth: half of the split bridges and half of the cross-sphere homonyms carry an
+    # organisation-marked pro name ("… (OT Pau)", "… - Office de Tourisme"). The organisation is the
+    # cluster's when the pro half's ties sit in the tourist office's cluster (its members share the
+    # LinkedIn company "Office de Tourisme de Pau") — so for the split bridges, colleagues there, and
+    # not for a homonym whose pro half belongs to another circle.
+    truth = _truth()
+    human_of = _human_of()
+    clusters = {r["cluster"]: r["label"] for r in _rows(first / "clusters.csv")}
+    review = _rows(first / "review.csv")
+    rows = [r for r in review if r["kind"] == "possible_bridge" and "organisation in the name" in r["evidence"]]
+    assert len(rows) >= 2  # samples: two split bridges and one homonym with a marked name
+    seen = 0
+    for r in rows:
+        pro = [c for c in r["contact_ids"].split(";") if c.startswith("pro:")]
+        in_office = truth["humans"][human_of[pro[0]]]["cluster"] == "tourist-office-pau"
+        said = "matches the organisation of circle" in r["evidence"]
+        assert said is in_office, (r["name"], r["evidence"])
+        if said:
+            seen += 1
+            cluster = r["evidence"].split("matches the organisation of circle ")[1].split(":")[0]
+            assert clusters[cluster].startswith("Office de Tourisme de Pau")
+    assert seen >= 1
+
+
+@pytest.mark.parametrize(
+    "lang, words",
+    [("en", ("confirmed bridges", "possible bridges", "no contact in common", "review.csv")),
+     ("fr", ("passeurs confirmés", "passeurs possibles", "sans contact commun", "review.csv"))],
+)  # fmt: skip
+def test_the_report_says_how_many_bridges_are_confirmed_and_possible_and_why(lang, words):
+    import html
+    import re
+
+    from netmix.analysis.possible_bridges import counts
+    from netmix.render.report import report_html
+
+    result = run(load_config(str(SAMPLES / "netmix.toml")))
+    n = counts(result.analysis.bridges)  # the figures, from the table itself
+    assert n["possible"] > 0
+    page = html.unescape(report_html(result.analysis, result.resolution, lang=lang, map_html_fragment="<div></div>"))
+    lines = [x for x in re.findall(r"<li>([^<]*)</li>", page) if words[0] in x]
+    assert len(lines) == 1, lines
+    line = lines[0]
+    assert line.startswith(f"{n['confirmed']} {words[0]}") and f"{n['possible']} {words[1]}" in line
+    assert all(w in line for w in words[2:])  # why: no contact in common; where to decide

@@ -238,23 +238,97 @@ def percentile_rank(values: np.ndarray) -> np.ndarray:
     return out
 
 
-def bridging_score(betweenness: np.ndarray, constraint: np.ndarray, participation: np.ndarray, degree: np.ndarray) -> np.ndarray:
-    """netmix's bridging score in [0, 1]: the mean of three brokerage signals.
+def world_sides(graph: Adjacency | nx.Graph, sphere: np.ndarray, fallback: np.ndarray, *, majority: float = 2 / 3) -> np.ndarray:
+    """The world (``personal``, ``professional`` or ``""``) each person counts for as someone's tie.
 
-    ``score = (pct(betweenness) + participation + (1 − min(constraint, 1))) / 3`` for nodes with
-    at least 2 ties, 0 otherwise (one tie bridges nothing). ``pct`` is the mid-rank percentile of
-    betweenness among all nodes (0 for betweenness 0). Each term is a classical broker measure:
-    betweenness (Freeman 1977), low constraint (Burt 1992), spread over clusters (Guimerà &
-    Amaral 2005); averaging their scales gives a rank that does not rest on one of them only.
+    A contact of one sphere's accounts only is in that world. A person of both worlds or a
+    non-contact is placed by its own ties: in the world holding at least ``majority`` of its
+    neighbours that are in one world only (a colleague-turned-friend tied to colleagues is
+    professional), in neither when they are mixed (such a person bridges the worlds itself: a
+    tie to it reaches both), and on ``fallback`` (its cluster's side,
+    :func:`netmix.analysis.clusters.sphere_sides`) when it has no such neighbour. Unlike the
+    cluster's side alone, this does not put a colleague-turned-friend on the personal side
+    because community detection joined the office with a circle of friends.
+
+    Examples
+    --------
+    >>> import networkx as nx, numpy as np
+    >>> g = nx.Graph([(0, 1), (0, 2), (0, 3), (3, 4), (3, 5), (6, 7)])
+    >>> sphere = np.array(["both", "professional", "professional", "both", "personal", "professional", "", "both"])
+    >>> world_sides(g, sphere, np.array(["personal"] * 8)).tolist()
+    ['professional', 'professional', 'professional', '', 'personal', 'professional', 'personal', 'personal']
+    """
+    adj = as_adjacency(graph)
+    sphere = np.asarray(sphere, dtype=object)
+    p = adj.binary @ (sphere == "personal").astype(float)
+    q = adj.binary @ (sphere == "professional").astype(float)
+    k = p + q
+    out = np.asarray(fallback, dtype=object).copy()
+    out[k > 0] = ""
+    out[(k > 0) & (p >= majority * k)] = "personal"
+    out[(k > 0) & (q >= majority * k)] = "professional"
+    own = np.isin(sphere, ["personal", "professional"])
+    out[own] = sphere[own]
+    return out
+
+
+def sphere_participation(personal_ties: np.ndarray, professional_ties: np.ndarray) -> np.ndarray:
+    """How evenly a person's ties split between the personal and the professional side, in [0, 1].
+
+    Definition: the index of qualitative variation of the neighbours' sides (Mueller & Schuessler
+    1961; Agresti & Agresti 1978, *Sociological Methodology* 9:204), ``IQV = K/(K−1) · (1 − Σ_s
+    (k_s/k)²)`` over the ``K = 2`` sides, i.e. ``4 p q / (p + q)²`` with ``p`` ties to persons on the
+    personal side and ``q`` to persons on the professional side (neighbours on no side left out).
+    It is Guimerà & Amaral's participation coefficient (2005) taken over the two spheres instead of
+    the clusters, divided by its maximum ``1 − 1/K = 1/2``. 0 = every sided tie in one world;
+    1 = as many ties in each; 2 of 10 on one side gives 0.64. It does not depend on the clusters, so
+    a person whose friends and colleagues fall in one mixed cluster still counts as reaching both.
 
     Examples
     --------
     >>> import numpy as np
-    >>> bridging_score(np.array([0.0, 2.0]), np.array([1.0, 0.5]), np.array([0.0, 0.5]), np.array([1, 3])).round(3).tolist()
-    [0.0, 0.667]
+    >>> sphere_participation(np.array([5, 8, 3, 0]), np.array([5, 2, 0, 0])).round(2).tolist()
+    [1.0, 0.64, 0.0, 0.0]
     """
-    c = np.nan_to_num(np.asarray(constraint, dtype=float), nan=1.0)
-    score = (percentile_rank(betweenness) + np.asarray(participation, float) + (1.0 - np.clip(c, 0.0, 1.0))) / 3.0
+    p = np.asarray(personal_ties, dtype=float)
+    q = np.asarray(professional_ties, dtype=float)
+    k = p + q
+    return np.divide(4.0 * p * q, k * k, out=np.zeros_like(k), where=k > 0)
+
+
+def score_terms(pct_betweenness: Any, participation: Any, constraint: Any, sphere_participation: Any) -> Any:
+    """The mean of the four brokerage terms of :func:`bridging_score` (arrays or floats; NaN constraint counts as 1)."""
+    c = np.clip(np.nan_to_num(np.asarray(constraint, dtype=float), nan=1.0), 0.0, 1.0)
+    terms = np.asarray(pct_betweenness, float) + np.asarray(participation, float) + (1.0 - c)
+    return (terms + np.asarray(sphere_participation, float)) / 4.0
+
+
+def bridging_score(
+    betweenness: np.ndarray,
+    constraint: np.ndarray,
+    participation: np.ndarray,
+    degree: np.ndarray,
+    sphere_participation: np.ndarray,
+) -> np.ndarray:
+    """netmix's bridging score in [0, 1]: the mean of four brokerage signals.
+
+    ``score = (pct(betweenness) + participation + (1 − min(constraint, 1)) + sphere_participation) / 4``
+    for nodes with at least 2 ties, 0 otherwise (one tie bridges nothing). ``pct`` is the mid-rank
+    percentile of betweenness among all nodes (0 for betweenness 0). Each term is a classical
+    broker measure: betweenness (Freeman 1977), low constraint (Burt 1992), spread over clusters
+    (Guimerà & Amaral 2005) and spread over the ego's two worlds (:func:`sphere_participation`,
+    the index of qualitative variation of the neighbours' sides). Averaging their scales gives a
+    rank that does not rest on one of them only; the last term is what makes a person whose ties
+    reach both worlds a bridge even when the clusters mix the two.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> bridging_score(np.array([0.0, 2.0]), np.array([1.0, 0.5]), np.array([0.0, 0.5]), np.array([1, 3]),
+    ...                np.array([0.0, 0.75])).round(3).tolist()
+    [0.0, 0.688]
+    """
+    score = np.asarray(score_terms(percentile_rank(betweenness), participation, constraint, sphere_participation), dtype=float)
     score[np.asarray(degree) < 2] = 0.0
     return score
 
@@ -302,7 +376,10 @@ __all__ = [
     "effective_size",
     "articulation_points",
     "participation",
+    "sphere_participation",
+    "world_sides",
     "percentile_rank",
+    "score_terms",
     "bridging_score",
     "rank_bridges",
     "BRIDGE_KINDS",

@@ -20,7 +20,7 @@ from ..graph.companies import normalise_company
 from ..model import BOTH
 from ..util.arrays import as_text, group_positions
 
-__all__ = ["cluster_sphere", "label_clusters", "load_labels"]
+__all__ = ["cluster_organisations", "cluster_sphere", "label_clusters", "load_labels"]
 
 #: Words too common in job titles to name a cluster.
 _STOP = frozenset(
@@ -138,10 +138,9 @@ def _auto_label(
     """The automatic label of one cluster (see :func:`label_clusters`), from its members' non-blank
     companies with their normalised keys, non-blank positions, connection years and spheres."""
     parts: list[str] = []
-    if len(companies):
-        top, n = Counter(keys.tolist()).most_common(1)[0]
-        if top and n >= max(2, min_share * len(companies)):
-            parts.append(Counter(companies[keys == top].tolist()).most_common(1)[0][0].strip())
+    org = _shared_company(companies, keys, min_share)
+    if org:
+        parts.append(org)
     if not parts and len(positions):
         words: Counter = Counter()
         for p in positions:
@@ -158,6 +157,40 @@ def _auto_label(
         kind = cluster_sphere(int((sph == "personal").sum()), int((sph == "professional").sum()), int((sph == BOTH).sum()))
         parts.append("both spheres" if kind == BOTH else kind)
     return " · ".join(parts)
+
+
+def _shared_company(companies: np.ndarray, keys: np.ndarray, min_share: float) -> str:
+    """The company shared by at least ``min_share`` of the members who have one (and by 2 or more), or ``""``."""
+    if not len(companies):
+        return ""
+    top, n = Counter(keys.tolist()).most_common(1)[0]
+    if top and n >= max(2, min_share * len(companies)):
+        return str(Counter(companies[keys == top].tolist()).most_common(1)[0][0]).strip()
+    return ""
+
+
+def cluster_organisations(persons: pd.DataFrame, min_share: float = 0.3) -> dict[str, str]:
+    """Cluster → the organisation its automatic label names (the company its members share), for
+    the clusters that have one. ``persons`` needs ``cluster`` and ``company``.
+
+    >>> import pandas as pd
+    >>> p = pd.DataFrame({"cluster": ["c01", "c01", "c01", "c02"], "company": ["OT Pau", "O.T. Pau", "", "Acme"]})
+    >>> cluster_organisations(p)
+    {'c01': 'OT Pau'}
+    """
+    if "company" not in persons.columns or not len(persons):
+        return {}
+    company = np.asarray(as_text(persons["company"]), dtype=object)
+    company = np.where(pd.isna(company), "", company)
+    has = np.array([c.strip() != "" for c in company], dtype=bool)
+    norm = {c: normalise_company(c) for c in set(company[has].tolist())}
+    out = {}
+    for c, at in group_positions(as_text(persons["cluster"])):
+        comp = at[has[at]]
+        org = _shared_company(company[comp], np.array([norm[x] for x in company[comp]], dtype=object), min_share)
+        if c and org:
+            out[str(c)] = org
+    return out
 
 
 def cluster_sphere(personal: int, professional: int, both: int) -> str:

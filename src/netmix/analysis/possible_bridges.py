@@ -7,10 +7,16 @@ if it were one person — its two neighbourhoods joined — and placed at the ra
 the bridges table, marked ``unconfirmed``, so that the user decides the pairs that matter first.
 
 Columns added to the bridges table: ``status`` (``confirmed`` / ``unconfirmed``), ``person_ids``
-(``a;b`` for a possible bridge), ``accounts`` and ``names`` (both halves).
+(``a;b`` for a possible bridge), ``accounts`` and ``names`` (both halves), and ``org_cluster``: for a
+possible bridge whose account name carries an organisation ("Emma Roger (OT Pau)"), the cluster of
+one of its halves whose own organisation (the company its members share,
+:func:`.labels.cluster_organisations`) is that one (:func:`netmix.resolution.organisations.same_organisation`),
+else blank. It is evidence for the reader (review.csv words it), not a weight: a namesake working
+there has the same cluster.
 
 The merged node's figures: degree and ties per side add up (the neighbourhoods are disjoint);
-participation is recomputed over the joined neighbourhood; constraint is the strength-weighted
+participation is recomputed over the joined neighbourhood and sphere participation from the summed
+ties per side; constraint is the strength-weighted
 combination ``(s_a² c_a + s_b² c_b) / (s_a + s_b)²`` (Burt's constraint of a node whose two
 neighbourhoods share no tie); betweenness is recomputed exactly on the graph with the two nodes
 contracted (igraph) when at most ``exact_max`` persons have ties, else ``b_a + b_b`` (a lower
@@ -25,11 +31,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..resolution.facts import Fact
 from ..resolution.normalise import normalise_name
+from ..resolution.organisations import same_organisation
 from ._adjacency import Adjacency
-from .bridges import BRIDGE_KINDS, percentile_rank
+from .bridges import BRIDGE_KINDS, percentile_rank, score_terms, sphere_participation
+from .labels import cluster_organisations
 
-__all__ = ["with_possible_bridges", "candidates", "counts", "STATUS"]
+__all__ = ["with_possible_bridges", "candidates", "counts", "name_organisation", "organisation_cluster", "STATUS"]
 
 STATUS: tuple[str, ...] = ("confirmed", "unconfirmed")
 
@@ -73,6 +82,29 @@ def candidates(doubles: pd.DataFrame, persons: pd.DataFrame, adj: Adjacency) -> 
     return out
 
 
+def name_organisation(evidence: object) -> str:
+    """The organisation written in an account name, from a double's evidence facts (``""`` when none).
+
+    >>> name_organisation((Fact("name.exact"), Fact("organisation", {"org": "OT Pau"})))
+    'OT Pau'
+    """
+    for f in evidence if isinstance(evidence, tuple) else ():
+        if isinstance(f, Fact) and f.code.startswith("organisation") and f.args.get("org"):
+            return str(f.args["org"])
+    return ""
+
+
+def organisation_cluster(org: str, clusters: list[str], organisations: dict[str, str]) -> str:
+    """The first of ``clusters`` whose organisation is ``org`` (:func:`same_organisation`), or ``""``.
+
+    >>> organisation_cluster("OT Pau", ["c04", "c07"], {"c04": "Le Petit Béarnais", "c07": "Office de Tourisme de Pau"})
+    'c07'
+    """
+    if not org:
+        return ""
+    return next((c for c in clusters if c in organisations and same_organisation(org, organisations[c])), "")
+
+
 def _contracted_betweenness(adj: Adjacency, ia: int, ib: int) -> float:
     """Exact betweenness of the node made of ``ia`` and ``ib`` (normalised as networkx does)."""
     import igraph as ig
@@ -107,9 +139,10 @@ def _merged(c: dict, persons: pd.DataFrame, adj: Adjacency, nbs: list[np.ndarray
     bet = _contracted_betweenness(adj, ia, ib) if adj.tied.size <= exact_max else float(pa["betweenness"] + pb["betweenness"])
     others = np.delete(persons["betweenness"].to_numpy(dtype=float), [ia, ib])
     pct_all = np.append(others, bet)
-    score = (percentile_rank(pct_all)[-1] + part + (1.0 - min(con, 1.0))) / 3.0 if degree >= 2 else 0.0
     p_ties = int(pa["personal_ties"] + pb["personal_ties"])
     q_ties = int(pa["professional_ties"] + pb["professional_ties"])
+    sph = float(sphere_participation(np.array([p_ties]), np.array([q_ties]))[0])
+    score = float(score_terms(percentile_rank(pct_all)[-1], part, con, sph)) if degree >= 2 else 0.0
     kind = ""
     if degree >= 2:
         kind = BRIDGE_KINDS[0] if (p_ties >= 1 and q_ties >= 1) else (BRIDGE_KINDS[1] if part > 0 else "")
@@ -119,6 +152,7 @@ def _merged(c: dict, persons: pd.DataFrame, adj: Adjacency, nbs: list[np.ndarray
         "betweenness": float(bet),
         "constraint": float(con),
         "participation": float(part),
+        "sphere_participation": sph,
         "degree": int(degree),
         "personal_ties": p_ties,
         "professional_ties": q_ties,
@@ -151,7 +185,9 @@ def with_possible_bridges(
     out["person_ids"] = out["person_id"]
     out["accounts"] = [acc.get(p, "") for p in out["person_id"]]
     out["names"] = out["name"]
+    out["org_cluster"] = ""
     nbs = _neighbours(adj)
+    orgs = cluster_organisations(persons)
     rows = []
     for c in candidates(doubles if doubles is not None else pd.DataFrame(), persons, adj):
         m = _merged(c, persons, adj, nbs, exact_max)
@@ -172,6 +208,7 @@ def with_possible_bridges(
             side="",
             cluster=";".join(x for x in (pa["cluster"], pb["cluster"]) if x),
             articulation=0,
+            org_cluster=organisation_cluster(name_organisation(c["row"].get("evidence")), [pa["cluster"], pb["cluster"]], orgs),
         )
         rows.append(row)
     if rows:

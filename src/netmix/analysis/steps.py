@@ -17,7 +17,16 @@ import pandas as pd
 from ..graph import detect_waves
 from ..model import Resolution
 from ._adjacency import Adjacency, from_edges
-from .bridges import articulation_points, bridging_score, constraint, effective_size, participation, start_betweenness
+from .bridges import (
+    articulation_points,
+    bridging_score,
+    constraint,
+    effective_size,
+    participation,
+    sphere_participation,
+    start_betweenness,
+    world_sides,
+)
 from .clusters import cluster_persons, sphere_sides
 from .exclusion import mutual_counts
 from .roles import brokerage, dominant_role, ego_roles
@@ -152,8 +161,9 @@ def add_structure(
 
     ``betweenness`` is what :func:`start_structure` returned. Columns: ``degree, mutual,
     betweenness, constraint, effective_size, participation, articulation, brokerage,
-    brokerage_role, brokerage_<role>, side, personal_ties, professional_ties, bridging_score,
-    ego_role``. Returns the betweenness facts for ``run.json``.
+    brokerage_role, brokerage_<role>, side, personal_ties, professional_ties,
+    sphere_participation, bridging_score, ego_role``; ``side`` is the world a person counts for
+    as someone's tie (:func:`.bridges.world_sides`). Returns the betweenness facts for ``run.json``.
     """
     is_contact = persons["is_contact"].eq("1").to_numpy()
     step("measuring structural holes (constraint, effective size)")
@@ -169,7 +179,7 @@ def add_structure(
         observed, codes, betweenness=bet, participation=par, articulation=art, eligible=is_contact,
         insider_share=opts.insider_share, connector_top=opts.connector_top, gateway_participation=opts.gateway_participation,
     )  # fmt: skip
-    side = sphere_sides(persons)
+    side = world_sides(observed, persons["sphere"].to_numpy(), sphere_sides(persons))
     persons["degree"] = observed.degree
     persons["mutual"] = mutual_counts(observed, is_contact)
     persons["betweenness"] = bet
@@ -182,9 +192,10 @@ def add_structure(
     for r in ("coordinator", "itinerant", "gatekeeper", "liaison"):
         persons[f"brokerage_{r}"] = brk[r].to_numpy()
     persons["side"] = side
-    persons["personal_ties"] = _neighbour_count(observed, side == "personal")
-    persons["professional_ties"] = _neighbour_count(observed, side == "professional")
-    persons["bridging_score"] = bridging_score(bet, con, par, observed.degree)
+    persons["personal_ties"] = p_ties = _neighbour_count(observed, side == "personal")
+    persons["professional_ties"] = q_ties = _neighbour_count(observed, side == "professional")
+    persons["sphere_participation"] = sph = sphere_participation(p_ties, q_ties)
+    persons["bridging_score"] = bridging_score(bet, con, par, observed.degree, sph)
     persons["ego_role"] = roles
     return dict(bet_info)
 

@@ -32,8 +32,8 @@ __all__ = [
 #: The columns of the bridges table, in order.
 BRIDGE_TABLE_COLUMNS: tuple[str, ...] = (
     "person_id", "name", "rank", "bridge_kind", "bridging_score", "betweenness", "constraint", "effective_size",
-    "participation", "articulation", "brokerage", "brokerage_role", "degree", "personal_ties",
-    "professional_ties", "sphere", "side", "cluster", "ego_role",
+    "participation", "sphere_participation", "articulation", "brokerage", "brokerage_role", "degree",
+    "personal_ties", "professional_ties", "sphere", "side", "cluster", "ego_role",
 )  # fmt: skip
 
 

@@ -58,6 +58,8 @@ def fact_text(fact: Fact, lang: str = "en") -> str:
         )
     if code in ("population.common", "population.rare"):
         return _fmt(lang, f"ev.{code}", source=t(lang, f"ev.source.{a['source']}"), one_in=a.get("one_in", 0))
+    if code == "organisation.match" and a.get("cluster"):
+        return _fmt(lang, "ev.organisation.cluster", org=a["org"], cluster=a["cluster"])
     if code.startswith("organisation"):
         where = t(lang, f"ev.where.{a['where']}") if a.get("where") else ""
         return _fmt(lang, f"ev.{code}", org=a["org"], where=where)

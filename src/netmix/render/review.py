@@ -35,7 +35,7 @@ from ..resolution.facts import Fact
 from .evidence import evidence_text
 from .i18n import t
 
-__all__ = ["review_table", "review_xlsx", "review_for", "review_files", "empty_review", "DECISION_CHOICES"]
+__all__ = ["review_table", "review_xlsx", "review_for", "review_files", "empty_review", "with_cluster_match", "DECISION_CHOICES"]
 
 #: the choices of the drop-down list of review.xlsx, per language (all are read back by --decisions)
 DECISION_CHOICES: Mapping[str, tuple[str, ...]] = {
@@ -64,6 +64,22 @@ def _kind(row: Mapping, possible: Mapping[str, int]) -> str:
     return "review"
 
 
+def with_cluster_match(evidence: object, cluster: str) -> object:
+    """``evidence`` with its "organisation in the name" fact saying it is ``cluster``'s organisation (when ``cluster``).
+
+    >>> with_cluster_match((Fact("name.exact"), Fact("organisation", {"org": "OT Pau"})), "c07")[1]
+    Fact(code='organisation.match', args={'org': 'OT Pau', 'where': 'cluster', 'cluster': 'c07'})
+    """
+    if not cluster or not isinstance(evidence, tuple):
+        return evidence
+    return tuple(
+        Fact("organisation.match", {"org": f.args["org"], "where": "cluster", "cluster": cluster})
+        if isinstance(f, Fact) and f.code == "organisation"
+        else f
+        for f in evidence
+    )
+
+
 def review_table(resolution: Resolution, analysis: Analysis | None, lang: str = "en") -> pd.DataFrame:
     """The review rows of a run, most at stake first (evidence and suggestions in ``lang``)."""
     d = resolution.doubles
@@ -73,6 +89,7 @@ def review_table(resolution: Resolution, analysis: Analysis | None, lang: str = 
     status = b["status"] if "status" in b.columns else pd.Series(["confirmed"] * len(b), index=b.index)
     ranked = list(zip(b.get("person_id", []), b.get("rank", []), status, strict=False))
     possible = {str(p): int(r) for p, r, s in ranked if s == "unconfirmed"}
+    org_cluster = dict(zip(b["person_id"].astype(str), b["org_cluster"].astype(str), strict=False)) if "org_cluster" in b else {}
     confirmed = {str(p): int(r) for p, r, s in ranked if s != "unconfirmed"}
     c = resolution.contacts
     key_of = dict(zip(c["contact_id"].astype(str), c["account"].astype(str) + "|" + c["source_id"].astype(str), strict=False))
@@ -83,9 +100,10 @@ def review_table(resolution: Resolution, analysis: Analysis | None, lang: str = 
             continue
         pid = str(r["person_id"])
         rank = possible.get(pid) or confirmed.get(pid)
-        sugg = r["suggestion"]
+        sugg, evidence = r["suggestion"], r["evidence"]
         if kind == "possible_bridge":
             sugg = (Fact("sg.bridge", {"rank": rank}),)
+            evidence = with_cluster_match(evidence, org_cluster.get(pid, ""))
         cids = [x for x in str(r.get("contact_ids", "")).split(";") if x]
         rows.append(
             {
@@ -100,7 +118,7 @@ def review_table(resolution: Resolution, analysis: Analysis | None, lang: str = 
                 "note": r.get("note", ""),
                 "band": r["band"],
                 "confidence": float(r["confidence"]),
-                "evidence": evidence_text(r["evidence"], lang),
+                "evidence": evidence_text(evidence, lang),
                 "suggestion": evidence_text(sugg, lang),
                 "contact_ids": ";".join(cids),
                 "source_keys": ";".join(key_of.get(x, "") for x in cids),

@@ -17,6 +17,7 @@ from .blocking import block_pairs, candidate_pairs, id_pairs
 from .entities import Entities
 from .frequencies import population_share
 from .normalise import compare_names, needs_comparison, normalise_name, organisation
+from .organisations import same_organisation
 from .weights import (
     AMBIGUITY_MARGIN,
     CERTAIN,
@@ -176,16 +177,8 @@ def _org_matches(t: pd.DataFrame, i: np.ndarray, j: np.ndarray) -> tuple[np.ndar
             o = org_of(a)
             if o:
                 org[k] = o
-                match[k] |= _same_org(o, company[b])
+                match[k] |= same_organisation(o, company[b])
     return org, match
-
-
-def _same_org(org: str, company: str) -> bool:
-    """Whether an organisation written in a name and a company name are the same (one contains the other, folded)."""
-    from .normalise import fold
-
-    a, b = " ".join(fold(org).split()), " ".join(fold(company).split())
-    return bool(a and b) and (a in b or b in a)
 
 
 def _log_odds(

@@ -70,7 +70,11 @@ EN: dict[str, str] = {
     "headline.clusters": "{n} circles: {ties} found in the ties, {other} grouping people by company or connection wave",
     "headline.exclusions": "{n} people are kept out of a circle they are strongly tied to",
     "headline.bridge": "Your strongest bridge between circles: {name}",
-    "headline.bridges": "{confirmed} confirmed bridges; {possible} possible bridges wait for your decision",
+    "headline.bridges": (
+        "{confirmed} confirmed bridges (each is one person in your data); {possible} possible "
+        "bridges wait for your decision: the same name on a personal and a professional account with no contact "
+        "in common, one person or two namesakes — decide in review.csv"
+    ),
     "bridge.confirmed": "confirmed",
     "bridge.unconfirmed": "to confirm",
     "col.name": "Name",
@@ -196,7 +200,11 @@ FR: dict[str, str] = {
     "ou vague de connexions",
     "headline.exclusions": "{n} personnes sont exclues d'un cercle auquel elles sont très liées",
     "headline.bridge": "Votre principal passeur entre cercles : {name}",
-    "headline.bridges": "{confirmed} passeurs confirmés ; {possible} passeurs possibles attendent votre décision",
+    "headline.bridges": (
+        "{confirmed} passeurs confirmés (chacun est une seule personne dans vos données) ; {possible} "
+        "passeurs possibles attendent votre décision : le même nom sur un compte perso et un compte pro sans "
+        "contact commun, une seule personne ou deux homonymes — décidez dans review.csv"
+    ),
     "bridge.confirmed": "confirmé",
     "bridge.unconfirmed": "à confirmer",
     "col.name": "Nom",
