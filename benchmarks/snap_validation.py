@@ -141,12 +141,14 @@ def _tuning_score(data: Path, seed: int, params: object) -> tuple[float, float]:
 
 
 def tune(data: Path, seed: int) -> object:
-    """Grid search of the circle parameters on the tuning egos, in two stages.
+    """Grid search of the circle parameters on the tuning egos, in three stages.
 
     Stage 1: Infomap, Louvain and the merging (the first version's grid). Stage 2, the stage-1
     choice fixed: the added candidate source, Leiden CPM at none, one or two tie densities, with
-    the merge threshold. Each choice maximises the smaller of mean F1 and mean symmetric F1
-    (F1 alone would reward piling up candidates, symmetric F1 alone few large groups).
+    the merge threshold. Stage 3, the stage-2 choice fixed: the person-centred joining rule (none,
+    or a share of the person's own ties from 0.25 to 0.5, with at least 3 or 5 ties). Each choice
+    maximises the smaller of mean F1 and mean symmetric F1 (F1 alone would reward piling up
+    candidates, symmetric F1 alone few large groups).
     """
     from dataclasses import replace
 
@@ -158,7 +160,7 @@ def tune(data: Path, seed: int) -> object:
     grid1 = [
         CircleParams(
             infomap_trials=trials, resolutions=res, louvain_levels=levels, merge_jaccard=merge, min_size=size,
-            extend_share=extend, cpm_resolutions=(),
+            extend_share=extend, cpm_resolutions=(), own_share=None,
         )
         for size, res, levels, merge, trials, extend in stage1
     ]
@@ -166,6 +168,9 @@ def tune(data: Path, seed: int) -> object:
     stage2 = itertools.product(((), (0.03,), (0.05,), (0.07,), (0.03, 0.1)), (0.8, 0.9))
     grid2 = [replace(best, cpm_resolutions=cpm, merge_jaccard=m) for cpm, m in stage2]
     best = _best(data, seed, grid2)
+    stage3 = [(None, 5)] + list(itertools.product((0.25, 0.3, 0.35, 0.4, 0.5), (3, 5)))
+    grid3 = [replace(best, own_share=own, own_min=k) for own, k in stage3]
+    best = _best(data, seed, grid3)
     print(f"chosen on egos {TUNING}: {best}")
     return best
 

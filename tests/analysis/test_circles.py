@@ -12,7 +12,6 @@ from pathlib import Path
 import networkx as nx
 import numpy as np
 import pandas as pd
-import pytest
 
 import netmix
 from netmix.analysis import analyse
@@ -51,6 +50,30 @@ def test_planted_overlap_recovered():
         assert c <= friends or c <= colleagues or c == friends | colleagues
     in_several = {v for v in g if sum(v in c for c in circles if c != friends | colleagues) >= 2}
     assert in_several == {"o1", "o2"}
+
+
+def test_person_centred_joining_by_hand():
+    """A clique of 10 friends f0..f9, a clique of 12 colleagues w0..w11, and b — a colleague who is
+    also a friend — tied to f0..f7 and w0..w4 (8 + 5 = 13 ties). By hand: b's friends pull harder
+    (8 ties against 5), so every method groups b with the friends: F = f0..f9 + b. b is tied to 5
+    of the 12 colleagues, 42 % < extend_share 60 %, so the circle-centred rule leaves b out of
+    the colleagues' circle; but it holds 5 of b's 13 ties, 38 % ≥ own_share 25 %, and 5 ≥
+    own_min 5, so b joins it: W = w0..w11 + b. Nobody else joins anything (every other person has
+    at most 1 tie — to b — outside their clique, below own_min and below 60 % of any circle)."""
+    g = nx.Graph()
+    friends, colleagues = [f"f{i}" for i in range(10)], [f"w{i}" for i in range(12)]
+    clique(g, friends)
+    clique(g, colleagues)
+    g.add_edges_from(("b", v) for v in friends[:8] + colleagues[:5])
+    f, w = set(friends) | {"b"}, set(colleagues) | {"b"}
+    circles = find_circles(g, seed=0)
+    assert f in circles and w in circles
+    for c in circles:
+        assert c <= f or c <= w or c == f | w
+    # without the person-centred rule b is in the friends' circle only; the colleagues' is theirs alone
+    nodes = sorted(g)
+    alone = [{nodes[i] for i in m.tolist()} for m in circles_of(g, seed=0, params=CircleParams(own_share=None)).members]
+    assert f in alone and w not in alone and set(colleagues) in alone
 
 
 def test_find_circles_is_in_the_public_api_and_deterministic():
@@ -168,12 +191,6 @@ def test_analyse_adds_circles_without_changing_the_partition(maud, accounts):
     assert a.persons.set_index("person_id")["cluster"].loc[expected["person_id"]].tolist() == expected["cluster"].tolist()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known shortfall since the samples plant split bridges: of the 6 bridges the ties can merge, only 1 "
-    "(h0157) sits in a circle of its own planted cluster and one of the other sphere; h0143 and h0145 sit in the "
-    "school-friends circle but in no tourist-office circle",
-)
 def test_samples_planted_clusters_and_overlap_in_circles():
     """Every planted cluster of the samples has a circle matching it (F1 ≥ 0.7), and planted
     bridges — tourist-office colleagues who are also school friends — sit in a circle of their
