@@ -46,9 +46,7 @@ tie candidates do (F1 up, symmetric F1 down on the tuning egos), so circles rest
 
 from __future__ import annotations
 
-import random
-from collections.abc import Hashable, Iterator
-from contextlib import contextmanager
+from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import Any
 
@@ -56,6 +54,7 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
+from ..util.igraph_tools import igraph_seeded, load_igraph
 from ._adjacency import Adjacency, as_adjacency
 
 __all__ = ["CircleParams", "Circles", "circle_params", "circles_of", "find_circles"]
@@ -93,25 +92,13 @@ class Circles:
         return len(self.members)
 
 
-@contextmanager
-def _seeded(seed: int) -> Iterator[None]:
-    """igraph's random numbers drawn from ``random.Random(seed)``, restored afterwards."""
-    import igraph as ig
-
-    ig.set_random_number_generator(random.Random(seed))
-    try:
-        yield
-    finally:
-        ig.set_random_number_generator(random)
-
-
 def _candidates(adj: Adjacency, seed: int, params: CircleParams) -> list[np.ndarray]:
     """Every community of every method, as sorted node indices of ``adj``."""
     if adj.tied.size == 0:
         return []
     g = adj.tied_igraph
     parts: list[Any] = []
-    with _seeded(seed):
+    with igraph_seeded(seed):
         if params.infomap_trials > 0 and adj.m <= params.infomap_max_ties:
             parts.append(g.community_infomap(edge_weights="weight", trials=params.infomap_trials).membership)
         for gamma in params.resolutions:
@@ -121,7 +108,7 @@ def _candidates(adj: Adjacency, seed: int, params: CircleParams) -> list[np.ndar
             else:
                 parts.append(g.community_multilevel(weights="weight", resolution=float(gamma)).membership)
     for density in params.cpm_resolutions:
-        with _seeded(seed):
+        with igraph_seeded(seed):
             cpm = g.community_leiden(objective_function="CPM", weights="weight", resolution=float(density), n_iterations=-1)
         parts.append(cpm.membership)
     return [group for membership in parts for group in _groups(adj, membership)]
@@ -197,8 +184,7 @@ def _parents(members: list[np.ndarray], share: float) -> np.ndarray:
 
 def circle_params(params: CircleParams | None = None) -> dict[str, Any]:
     """The circle method and parameters, for ``run.json``."""
-    import igraph as ig
-
+    ig = load_igraph()
     p = params or CircleParams()
     return {
         "engine": f"igraph {ig.__version__}",

@@ -34,6 +34,7 @@ import pandas as pd
 from ..resolution.facts import Fact
 from ..resolution.normalise import normalise_name
 from ..resolution.organisations import same_organisation
+from ..util.igraph_tools import load_igraph
 from ._adjacency import Adjacency
 from .bridges import BRIDGE_KINDS, percentile_rank, score_terms, sphere_participation
 from .labels import cluster_organisations
@@ -107,8 +108,7 @@ def organisation_cluster(org: str, clusters: list[str], organisations: dict[str,
 
 def _contracted_betweenness(adj: Adjacency, ia: int, ib: int) -> float:
     """Exact betweenness of the node made of ``ia`` and ``ib`` (normalised as networkx does)."""
-    import igraph as ig
-
+    ig = load_igraph()
     n = adj.n
     remap = np.arange(n)
     remap[ib] = ia
