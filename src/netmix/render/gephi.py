@@ -35,8 +35,8 @@ import pandas as pd
 from .._version import __version__
 from ..model import Analysis, Resolution
 from ..privacy import Pseudonymizer
-from .layout import layout
-from .people import SPHERE_COLORS, View, build_view, tie_arrays
+from .layout import layout_view
+from .people import SPHERE_COLORS, View, build_view
 
 #: Node attributes of both files: (name, GEXF / GraphML type), in file order.
 NODE_ATTRIBUTES: tuple[tuple[str, str], ...] = (
@@ -121,7 +121,7 @@ def _edges(view: View, order: np.ndarray) -> tuple[list[int], list[int], list[fl
     in node-id order (what netmix wrote before it streamed the files): by the source's place, then
     by the tie's place among the sorted (low id, high id) pairs.
     """
-    ties = view.ties if view.ties is not None else tie_arrays(view.graph, view.persons["person_id"].tolist())
+    ties = view.ties
     m = len(ties)
     ends = np.column_stack([ties["src"].to_numpy(), ties["dst"].to_numpy()]) if m else np.zeros((0, 2), dtype=np.int64)
     weights, kinds = ties["weight"].tolist(), ties["kind"].tolist()
@@ -144,7 +144,7 @@ def _export(
     attribute: bool,
 ) -> _Export:
     view = build_view(analysis, resolution, pseudonymizer=pseudonymizer)
-    pos = positions if positions is not None else layout(view.graph, seed=seed)
+    pos = positions if positions is not None else layout_view(view, seed=seed)
     pids = view.persons["person_id"].tolist()
     ident = [pseudonymizer.token(p) for p in pids] if pseudonymizer is not None else pids
     order = np.argsort(np.array(ident, dtype=object), kind="stable") if ident else np.zeros(0, dtype=np.int64)

@@ -27,7 +27,7 @@ from typing import Any
 
 import numpy as np
 
-from .people import View, tie_arrays
+from .people import View
 
 #: Distance between neighbouring nodes, in drawing units (vis-network pixels at zoom 1).
 NODE_SPACING = 28.0
@@ -250,7 +250,7 @@ def layout_view(view: View, *, seed: int = 0) -> dict[Hashable, tuple[float, flo
     True
     """
     names = view.persons["person_id"].tolist()
-    ties = view.ties if view.ties is not None else tie_arrays(view.graph, names)
+    ties = view.ties
     src, dst, w = (ties[c].to_numpy() for c in ("src", "dst", "weight"))
     xy = layout_arrays(names, view.persons["cluster"].tolist(), src, dst, w, seed=seed)
     return {v: (round(x, 2), round(y, 2)) for v, (x, y) in zip(names, xy.tolist(), strict=True)}
