@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import os
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
 from typing import Any
 
 import pandas as pd
@@ -113,6 +115,22 @@ def _write_images(out: OutputDir, draw: _Drawing, clock: StepClock) -> None:
         _write(out, f"graph.{fmt}", clock, image(fmt))
 
 
+@contextlib.contextmanager
+def _spared_by_collector() -> Iterator[None]:
+    """While the outputs are made, Python's cyclic garbage collector leaves alone what existed before (the
+    run's result, which lives to the end): its full passes walked those objects again and again (about a
+    second on 35,000 persons). They are put back in its care afterwards; left as they are when some caller
+    already froze objects itself."""
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def write_outputs(
     result: RunResult,
     out_dir: str | os.PathLike,
@@ -159,7 +177,7 @@ def write_outputs(
     True
     """
     clock = StepClock(progress)
-    with OutputDir(out_dir) as out:
+    with _spared_by_collector(), OutputDir(out_dir) as out:
         review = _write_tables(out, result, pseudonymizer, clock)
         positions = _layout(result, pseudonymizer, clock)
         draw = (result, {"pseudonymizer": pseudonymizer, "seed": result.config.seed, "positions": positions})

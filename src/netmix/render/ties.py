@@ -62,13 +62,20 @@ def _sorted_unique(lo: np.ndarray, hi: np.ndarray, n: int) -> np.ndarray:
     return last
 
 
+def _text(ids: pd.Series) -> pd.Series:
+    """Person ids as text (``str`` of each one that is not)."""
+    return ids if pd.api.types.infer_dtype(ids, skipna=False) == "string" else ids.astype(str)
+
+
 def tie_table(edges: pd.DataFrame, pid: Sequence[str]) -> pd.DataFrame:
     """The ties of a table with ``a, b, weight, kind`` columns (person ids) between the persons ``pid``."""
     if edges is None or not len(edges) or not len(pid):
         return empty_ties()
-    index = pd.Index(pd.Series(list(pid), dtype=object))
-    a = index.get_indexer(edges["a"].astype(str).to_numpy(dtype=object))
-    b = index.get_indexer(edges["b"].astype(str).to_numpy(dtype=object))
+    ends = pd.concat([_text(edges["a"]), _text(edges["b"])], ignore_index=True)
+    codes, names = pd.factorize(ends)  # each id looked up once
+    place = pd.Index(pd.Series(list(pid), dtype=object)).get_indexer(np.asarray(names, dtype=object))
+    ab = place[codes]
+    a, b = ab[: len(edges)], ab[len(edges) :]
     ok = np.flatnonzero((a >= 0) & (b >= 0) & (a != b))
     lo, hi = np.minimum(a[ok], b[ok]).astype(np.int64), np.maximum(a[ok], b[ok]).astype(np.int64)
     keep = _sorted_unique(lo, hi, len(pid))
