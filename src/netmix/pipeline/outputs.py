@@ -13,6 +13,7 @@ import pandas as pd
 
 from ..io.output import OutputDir, json_bytes
 from ..privacy import Pseudonymizer, scrub_run_record
+from .background import Background, can_fork
 from .record import run_record
 from .running import RunResult
 from .steps import TIMINGS_FILE, Progress, StepClock, _quiet, timings_record
@@ -20,15 +21,24 @@ from .steps import TIMINGS_FILE, Progress, StepClock, _quiet, timings_record
 Positions = dict[Hashable, tuple[float, float]]
 
 
+def _review(result: RunResult, pseudonymizer: Pseudonymizer | None, clock: StepClock, jobs: _Jobs) -> pd.DataFrame:
+    """The review rows (the pairs to decide, read back by ``--decisions``); review.xlsx started beside the work."""
+    from ..render.review import review_for, review_xlsx
+
+    lang = result.config.lang
+    with clock.step("review"):
+        review = review_for(result.resolution, result.analysis, lang, pseudonymizer)
+    jobs.start("review.xlsx", functools.partial(review_xlsx, review, lang))  # review_files' second file, in parallel
+    return review
+
+
 def _write_tables(
-    out: OutputDir, result: RunResult, pseudonymizer: Pseudonymizer | None, clock: StepClock
-) -> pd.DataFrame:
-    """The CSV tables (evidence and suggestions worded in the run's language), review.csv / review.xlsx and
-    summary.json; returns the review rows (the pairs to decide, read back by ``--decisions``)."""
+    out: OutputDir, result: RunResult, pseudonymizer: Pseudonymizer | None, clock: StepClock, review: pd.DataFrame
+) -> None:
+    """The CSV tables (evidence and suggestions worded in the run's language), review.csv and summary.json."""
     from ..io.output import csv_bytes
     from ..privacy import anonymize_tables
     from ..render.evidence import worded_resolution
-    from ..render.review import review_for, review_xlsx
     from ..render.tables import output_tables
 
     lang = result.config.lang
@@ -38,12 +48,29 @@ def _write_tables(
         tables |= anonymize_tables(circles, pseudonymizer) if pseudonymizer is not None else circles
     for name, df in tables.items():
         _write(out, name, clock, functools.partial(csv_bytes, df))
-    with clock.step("review"):
-        review = review_for(result.resolution, result.analysis, lang, pseudonymizer)
-    _write(out, "review.csv", clock, functools.partial(csv_bytes, review))  # review_files' two files, each timed
-    _write(out, "review.xlsx", clock, functools.partial(review_xlsx, review, lang))
+    _write(out, "review.csv", clock, functools.partial(csv_bytes, review))
     _write(out, "summary.json", clock, lambda: json_bytes(result.analysis.summary))
-    return review
+
+
+class _Jobs:
+    """The outputs being made beside the main work (:class:`.background.Background`), by file name."""
+
+    def __init__(self, parallel: bool) -> None:
+        self.parallel = parallel
+        self.running: dict[str, Background] = {}
+
+    def start(self, name: str, make: Callable[[], bytes]) -> None:
+        self.running[name] = Background(make, parallel=self.parallel)
+
+    def write(self, out: OutputDir, clock: StepClock) -> None:
+        """Stage every output started, in the order they were started (each step times the wait)."""
+        for name, job in list(self.running.items()):
+            _write(out, name, clock, job.result)
+            del self.running[name]
+
+    def cancel(self) -> None:
+        for job in self.running.values():
+            job.cancel()
 
 
 def _write(out: OutputDir, name: str, clock: StepClock, make: Callable[[], bytes]) -> None:
@@ -70,13 +97,14 @@ def _layout(result: RunResult, pseudonymizer: Pseudonymizer | None, clock: StepC
 _Drawing = tuple[RunResult, dict[str, Any]]
 
 
-def _write_gephi(out: OutputDir, draw: _Drawing, graphml: bool, clock: StepClock) -> int:
-    """graph.gexf (and graph.graphml); returns the characters XML could not hold, left out of them."""
+def _write_gephi(out: OutputDir, draw: _Drawing, graphml: bool, clock: StepClock, jobs: _Jobs) -> int:
+    """graph.gexf (started beside the main work) and graph.graphml; returns the characters XML could not
+    hold, left out of them."""
     from ..render.gephi import gexf_bytes, graphml_bytes, xml_unsafe_characters
 
     result, kwargs = draw
     args = (result.analysis, result.resolution)
-    _write(out, "graph.gexf", clock, lambda: gexf_bytes(*args, **kwargs))
+    jobs.start("graph.gexf", lambda: gexf_bytes(*args, **kwargs))
     if graphml:
         _write(out, "graph.graphml", clock, lambda: graphml_bytes(*args, **kwargs))
     return xml_unsafe_characters(*args, pseudonymizer=kwargs["pseudonymizer"])
@@ -141,6 +169,7 @@ def write_outputs(
     graphml: bool = False,
     progress: Progress = _quiet,
     timings: bool = True,
+    parallel: bool | None = None,
 ) -> list[str]:
     """Write the output contract of DESIGN.md into ``out_dir``, all files or none.
 
@@ -160,6 +189,9 @@ def write_outputs(
         Called with a :class:`StepEvent` when each file is started and written.
     timings
         Write ``timings.json``: the seconds of every step of the run and of each file.
+    parallel
+        Make review.xlsx and graph.gexf in forked processes beside the other outputs (same bytes);
+        ``None``: where ``fork`` exists and there are two cores or more (:func:`.background.can_fork`).
 
     Returns
     -------
@@ -177,17 +209,23 @@ def write_outputs(
     True
     """
     clock = StepClock(progress)
-    with _spared_by_collector(), OutputDir(out_dir) as out:
-        review = _write_tables(out, result, pseudonymizer, clock)
+    jobs = _Jobs(can_fork() if parallel is None else parallel)
+    with _spared_by_collector(), OutputDir(out_dir) as out, contextlib.ExitStack() as stack:
+        stack.callback(jobs.cancel)  # a run that fails leaves no child behind
+        # review.xlsx is made beside the tables, graph.gexf beside the pages (each fork copies the pages the
+        # parent writes to afterwards: two children at once cost more than they give)
+        review = _review(result, pseudonymizer, clock, jobs)
+        _write_tables(out, result, pseudonymizer, clock, review)
         positions = _layout(result, pseudonymizer, clock)
         draw = (result, {"pseudonymizer": pseudonymizer, "seed": result.config.seed, "positions": positions})
-        outputs = {"xml_characters_removed": _write_gephi(out, draw, graphml, clock)}
+        outputs = {"xml_characters_removed": _write_gephi(out, draw, graphml, clock, jobs)}
         record = scrub_run_record(run_record(result, outputs), result.config, pseudonymised=pseudonymizer is not None)
         _write(out, "run.json", clock, lambda: json_bytes(record))
         if html:
             _write_pages(out, draw, review, clock)
         if images:
             _write_images(out, draw, clock)
+        jobs.write(out, clock)
         if timings:
             out.write(TIMINGS_FILE, json_bytes(timings_record(result.timings + tuple(clock.rows))))
         return sorted(out.written)
