@@ -4,7 +4,8 @@ Two outputs of a run are long and self-contained — review.xlsx (openpyxl, cell
 graph.gexf (100 MB of text on a large network). :class:`Background` makes such an output's bytes in
 a child process started with ``os.fork`` (POSIX; the child shares the parent's memory until it
 writes to it, so nothing is copied or pickled on the way in) while the parent goes on with the
-other outputs, and hands the bytes over through a pipe when the parent asks for them. The bytes
+other outputs, and hands the bytes over through a pipe when the parent asks for them — or writes
+them itself, into the file it was given, when they are many (graph.gexf). The bytes
 are those the parent would have made (same code, same data, seeded): the output is the same with or
 without the child. Wherever the child cannot be used — no ``fork`` (Windows), one core, a process
 that is itself a worker (a batch), or a child that failed — the parent makes the bytes itself.
@@ -20,8 +21,16 @@ import multiprocessing
 import os
 import signal
 from collections.abc import Callable
+from pathlib import Path
 
 __all__ = ["Background", "can_fork"]
+
+#: Writes a file of bytes (:meth:`netmix.io.publish.OutputDir.write_part`).
+Writer = Callable[[Path, bytes], None]
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.write_bytes(data)
 
 
 def can_fork() -> bool:
@@ -37,8 +46,10 @@ class Background:
     b'netmix'
     """
 
-    def __init__(self, make: Callable[[], bytes], *, parallel: bool) -> None:
-        self.make = make
+    def __init__(
+        self, make: Callable[[], bytes], *, parallel: bool, into: Path | None = None, write: Writer = _write
+    ) -> None:
+        self.make, self.into, self.write = make, into, write
         self.pid = 0
         self.fd = -1
         if parallel:
@@ -57,6 +68,9 @@ class Background:
             try:
                 os.close(read)
                 data = self.make()
+                if self.into is not None:  # a large file is written here, on this core, not handed over
+                    self.write(self.into, data)
+                    data = b""
                 with os.fdopen(write, "wb") as pipe:
                     pipe.write(data)
                 code = 0
@@ -72,13 +86,20 @@ class Background:
             os.waitpid(self.pid, 0)
             os.close(self.fd)
             self.pid = 0
+        if self.into is not None:
+            self.into.unlink(missing_ok=True)
 
-    def result(self) -> bytes:
-        """The bytes (waiting for the child; made here when there is no child or it failed)."""
+    def result(self) -> bytes | None:
+        """The bytes (waiting for the child; made here when there is no child or it failed), or ``None`` when the
+        child wrote them to ``into``."""
         if not self.pid:
             return self.make()
         with os.fdopen(self.fd, "rb") as pipe:
             data = pipe.read()
         _, status = os.waitpid(self.pid, 0)
         self.pid = 0
-        return data if os.waitstatus_to_exitcode(status) == 0 else self.make()
+        if os.waitstatus_to_exitcode(status) != 0:
+            if self.into is not None:
+                self.into.unlink(missing_ok=True)  # what a failed child may have left
+            return self.make()
+        return None if self.into is not None else data

@@ -55,17 +55,25 @@ def _write_tables(
 class _Jobs:
     """The outputs being made beside the main work (:class:`.background.Background`), by file name."""
 
-    def __init__(self, parallel: bool) -> None:
-        self.parallel = parallel
+    def __init__(self, out: OutputDir, parallel: bool) -> None:
+        self.out, self.parallel = out, parallel
         self.running: dict[str, Background] = {}
 
-    def start(self, name: str, make: Callable[[], bytes]) -> None:
-        self.running[name] = Background(make, parallel=self.parallel)
+    def start(self, name: str, make: Callable[[], bytes], *, large: bool = False) -> None:
+        """Start making ``name`` (``large``: the child writes the file itself, in the staging folder)."""
+        into = self.out.part(name) if large and self.parallel else None
+        self.running[name] = Background(make, parallel=self.parallel, into=into, write=OutputDir.write_part)
 
-    def write(self, out: OutputDir, clock: StepClock) -> None:
+    def write(self, clock: StepClock) -> None:
         """Stage every output started, in the order they were started (each step times the wait)."""
         for name, job in list(self.running.items()):
-            _write(out, name, clock, job.result)
+            with clock.step("write", name) as counted:
+                data = job.result()
+                if data is None and job.into is not None:
+                    counted.append(self.out.adopt(name, job.into))
+                else:
+                    self.out.write(name, data or b"")
+                    counted.append(len(data or b""))
             del self.running[name]
 
     def cancel(self) -> None:
@@ -104,7 +112,7 @@ def _write_gephi(out: OutputDir, draw: _Drawing, graphml: bool, clock: StepClock
 
     result, kwargs = draw
     args = (result.analysis, result.resolution)
-    jobs.start("graph.gexf", lambda: gexf_bytes(*args, **kwargs))
+    jobs.start("graph.gexf", lambda: gexf_bytes(*args, **kwargs), large=True)
     if graphml:
         _write(out, "graph.graphml", clock, lambda: graphml_bytes(*args, **kwargs))
     return xml_unsafe_characters(*args, pseudonymizer=kwargs["pseudonymizer"])
@@ -214,8 +222,8 @@ def write_outputs(
     True
     """
     clock = StepClock(progress)
-    jobs = _Jobs(can_fork() if parallel is None else parallel)
     with _spared_by_collector(), OutputDir(out_dir) as out, contextlib.ExitStack() as stack:
+        jobs = _Jobs(out, can_fork() if parallel is None else parallel)
         stack.callback(jobs.cancel)  # a run that fails leaves no child behind
         # review.xlsx is made beside the tables, graph.gexf beside the pages (each fork copies the pages the
         # parent writes to afterwards: two children at once cost more than they give)
@@ -230,7 +238,7 @@ def write_outputs(
             _write_pages(out, draw, review, clock)
         if images:
             _write_images(out, draw, clock)
-        jobs.write(out, clock)
+        jobs.write(clock)
         if timings:
             out.write(TIMINGS_FILE, json_bytes(timings_record(result.timings + tuple(clock.rows))))
         return sorted(out.written)

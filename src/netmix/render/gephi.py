@@ -104,7 +104,7 @@ class _Export:
     size: list[float]
     lo: list[int]
     hi: list[int]
-    weight: list[float]
+    weight: list[str]  # as str(float) writes them
     kind: list[str]
 
 
@@ -125,8 +125,8 @@ def _node_columns(view: View, attribute: bool) -> dict[str, list[str]]:
     return text
 
 
-def _edges(view: View, order: np.ndarray) -> tuple[list[int], list[int], list[float], list[str]]:
-    """The ties as person indices (source first in person order), weights and kinds, in file order.
+def _edges(view: View, order: np.ndarray) -> tuple[list[int], list[int], list[str], list[str]]:
+    """The ties as person indices (source first in person order), weights (as text) and kinds, in file order.
 
     The order is networkx's for a graph whose nodes were added in person order and whose edges
     in node-id order (what netmix wrote before it streamed the files): by the source's place, then
@@ -143,7 +143,20 @@ def _edges(view: View, order: np.ndarray) -> tuple[list[int], list[int], list[fl
     by_id[np.lexsort((np.maximum(a, b), np.minimum(a, b)))] = np.arange(m)
     src, dst = ends.min(axis=1), ends.max(axis=1)
     by = np.lexsort((by_id, src))
-    return src[by].tolist(), dst[by].tolist(), weights[by].tolist(), kinds[by].tolist()
+    return src[by].tolist(), dst[by].tolist(), _float_texts(weights[by]), kinds[by].tolist()
+
+
+def _float_texts(values: np.ndarray) -> list[str]:
+    """``str`` of every float, made once per distinct value (bit for bit: ``-0.0`` stays apart from ``0.0``).
+
+    >>> _float_texts(np.array([1.0, 0.5, 1.0, -0.0]))
+    ['1.0', '0.5', '1.0', '-0.0']
+    """
+    if not len(values):
+        return []
+    bits, where = np.unique(np.ascontiguousarray(values, dtype=np.float64).view(np.int64), return_inverse=True)
+    said = np.array([str(v) for v in bits.view(np.float64).tolist()], dtype=object)
+    return said[where.ravel()].tolist()
 
 
 def _export(
