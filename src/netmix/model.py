@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 import pandas as pd
 
@@ -316,6 +316,9 @@ class Resolution:
     params: dict = field(default_factory=dict)
 
 
+T = TypeVar("T")
+
+
 class Deferred:
     """A value made on first use: ``Deferred(f, *args)`` given to a :class:`LazyField` is replaced by
     ``f(*args)`` the first time the field is read (the person graph nobody may ask for)."""
@@ -327,21 +330,21 @@ class Deferred:
         return self.make(*self.args, **self.kwargs)
 
 
-class LazyField:
+class LazyField(Generic[T]):
     """A dataclass field (default ``None``) whose value may be a :class:`Deferred`, made once when first read."""
 
     def __set_name__(self, owner: type, name: str) -> None:
         self.attr = f"_{name}"
 
-    def __get__(self, obj: object | None, owner: type | None = None) -> Any:
+    def __get__(self, obj: object | None, owner: type | None = None) -> T:
         if obj is None:
-            return None  # the field's default
+            return None  # type: ignore[return-value]  # the field's default
         value = obj.__dict__.get(self.attr)
         if isinstance(value, Deferred):
             value = obj.__dict__[self.attr] = value()
-        return value
+        return value  # type: ignore[return-value]
 
-    def __set__(self, obj: object, value: Any) -> None:
+    def __set__(self, obj: object, value: T | Deferred | None) -> None:
         obj.__dict__[self.attr] = value  # from __init__ only: the dataclass is frozen
 
 
@@ -371,7 +374,7 @@ class Analysis:
     overlap: dict
     summary: dict
     params: dict
-    graph: nx.Graph = LazyField()  # type: ignore[assignment]
+    graph: LazyField[nx.Graph] = LazyField()
     circles: pd.DataFrame = field(default_factory=lambda: empty_frame(CIRCLE_COLUMNS))  # CIRCLE_COLUMNS + composition
     circle_members: pd.DataFrame = field(default_factory=lambda: empty_frame(CIRCLE_MEMBER_COLUMNS))
     ties: pd.DataFrame | None = None

@@ -225,23 +225,31 @@ def write_outputs(
     with _spared_by_collector(), OutputDir(out_dir) as out, contextlib.ExitStack() as stack:
         jobs = _Jobs(out, can_fork() if parallel is None else parallel)
         stack.callback(jobs.cancel)  # a run that fails leaves no child behind
-        # review.xlsx is made beside the tables, graph.gexf beside the pages (each fork copies the pages the
-        # parent writes to afterwards: two children at once cost more than they give)
-        review = _review(result, pseudonymizer, clock, jobs)
-        _write_tables(out, result, pseudonymizer, clock, review)
-        positions = _layout(result, pseudonymizer, clock)
-        draw = (result, {"pseudonymizer": pseudonymizer, "seed": result.config.seed, "positions": positions})
-        outputs = {"xml_characters_removed": _write_gephi(out, draw, graphml, clock, jobs)}
-        record = scrub_run_record(run_record(result, outputs), result.config, pseudonymised=pseudonymizer is not None)
-        _write(out, "run.json", clock, lambda: json_bytes(record))
-        if html:
-            _write_pages(out, draw, review, clock)
-        if images:
-            _write_images(out, draw, clock)
-        jobs.write(clock)
+        _write_all(out, result, pseudonymizer, clock, jobs, (html, images, graphml))
         if timings:
             out.write(TIMINGS_FILE, json_bytes(timings_record(result.timings + tuple(clock.rows))))
         return sorted(out.written)
+
+
+def _write_all(
+    out: OutputDir, result: RunResult, pseudonymizer: Pseudonymizer | None, clock: StepClock, jobs: _Jobs, which: tuple[bool, ...]
+) -> None:
+    """Every output but timings.json; ``which``: (html, images, graphml)."""
+    html, images, graphml = which
+    # review.xlsx is made beside the tables, graph.gexf beside the pages (each fork copies the pages the
+    # parent writes to afterwards: two children at once cost more than they give)
+    review = _review(result, pseudonymizer, clock, jobs)
+    _write_tables(out, result, pseudonymizer, clock, review)
+    positions = _layout(result, pseudonymizer, clock)
+    draw = (result, {"pseudonymizer": pseudonymizer, "seed": result.config.seed, "positions": positions})
+    outputs = {"xml_characters_removed": _write_gephi(out, draw, graphml, clock, jobs)}
+    record = scrub_run_record(run_record(result, outputs), result.config, pseudonymised=pseudonymizer is not None)
+    _write(out, "run.json", clock, lambda: json_bytes(record))
+    if html:
+        _write_pages(out, draw, review, clock)
+    if images:
+        _write_images(out, draw, clock)
+    jobs.write(clock)
 
 
 __all__ = ["write_outputs"]

@@ -255,6 +255,12 @@ def gexf_bytes(
         f'<attributes class="edge" mode="static">\n<attribute id="{len(ids)}" title="kind" type="string"/>\n</attributes>\n'
         f'<nodes count="{len(e.ids)}">\n'
     )
+    nodes, edges = _gexf_nodes(e, ids), _gexf_edges(e, len(ids))
+    return _stream((head, "</nodes>\n<edges>\n", "</edges>\n</graph>\n</gexf>\n"), nodes, len(e.ids), edges, len(e.lo))
+
+
+def _gexf_nodes(e: _Export, ids: dict[str, str]) -> Callable[[int, int], str]:
+    """The GEXF lines of the nodes ``start`` to ``end``, one format per node."""
     colors = {c: _rgb(c) for c in set(e.color)}
     rgb = [colors[c] for c in e.color]
     values = "".join(f'<attvalue for="{ids[a]}" value="{{}}"/>' for a, _ in NODE_ATTRIBUTES)
@@ -262,7 +268,6 @@ def gexf_bytes(
         '<node id="{}" label="{}"><attvalues>' + values + "</attvalues>"
         '<viz:color {}/><viz:size value="{}"/><viz:position x="{}" y="{}" z="0.0"/></node>\n'
     ).format
-    kind_id = len(ids)
 
     def nodes(start: int, end: int) -> str:
         cut = slice(start, end)
@@ -270,6 +275,11 @@ def gexf_bytes(
         rows = zip(e.ids[cut], e.label[cut], *texts, rgb[cut], e.size[cut], e.x[cut], e.y[cut], strict=True)
         return "".join([node(*row) for row in rows])
 
+    return nodes
+
+
+def _gexf_edges(e: _Export, kind_id: int) -> Callable[[int, int], str]:
+    """The GEXF lines of the edges ``start`` to ``end``, one f-string per edge."""
     source, target = _ends(e)
 
     def edges(start: int, end: int) -> str:
@@ -283,7 +293,7 @@ def gexf_bytes(
             ]
         )
 
-    return _stream((head, "</nodes>\n<edges>\n", "</edges>\n</graph>\n</gexf>\n"), nodes, len(e.ids), edges, len(e.lo))
+    return edges
 
 
 def _ends(e: _Export) -> tuple[list[str], list[str]]:

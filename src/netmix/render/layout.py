@@ -186,7 +186,7 @@ def layout_arrays(
     by = np.argsort(codes[e_src], kind="stable")
     e_src, e_dst, e_w = e_src[by], e_dst[by], e_w[by]
     bounds = np.searchsorted(codes[e_src], np.arange(len(uniq) + 1))
-    keys = list(names) if all(type(x) is str for x in names) else [_key(x) for x in names]  # str ids: their own order
+    keys: list[Any] = list(names) if all(type(x) is str for x in names) else [_key(x) for x in names]  # str ids: own order
     detailed = sum(_work(int(sizes[c]), int(bounds[c + 1] - bounds[c])) for c in order) <= WORK_BUDGET
     rng = np.random.default_rng(seed)
     local = np.full(n, -1, dtype=np.int64)

@@ -73,7 +73,7 @@ def tie_table(edges: pd.DataFrame, pid: Sequence[str]) -> pd.DataFrame:
         return empty_ties()
     ends = pd.concat([_text(edges["a"]), _text(edges["b"])], ignore_index=True)
     codes, names = pd.factorize(ends)  # each id looked up once
-    place = pd.Index(pd.Series(list(pid), dtype=object)).get_indexer(np.asarray(names, dtype=object))
+    place = pd.Index(pd.Series(list(pid), dtype=object)).get_indexer(pd.Index(np.asarray(names, dtype=object)))
     ab = place[codes]
     a, b = ab[: len(edges)], ab[len(edges) :]
     ok = np.flatnonzero((a >= 0) & (b >= 0) & (a != b))
