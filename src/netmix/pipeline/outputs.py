@@ -69,11 +69,12 @@ class _Jobs:
         for name, job in list(self.running.items()):
             with clock.step("write", name) as counted:
                 data = job.result()
-                if data is None and job.into is not None:
+                if data is not None:
+                    self.out.write(name, data)
+                    counted.append(len(data))
+                else:  # the child wrote the file itself, where it was told to
+                    assert job.into is not None
                     counted.append(self.out.adopt(name, job.into))
-                else:
-                    self.out.write(name, data or b"")
-                    counted.append(len(data or b""))
             del self.running[name]
 
     def cancel(self) -> None:
