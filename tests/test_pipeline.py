@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -57,3 +58,30 @@ def test_default_outputs_and_graphml_on_request(result_and_events, tmp_path):
     assert run_json["outputs"] == {"xml_characters_removed": 0}
     assert "graph.graphml" in write_outputs(result, tmp_path / "b", html=False, graphml=True)
     assert TIMINGS_FILE not in write_outputs(result, tmp_path / "c", html=False, timings=False)
+
+
+def test_outputs_made_beside_the_work_are_the_same_bytes(result_and_events, tmp_path):
+    # review.xlsx and graph.gexf are made in forked children where fork exists: the files must not tell
+    result, _ = result_and_events
+    write_outputs(result, tmp_path / "alone", parallel=False, timings=False)
+    write_outputs(result, tmp_path / "beside", parallel=True, timings=False)
+    alone = sorted(p.name for p in (tmp_path / "alone").iterdir())
+    assert alone == sorted(p.name for p in (tmp_path / "beside").iterdir())
+    for name in alone:
+        assert (tmp_path / "alone" / name).read_bytes() == (tmp_path / "beside" / name).read_bytes(), name
+
+
+def test_a_failed_child_leaves_its_output_to_the_parent():
+    from netmix.pipeline.background import Background
+
+    parent = os.getpid()
+
+    def make() -> bytes:
+        if os.getpid() != parent:
+            raise RuntimeError("the child fails")
+        return b"made by the parent"
+
+    assert Background(make, parallel=True).result() == b"made by the parent"
+    job = Background(lambda: b"never read", parallel=True)
+    job.cancel()  # a run that fails stops its children
+    assert job.pid == 0

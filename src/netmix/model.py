@@ -6,9 +6,9 @@ strings only (``""`` for unknown, never NaN) except where a column is declared n
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 import pandas as pd
 
@@ -24,11 +24,13 @@ __all__ = [
     "CONTACT_FILLED_COLUMNS",
     "CONTACT_NAME_COLUMNS",
     "CONTACT_TABLE_COLUMNS",
+    "Deferred",
     "DOUBLE_COLUMNS",
     "DOUBLE_TABLE_COLUMNS",
     "EXCLUSION_COLUMNS",
     "ImportIssue",
     "ImportResult",
+    "LazyField",
     "PERSON_COLUMNS",
     "RELATIONS",
     "REQUEST_COLUMNS",
@@ -314,6 +316,38 @@ class Resolution:
     params: dict = field(default_factory=dict)
 
 
+T = TypeVar("T")
+
+
+class Deferred:
+    """A value made on first use: ``Deferred(f, *args)`` given to a :class:`LazyField` is replaced by
+    ``f(*args)`` the first time the field is read (the person graph nobody may ask for)."""
+
+    def __init__(self, make: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+        self.make, self.args, self.kwargs = make, args, kwargs
+
+    def __call__(self) -> Any:
+        return self.make(*self.args, **self.kwargs)
+
+
+class LazyField(Generic[T]):
+    """A dataclass field (default ``None``) whose value may be a :class:`Deferred`, made once when first read."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.attr = f"_{name}"
+
+    def __get__(self, obj: object | None, owner: type | None = None) -> T:
+        if obj is None:
+            return None  # type: ignore[return-value]  # the field's default
+        value = obj.__dict__.get(self.attr)
+        if isinstance(value, Deferred):
+            value = obj.__dict__[self.attr] = value()
+        return value  # type: ignore[return-value]
+
+    def __set__(self, obj: object, value: T | Deferred | None) -> None:
+        obj.__dict__[self.attr] = value  # from __init__ only: the dataclass is frozen
+
+
 @dataclass(frozen=True)
 class Analysis:
     """Everything ``netmix analyze`` computes from a resolution.
@@ -324,8 +358,10 @@ class Analysis:
     ``exclusions``: EXCLUSION_COLUMNS (+ reason). ``bridges``: BRIDGE_COLUMNS + scores.
     ``waves``: one row per connection wave. ``overlap``: account and sphere overlap figures.
     ``summary``: headline counts and figures (summary.json). ``params``: seed, resolution,
-    engines used (run.json). ``graph``: the person graph (observed + inferred ties; node
-    attributes: name, sphere, cluster, accounts, is_contact; edge attributes: weight, kind).
+    engines used (run.json). ``graph``: the person graph as networkx (observed + inferred ties; node
+    attributes: name, sphere, cluster, accounts, is_contact; edge attributes: weight, kind), made
+    from ``persons`` and ``ties`` the first time it is read when ``analyse`` made the analysis.
+    ``ties``: the same ties as a table (``a, b, weight, kind, source``; the outputs draw from it).
     ``circles``: CIRCLE_COLUMNS + level, inclusion and exclusion counts (overlapping circles).
     ``circle_members``: CIRCLE_MEMBER_COLUMNS, one row per person and circle.
     """
@@ -338,6 +374,7 @@ class Analysis:
     overlap: dict
     summary: dict
     params: dict
-    graph: nx.Graph
+    graph: LazyField[nx.Graph] = LazyField()
     circles: pd.DataFrame = field(default_factory=lambda: empty_frame(CIRCLE_COLUMNS))  # CIRCLE_COLUMNS + composition
     circle_members: pd.DataFrame = field(default_factory=lambda: empty_frame(CIRCLE_MEMBER_COLUMNS))
+    ties: pd.DataFrame | None = None

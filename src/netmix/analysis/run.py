@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Unpack
 
-from ..graph import build_network, person_ties
-from ..model import Account, Analysis, Resolution
+from ..graph import person_ties, to_networkx
+from ..model import Account, Analysis, Deferred, Resolution
 from .circle_tables import circle_tables
 from .circles import circle_params, circles_of
 from .overlap import account_spheres, overlap
@@ -117,9 +117,9 @@ def run_steps(
     tables["circles"], tables["circle_members"], persons["circles"] = found
     step("measuring overlap")
     ov = overlap(persons, spheres, contacts=resolution.contacts)
-    step("building the networkx graph")
     persons = output_order(persons)
-    graph = build_network(resolution, ties=ties, persons=persons, extra=("cluster", "ego_role"))
+    # the networkx graph is made only if someone reads analysis.graph: the outputs draw from the tie table
+    graph = Deferred(to_networkx, persons, ties.edges, extra=("cluster", "ego_role"))
     return Analysis(
         persons=persons,
         **tables,
@@ -128,4 +128,5 @@ def run_steps(
         | circle_facts(persons, tables["circles"]),
         params=run_params(opts, cluster_info, betweenness_info) | {"circles": circle_params()},
         graph=graph,
+        ties=ties.edges,
     )

@@ -16,6 +16,7 @@ import csv
 import io
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -89,12 +90,31 @@ def _cells(col: pd.Series, spreadsheet: bool) -> list:
         return col.tolist()  # numbers are never neutralised
     if pd.api.types.is_float_dtype(col.dtype):
         values = col.to_numpy(dtype=float, na_value=np.nan)
-        text = pd.Series([_format(v) for v in values.tolist()], index=col.index, dtype=object)
+        cells = [(f"{v:.6g}" if abs(v) < 1e15 else repr(v)) if v == v else "" for v in values.tolist()]  # _format's
     elif _all_text(col):
-        text = col.astype(object).where(col.notna(), "")
+        cells = col.astype(object).where(col.notna(), "").tolist()
     else:
         return [safe_cell(_format(v)) if spreadsheet else _format(v) for v in col.tolist()]
-    return _safe_text(text).tolist() if spreadsheet else text.tolist()
+    if not spreadsheet or not _needs_care(cells):
+        return cells  # nothing to neutralise: one search over the whole column said so
+    return _safe_text(pd.Series(cells, index=col.index, dtype=object)).tolist()
+
+
+#: A trigger at the start of a cell, after the separator :func:`_needs_care` joins the cells with.
+_CARE = re.compile("\x1e[" + re.escape("".join(TRIGGERS)) + "]")
+
+
+def _needs_care(cells: list[str]) -> bool:
+    """Whether some cell of a column of text starts with a trigger, holds NUL or passes Excel's limit (a cell
+    holding the separator ``\x1e`` may only make this say yes for nothing).
+
+    >>> _needs_care(["a", "b=1"]), _needs_care(["a", "=1"]), _needs_care(["+1", "a"])
+    (False, True, True)
+    """
+    if not cells:
+        return False
+    joined = "\x1e" + "\x1e".join(cells)
+    return _CARE.search(joined) is not None or "\x00" in joined or max(map(len, cells)) > EXCEL_CELL_LIMIT
 
 
 def _all_text(col: pd.Series) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -79,8 +80,8 @@ class OutputDir:
             raise outfolder.output_error(exc, self.path, "cannot write the outputs here") from exc
         return self
 
-    def write(self, name: str, data: bytes) -> None:
-        """Stage ``data`` as ``name`` (a relative path; sub-folders allowed)."""
+    def _target(self, name: str) -> Path:
+        """Where ``name`` is staged (its folder made); refuses names that are not output names."""
         if self._stage is None:
             raise RuntimeError("OutputDir used outside 'with'")
         if name == MANIFEST or name.startswith(".") or Path(name).is_absolute() or ".." in Path(name).parts:
@@ -88,20 +89,52 @@ class OutputDir:
         target = self._stage / name
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            if not self._reuse(name, data, target):
+        except OSError as exc:
+            raise outfolder.output_error(exc, self.path / name, "cannot write the file") from exc
+        return target
+
+    def write(self, name: str, data: bytes) -> None:
+        """Stage ``data`` as ``name`` (a relative path; sub-folders allowed)."""
+        target = self._target(name)
+        try:
+            if not self._reuse(name, len(data), lambda: data, target):
                 _write_bytes(target, data)
         except OSError as exc:
             raise outfolder.output_error(exc, self.path / name, "cannot write the file") from exc
         self.written.append(name)
 
-    def _reuse(self, name: str, data: bytes, target: Path) -> bool:
+    def part(self, name: str) -> Path:
+        """Where another process may make ``name`` (:meth:`write_part`) before :meth:`adopt` stages it."""
+        target = self._target(name)
+        return target.with_name(f".{target.name}.part")
+
+    @staticmethod
+    def write_part(part: Path, data: bytes) -> None:
+        """Write a file at a :meth:`part` path, as :meth:`write` writes its files (owner only, flushed to disk)."""
+        _write_bytes(part, data)
+
+    def adopt(self, name: str, part: Path) -> int:
+        """Stage the file made at ``part`` as ``name`` (as :meth:`write` would have); returns its size."""
+        target = self._target(name)
+        try:
+            size = part.stat().st_size
+            if self._reuse(name, size, part.read_bytes, target):
+                part.unlink()
+            else:
+                os.replace(part, target)
+        except OSError as exc:
+            raise outfolder.output_error(exc, self.path / name, "cannot write the file") from exc
+        self.written.append(name)
+        return size
+
+    def _reuse(self, name: str, size: int, data: Callable[[], bytes], target: Path) -> bool:
         """Link the previous run's file when its bytes are the same: an unchanged file is not rewritten."""
         claim = self._claim
         if claim is None or name not in claim.owned:
             return False
         old = claim.path / name
         try:
-            if not old.is_file() or old.is_symlink() or old.stat().st_size != len(data) or old.read_bytes() != data:
+            if not old.is_file() or old.is_symlink() or old.stat().st_size != size or old.read_bytes() != data():
                 return False
             os.link(old, target)
         except OSError:

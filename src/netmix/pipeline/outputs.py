@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import os
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
 from typing import Any
 
 import pandas as pd
 
 from ..io.output import OutputDir, json_bytes
 from ..privacy import Pseudonymizer, scrub_run_record
+from .background import Background, can_fork
 from .record import run_record
 from .running import RunResult
 from .steps import TIMINGS_FILE, Progress, StepClock, _quiet, timings_record
@@ -18,15 +21,24 @@ from .steps import TIMINGS_FILE, Progress, StepClock, _quiet, timings_record
 Positions = dict[Hashable, tuple[float, float]]
 
 
+def _review(result: RunResult, pseudonymizer: Pseudonymizer | None, clock: StepClock, jobs: _Jobs) -> pd.DataFrame:
+    """The review rows (the pairs to decide, read back by ``--decisions``); review.xlsx started beside the work."""
+    from ..render.review import review_for, review_xlsx
+
+    lang = result.config.lang
+    with clock.step("review"):
+        review = review_for(result.resolution, result.analysis, lang, pseudonymizer)
+    jobs.start("review.xlsx", functools.partial(review_xlsx, review, lang))  # review_files' second file, in parallel
+    return review
+
+
 def _write_tables(
-    out: OutputDir, result: RunResult, pseudonymizer: Pseudonymizer | None, clock: StepClock
-) -> pd.DataFrame:
-    """The CSV tables (evidence and suggestions worded in the run's language), review.csv / review.xlsx and
-    summary.json; returns the review rows (the pairs to decide, read back by ``--decisions``)."""
+    out: OutputDir, result: RunResult, pseudonymizer: Pseudonymizer | None, clock: StepClock, review: pd.DataFrame
+) -> None:
+    """The CSV tables (evidence and suggestions worded in the run's language), review.csv and summary.json."""
     from ..io.output import csv_bytes
     from ..privacy import anonymize_tables
     from ..render.evidence import worded_resolution
-    from ..render.review import review_files, review_for
     from ..render.tables import output_tables
 
     lang = result.config.lang
@@ -36,12 +48,38 @@ def _write_tables(
         tables |= anonymize_tables(circles, pseudonymizer) if pseudonymizer is not None else circles
     for name, df in tables.items():
         _write(out, name, clock, functools.partial(csv_bytes, df))
-    with clock.step("review"):
-        review = review_for(result.resolution, result.analysis, lang, pseudonymizer)
-    for name, data in review_files(review, lang).items():
-        _write(out, name, clock, functools.partial(bytes, data))
+    _write(out, "review.csv", clock, functools.partial(csv_bytes, review))
     _write(out, "summary.json", clock, lambda: json_bytes(result.analysis.summary))
-    return review
+
+
+class _Jobs:
+    """The outputs being made beside the main work (:class:`.background.Background`), by file name."""
+
+    def __init__(self, out: OutputDir, parallel: bool) -> None:
+        self.out, self.parallel = out, parallel
+        self.running: dict[str, Background] = {}
+
+    def start(self, name: str, make: Callable[[], bytes], *, large: bool = False) -> None:
+        """Start making ``name`` (``large``: the child writes the file itself, in the staging folder)."""
+        into = self.out.part(name) if large and self.parallel else None
+        self.running[name] = Background(make, parallel=self.parallel, into=into, write=OutputDir.write_part)
+
+    def write(self, clock: StepClock) -> None:
+        """Stage every output started, in the order they were started (each step times the wait)."""
+        for name, job in list(self.running.items()):
+            with clock.step("write", name) as counted:
+                data = job.result()
+                if data is not None:
+                    self.out.write(name, data)
+                    counted.append(len(data))
+                else:  # the child wrote the file itself, where it was told to
+                    assert job.into is not None
+                    counted.append(self.out.adopt(name, job.into))
+            del self.running[name]
+
+    def cancel(self) -> None:
+        for job in self.running.values():
+            job.cancel()
 
 
 def _write(out: OutputDir, name: str, clock: StepClock, make: Callable[[], bytes]) -> None:
@@ -68,13 +106,14 @@ def _layout(result: RunResult, pseudonymizer: Pseudonymizer | None, clock: StepC
 _Drawing = tuple[RunResult, dict[str, Any]]
 
 
-def _write_gephi(out: OutputDir, draw: _Drawing, graphml: bool, clock: StepClock) -> int:
-    """graph.gexf (and graph.graphml); returns the characters XML could not hold, left out of them."""
+def _write_gephi(out: OutputDir, draw: _Drawing, graphml: bool, clock: StepClock, jobs: _Jobs) -> int:
+    """graph.gexf (started beside the main work) and graph.graphml; returns the characters XML could not
+    hold, left out of them."""
     from ..render.gephi import gexf_bytes, graphml_bytes, xml_unsafe_characters
 
     result, kwargs = draw
     args = (result.analysis, result.resolution)
-    _write(out, "graph.gexf", clock, lambda: gexf_bytes(*args, **kwargs))
+    jobs.start("graph.gexf", lambda: gexf_bytes(*args, **kwargs), large=True)
     if graphml:
         _write(out, "graph.graphml", clock, lambda: graphml_bytes(*args, **kwargs))
     return xml_unsafe_characters(*args, pseudonymizer=kwargs["pseudonymizer"])
@@ -113,6 +152,27 @@ def _write_images(out: OutputDir, draw: _Drawing, clock: StepClock) -> None:
         _write(out, f"graph.{fmt}", clock, image(fmt))
 
 
+@contextlib.contextmanager
+def _spared_by_collector() -> Iterator[None]:
+    """Python's cyclic garbage collector stays out of the way while the outputs are made: what existed
+    before (the run's result, which lives to the end) is frozen out of its walks, and its automatic
+    passes are paused — on 35,000 persons they walked the same objects again and again for about a
+    second, and found next to nothing (the outputs make few reference cycles; the peak memory is the
+    same). Both are undone afterwards; left as they are when a caller already froze objects itself."""
+    if gc.get_freeze_count():
+        yield
+        return
+    enabled = gc.isenabled()
+    gc.freeze()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+        gc.unfreeze()
+
+
 def write_outputs(
     result: RunResult,
     out_dir: str | os.PathLike,
@@ -123,6 +183,7 @@ def write_outputs(
     graphml: bool = False,
     progress: Progress = _quiet,
     timings: bool = True,
+    parallel: bool | None = None,
 ) -> list[str]:
     """Write the output contract of DESIGN.md into ``out_dir``, all files or none.
 
@@ -142,6 +203,9 @@ def write_outputs(
         Called with a :class:`StepEvent` when each file is started and written.
     timings
         Write ``timings.json``: the seconds of every step of the run and of each file.
+    parallel
+        Make review.xlsx and graph.gexf in forked processes beside the other outputs (same bytes);
+        ``None``: where ``fork`` exists and there are two cores or more (:func:`.background.can_fork`).
 
     Returns
     -------
@@ -159,20 +223,34 @@ def write_outputs(
     True
     """
     clock = StepClock(progress)
-    with OutputDir(out_dir) as out:
-        review = _write_tables(out, result, pseudonymizer, clock)
-        positions = _layout(result, pseudonymizer, clock)
-        draw = (result, {"pseudonymizer": pseudonymizer, "seed": result.config.seed, "positions": positions})
-        outputs = {"xml_characters_removed": _write_gephi(out, draw, graphml, clock)}
-        record = scrub_run_record(run_record(result, outputs), result.config, pseudonymised=pseudonymizer is not None)
-        _write(out, "run.json", clock, lambda: json_bytes(record))
-        if html:
-            _write_pages(out, draw, review, clock)
-        if images:
-            _write_images(out, draw, clock)
+    with _spared_by_collector(), OutputDir(out_dir) as out, contextlib.ExitStack() as stack:
+        jobs = _Jobs(out, can_fork() if parallel is None else parallel)
+        stack.callback(jobs.cancel)  # a run that fails leaves no child behind
+        _write_all(out, result, pseudonymizer, clock, jobs, (html, images, graphml))
         if timings:
             out.write(TIMINGS_FILE, json_bytes(timings_record(result.timings + tuple(clock.rows))))
         return sorted(out.written)
+
+
+def _write_all(
+    out: OutputDir, result: RunResult, pseudonymizer: Pseudonymizer | None, clock: StepClock, jobs: _Jobs, which: tuple[bool, ...]
+) -> None:
+    """Every output but timings.json; ``which``: (html, images, graphml)."""
+    html, images, graphml = which
+    # review.xlsx is made beside the tables, graph.gexf beside the pages (each fork copies the pages the
+    # parent writes to afterwards: two children at once cost more than they give)
+    review = _review(result, pseudonymizer, clock, jobs)
+    _write_tables(out, result, pseudonymizer, clock, review)
+    positions = _layout(result, pseudonymizer, clock)
+    draw = (result, {"pseudonymizer": pseudonymizer, "seed": result.config.seed, "positions": positions})
+    outputs = {"xml_characters_removed": _write_gephi(out, draw, graphml, clock, jobs)}
+    record = scrub_run_record(run_record(result, outputs), result.config, pseudonymised=pseudonymizer is not None)
+    _write(out, "run.json", clock, lambda: json_bytes(record))
+    if html:
+        _write_pages(out, draw, review, clock)
+    if images:
+        _write_images(out, draw, clock)
+    jobs.write(clock)
 
 
 __all__ = ["write_outputs"]

@@ -17,6 +17,7 @@ accounts) and per band, in sentences of the reader's language.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections import Counter
 
@@ -24,7 +25,7 @@ import pandas as pd
 
 from ..privacy import redact_text
 from . import i18n, wording
-from .people import cap
+from .people import cap, records
 
 __all__ = ["doubles_summary", "review_rows", "run_key"]
 
@@ -47,15 +48,15 @@ def review_rows(
 ) -> list[dict]:
     """The rows to decide, most at stake first, ready for the page (words in ``lang``)."""
     if review is not None and len(review):
-        source = review.to_dict("records")
+        source = records(review)
     else:
         band = doubles["band"].astype(str) if "band" in doubles.columns else pd.Series([], dtype=str)
-        source = doubles[band == "review"].to_dict("records")
+        source = records(doubles[band == "review"])
     rows = []
-    key_of = _key_of(contacts)
+    key_of = functools.cache(lambda: _key_of(contacts))  # only rows without their source keys need it
     for i, r in enumerate(source):
         cids = sorted({c for c in _text(r, "contact_ids").split(";") if c})
-        keys = [k for k in _text(r, "source_keys").split(";") if k] or sorted({key_of[c] for c in cids if c in key_of})
+        keys = [k for k in _text(r, "source_keys").split(";") if k] or sorted({key_of()[c] for c in cids if c in key_of()})
         accounts = sorted({a for a in _text(r, "accounts").split(";") if a})
         rows.append(
             {

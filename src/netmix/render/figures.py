@@ -74,8 +74,10 @@ def timeline(contacts: pd.DataFrame | None, waves: pd.DataFrame | None) -> dict:
     periods = _periods(str(keys.min()), str(keys.max()), unit)
     index = {p: i for i, p in enumerate(periods)}
     counts: dict[str, list[int]] = {}
-    for acc, key in zip(accounts, keys, strict=False):
-        counts.setdefault(acc, [0] * len(periods))[index[key]] += 1
+    tally = pd.DataFrame({"account": accounts.to_numpy(dtype=object), "period": keys.map(index).to_numpy()}).value_counts()
+    levels = (tally.index.get_level_values(0).tolist(), tally.index.get_level_values(1).tolist(), tally.tolist())
+    for acc, period, n in zip(*levels, strict=True):
+        counts.setdefault(acc, [0] * len(periods))[period] = int(n)
     out.update(unit=unit, periods=periods, accounts=sorted(counts), counts={a: counts[a] for a in sorted(counts)})
     if waves is not None and len(waves) and {"start", "end", "account"} <= set(waves.columns):
         out["waves"] = [

@@ -35,8 +35,8 @@ import pandas as pd
 from .._version import __version__
 from ..model import Analysis, Resolution
 from ..privacy import Pseudonymizer
-from .layout import layout
-from .people import SPHERE_COLORS, View, build_view, tie_arrays
+from .layout import layout_view
+from .people import SPHERE_COLORS, View, build_view
 
 #: Node attributes of both files: (name, GEXF / GraphML type), in file order.
 NODE_ATTRIBUTES: tuple[tuple[str, str], ...] = (
@@ -67,9 +67,20 @@ _TEXT_TABLE = {**dict.fromkeys(_UNSAFE_CODES), ord("&"): "&amp;", ord("<"): "&lt
 _ATTRIBUTE_TABLE = {**_TEXT_TABLE, ord('"'): "&quot;", ord("\n"): "&#10;", ord("\t"): "&#9;"}
 
 
+#: A character :data:`_TEXT_TABLE` or :data:`_ATTRIBUTE_TABLE` changes.
+_TEXT_NEEDS = re.compile("[" + re.escape("".join(map(chr, _TEXT_TABLE))) + "]")
+_ATTRIBUTE_NEEDS = re.compile("[" + re.escape("".join(map(chr, _ATTRIBUTE_TABLE))) + "]")
+
+
 def _escape(values: pd.Series, *, attribute: bool) -> list[str]:
-    """XML-safe text: unsafe characters removed, markup escaped (and newlines, in attributes)."""
-    table = _ATTRIBUTE_TABLE if attribute else _TEXT_TABLE
+    """XML-safe text: unsafe characters removed, markup escaped (and newlines, in attributes).
+
+    A column of texts none of which needs it (one search over them all) is returned as it is.
+    """
+    table, needs = (_ATTRIBUTE_TABLE, _ATTRIBUTE_NEEDS) if attribute else (_TEXT_TABLE, _TEXT_NEEDS)
+    if pd.api.types.infer_dtype(values, skipna=False) == "string":  # str only, nothing missing
+        texts = values.tolist()
+        return texts if needs.search(" ".join(texts)) is None else [t.translate(table) for t in texts]
     return [str(v).translate(table) if v == v and v is not None else "" for v in values.tolist()]
 
 
@@ -93,7 +104,7 @@ class _Export:
     size: list[float]
     lo: list[int]
     hi: list[int]
-    weight: list[float]
+    weight: list[str]  # as str(float) writes them
     kind: list[str]
 
 
@@ -114,17 +125,17 @@ def _node_columns(view: View, attribute: bool) -> dict[str, list[str]]:
     return text
 
 
-def _edges(view: View, order: np.ndarray) -> tuple[list[int], list[int], list[float], list[str]]:
-    """The ties as person indices (source first in person order), weights and kinds, in file order.
+def _edges(view: View, order: np.ndarray) -> tuple[list[int], list[int], list[str], list[str]]:
+    """The ties as person indices (source first in person order), weights (as text) and kinds, in file order.
 
     The order is networkx's for a graph whose nodes were added in person order and whose edges
     in node-id order (what netmix wrote before it streamed the files): by the source's place, then
     by the tie's place among the sorted (low id, high id) pairs.
     """
-    ties = view.ties if view.ties is not None else tie_arrays(view.graph, view.persons["person_id"].tolist())
+    ties = view.ties
     m = len(ties)
     ends = np.column_stack([ties["src"].to_numpy(), ties["dst"].to_numpy()]) if m else np.zeros((0, 2), dtype=np.int64)
-    weights, kinds = ties["weight"].tolist(), ties["kind"].tolist()
+    weights, kinds = ties["weight"].to_numpy(dtype=float), ties["kind"].to_numpy(dtype=object)
     rank = np.empty(len(order), dtype=np.int64)
     rank[order] = np.arange(len(order))  # place of each person among the sorted node ids
     a, b = rank[ends[:, 0]], rank[ends[:, 1]]
@@ -132,7 +143,20 @@ def _edges(view: View, order: np.ndarray) -> tuple[list[int], list[int], list[fl
     by_id[np.lexsort((np.maximum(a, b), np.minimum(a, b)))] = np.arange(m)
     src, dst = ends.min(axis=1), ends.max(axis=1)
     by = np.lexsort((by_id, src))
-    return src[by].tolist(), dst[by].tolist(), [weights[i] for i in by.tolist()], [kinds[i] for i in by.tolist()]
+    return src[by].tolist(), dst[by].tolist(), _float_texts(weights[by]), kinds[by].tolist()
+
+
+def _float_texts(values: np.ndarray) -> list[str]:
+    """``str`` of every float, made once per distinct value (bit for bit: ``-0.0`` stays apart from ``0.0``).
+
+    >>> _float_texts(np.array([1.0, 0.5, 1.0, -0.0]))
+    ['1.0', '0.5', '1.0', '-0.0']
+    """
+    if not len(values):
+        return []
+    bits, where = np.unique(np.ascontiguousarray(values, dtype=np.float64).view(np.int64), return_inverse=True)
+    said = np.array([str(v) for v in bits.view(np.float64).tolist()], dtype=object)
+    return said[where.ravel()].tolist()
 
 
 def _export(
@@ -144,7 +168,7 @@ def _export(
     attribute: bool,
 ) -> _Export:
     view = build_view(analysis, resolution, pseudonymizer=pseudonymizer)
-    pos = positions if positions is not None else layout(view.graph, seed=seed)
+    pos = positions if positions is not None else layout_view(view, seed=seed)
     pids = view.persons["person_id"].tolist()
     ident = [pseudonymizer.token(p) for p in pids] if pseudonymizer is not None else pids
     order = np.argsort(np.array(ident, dtype=object), kind="stable") if ident else np.zeros(0, dtype=np.int64)
@@ -175,16 +199,23 @@ def xml_unsafe_characters(
     return sum(len(XML_UNSAFE.findall(str(x))) for values in texts for x in values)
 
 
-def _stream(texts: tuple[str, str, str], nodes: Callable[[int], str], n: int, edges: Callable[[int], str], m: int) -> bytes:
-    """The file as bytes: head, node lines, middle, edge lines, tail — lines made and encoded in chunks."""
+def _stream(
+    texts: tuple[str, str, str], nodes: Callable[[int, int], str], n: int, edges: Callable[[int, int], str], m: int
+) -> bytes:
+    """The file as bytes: head, node lines, middle, edge lines, tail — lines made (``lines(start, end)``) and
+    encoded in chunks."""
     head, middle, tail = texts
     data = bytearray(head.encode("utf-8"))  # grown in place: the file is held once, not twice
-    for count, line, after in ((n, nodes, middle), (m, edges, tail)):
+    for count, lines, after in ((n, nodes, middle), (m, edges, tail)):
         for start in range(0, count, _CHUNK):
-            data += "".join(line(i) for i in range(start, min(count, start + _CHUNK))).encode("utf-8")
+            data += lines(start, min(count, start + _CHUNK)).encode("utf-8")
         data += after.encode("utf-8")
     # a bytearray reads, compares and writes as bytes: handing it on as it is saves a copy of 100 MB
     return cast(bytes, data)
+
+
+def _each(line: Callable[[int], str]) -> Callable[[int, int], str]:
+    return lambda start, end: "".join([line(i) for i in range(start, end)])
 
 
 def _rgb(hex_color: str) -> str:
@@ -224,24 +255,51 @@ def gexf_bytes(
         f'<attributes class="edge" mode="static">\n<attribute id="{len(ids)}" title="kind" type="string"/>\n</attributes>\n'
         f'<nodes count="{len(e.ids)}">\n'
     )
+    nodes, edges = _gexf_nodes(e, ids), _gexf_edges(e, len(ids))
+    return _stream((head, "</nodes>\n<edges>\n", "</edges>\n</graph>\n</gexf>\n"), nodes, len(e.ids), edges, len(e.lo))
+
+
+def _gexf_nodes(e: _Export, ids: dict[str, str]) -> Callable[[int, int], str]:
+    """The GEXF lines of the nodes ``start`` to ``end``, one format per node."""
     colors = {c: _rgb(c) for c in set(e.color)}
-    kind_id = len(ids)
+    rgb = [colors[c] for c in e.color]
+    values = "".join(f'<attvalue for="{ids[a]}" value="{{}}"/>' for a, _ in NODE_ATTRIBUTES)
+    node = (
+        '<node id="{}" label="{}"><attvalues>' + values + "</attvalues>"
+        '<viz:color {}/><viz:size value="{}"/><viz:position x="{}" y="{}" z="0.0"/></node>\n'
+    ).format
 
-    def node(i: int) -> str:
-        values = "".join(f'<attvalue for="{ids[a]}" value="{e.text[a][i]}"/>' for a, _ in NODE_ATTRIBUTES)
-        return (
-            f'<node id="{e.ids[i]}" label="{e.label[i]}"><attvalues>{values}</attvalues>'
-            f'<viz:color {colors[e.color[i]]}/><viz:size value="{e.size[i]}"/>'
-            f'<viz:position x="{e.x[i]}" y="{e.y[i]}" z="0.0"/></node>\n'
+    def nodes(start: int, end: int) -> str:
+        cut = slice(start, end)
+        texts = (e.text[a][cut] for a, _ in NODE_ATTRIBUTES)
+        rows = zip(e.ids[cut], e.label[cut], *texts, rgb[cut], e.size[cut], e.x[cut], e.y[cut], strict=True)
+        return "".join([node(*row) for row in rows])
+
+    return nodes
+
+
+def _gexf_edges(e: _Export, kind_id: int) -> Callable[[int, int], str]:
+    """The GEXF lines of the edges ``start`` to ``end``, one f-string per edge."""
+    source, target = _ends(e)
+
+    def edges(start: int, end: int) -> str:
+        cut = slice(start, end)
+        rows = zip(range(start, end), source[cut], target[cut], e.weight[cut], e.kind[cut], strict=True)
+        return "".join(
+            [
+                f'<edge id="{j}" source="{a}" target="{b}" weight="{w}">'
+                f'<attvalues><attvalue for="{kind_id}" value="{k}"/></attvalues></edge>\n'
+                for j, a, b, w, k in rows
+            ]
         )
 
-    def edge(j: int) -> str:
-        return (
-            f'<edge id="{j}" source="{e.ids[e.lo[j]]}" target="{e.ids[e.hi[j]]}" weight="{e.weight[j]}">'
-            f'<attvalues><attvalue for="{kind_id}" value="{e.kind[j]}"/></attvalues></edge>\n'
-        )
+    return edges
 
-    return _stream((head, "</nodes>\n<edges>\n", "</edges>\n</graph>\n</gexf>\n"), node, len(e.ids), edge, len(e.lo))
+
+def _ends(e: _Export) -> tuple[list[str], list[str]]:
+    """The escaped ids of every edge's two ends, in file order."""
+    ids = np.array(e.ids, dtype=object)
+    return ids[np.asarray(e.lo, dtype=np.int64)].tolist(), ids[np.asarray(e.hi, dtype=np.int64)].tolist()
 
 
 #: GraphML keys: (name, domain, type), their ids d0, d1… in this order.
@@ -285,7 +343,7 @@ def graphml_bytes(
             f"{data('weight', e.weight[j])}{data('kind', e.kind[j])}</edge>\n"
         )
 
-    return _stream((head, "", "</graph>\n</graphml>\n"), node, len(e.ids), edge, len(e.lo))
+    return _stream((head, "", "</graph>\n</graphml>\n"), _each(node), len(e.ids), _each(edge), len(e.lo))
 
 
 __all__ = ["GRAPHML_KEYS", "NODE_ATTRIBUTES", "XML_UNSAFE", "gexf_bytes", "graphml_bytes", "xml_unsafe_characters"]

@@ -34,9 +34,9 @@ from pyvis.network import Network
 from ..model import Account, Analysis, Resolution
 from ..privacy import Pseudonymizer
 from . import geometry, i18n
-from .layout import layout
+from .layout import layout_view
 from .page import environment, script_json, static_text
-from .people import SPHERE_COLORS, SPHERE_ORDER, View, build_view, cap, cluster_colors, tie_arrays
+from .people import SPHERE_COLORS, SPHERE_ORDER, View, build_view, cap, cluster_colors
 
 #: person id → (x, y)
 Positions = dict[Any, tuple[float, float]]
@@ -180,11 +180,13 @@ def _hulls(view: View, pos: Mapping[Any, tuple[float, float]]) -> list[dict]:
 def _person_network(view: View, lang: str, pos: Positions) -> tuple[Network, list[dict], list[dict]]:
     """The map of persons: pyvis nodes, netmix's edge records and the circles' areas."""
     net = Network(directed=False, cdn_resources="remote")
-    ids: dict[str, str] = {}
     for i, row in enumerate(view.persons.itertuples(index=False), start=1):
-        ids[str(row.person_id)] = f"n{i}"
         _add_person(net, f"n{i}", row, pos[row.person_id], _person_tooltip(row, view, lang))
-    edges = _edge_records((ids[u], ids[v], d) for u, v, d in view.graph.edges(data=True))
+    ids = np.array([f"n{i}" for i in range(1, len(view.persons) + 1)], dtype=object)
+    ties = view.ties
+    ends = zip(ids[ties["src"].to_numpy()].tolist(), ids[ties["dst"].to_numpy()].tolist(), strict=True)
+    data = ({"weight": w, "kind": k} for w, k in zip(ties["weight"].tolist(), ties["kind"].tolist(), strict=True))
+    edges = _edge_records((a, b, d) for (a, b), d in zip(ends, data, strict=True))
     return net, edges, _hulls(view, pos)
 
 
@@ -274,7 +276,7 @@ def _cluster_network(view: View, lang: str, pos: Positions) -> tuple[Network, li
 
 def _between_clusters(view: View, node_of: list[str]) -> Counter:
     """Ties between persons of different clusters, counted per pair of cluster nodes (from the view's tie arrays)."""
-    ties = view.ties if view.ties is not None else tie_arrays(view.graph, view.persons["person_id"].tolist())
+    ties = view.ties
     codes, names = pd.factorize(pd.Series(node_of, dtype=object))
     a, b = codes[ties["src"].to_numpy()], codes[ties["dst"].to_numpy()]
     lo, hi = np.minimum(a, b)[a != b], np.maximum(a, b)[a != b]
@@ -378,7 +380,7 @@ def map_html(
     """
     i18n.check_lang(lang)
     view = build_view(analysis, resolution, pseudonymizer=pseudonymizer, lang=lang)
-    pos = dict(positions) if positions is not None else layout(view.graph, seed=seed)
+    pos = dict(positions) if positions is not None else layout_view(view, seed=seed)
     vis_js, vis_css = vis_assets()
     return environment().get_template("map.html.j2").render(
         lang=lang,

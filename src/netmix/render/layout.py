@@ -21,13 +21,13 @@ True
 from __future__ import annotations
 
 import math
-import random
 from collections.abc import Hashable, Sequence
 from typing import Any
 
 import numpy as np
 
-from .people import View, tie_arrays
+from ..util.igraph_tools import igraph_seeded, load_igraph
+from .people import View
 
 #: Distance between neighbouring nodes, in drawing units (vis-network pixels at zoom 1).
 NODE_SPACING = 28.0
@@ -66,15 +66,10 @@ def _sunflower(n: int) -> np.ndarray:
 
 def _force_layout(n: int, edges: np.ndarray, weights: np.ndarray, rng: np.random.Generator, seed: int) -> np.ndarray:
     """Fruchterman-Reingold coordinates of one cluster, pulled into the unit disc."""
-    import igraph as ig
-
-    g = ig.Graph(n=n, edges=edges.tolist())
+    g = load_igraph().Graph(n=n, edges=edges.tolist())
     start = rng.uniform(-1, 1, size=(n, 2)) * math.sqrt(n)
-    ig.set_random_number_generator(random.Random(seed))
-    try:
+    with igraph_seeded(seed):
         coords = g.layout_fruchterman_reingold(seed=start.tolist(), niter=_niter(n), weights=weights.tolist(), grid="auto")
-    finally:
-        ig.set_random_number_generator(random)  # igraph's default
     xy = np.asarray(coords.coords, dtype=float)
     # components drift apart in FR: pull far outliers in so the disc stays compact
     xy -= np.median(xy, axis=0)
@@ -186,7 +181,7 @@ def layout_arrays(
     by = np.argsort(codes[e_src], kind="stable")
     e_src, e_dst, e_w = e_src[by], e_dst[by], e_w[by]
     bounds = np.searchsorted(codes[e_src], np.arange(len(uniq) + 1))
-    keys = [_key(x) for x in names]
+    keys: list[Any] = list(names) if all(type(x) is str for x in names) else [_key(x) for x in names]  # str ids: own order
     detailed = sum(_work(int(sizes[c]), int(bounds[c + 1] - bounds[c])) for c in order) <= WORK_BUDGET
     rng = np.random.default_rng(seed)
     local = np.full(n, -1, dtype=np.int64)
@@ -250,7 +245,7 @@ def layout_view(view: View, *, seed: int = 0) -> dict[Hashable, tuple[float, flo
     True
     """
     names = view.persons["person_id"].tolist()
-    ties = view.ties if view.ties is not None else tie_arrays(view.graph, names)
+    ties = view.ties
     src, dst, w = (ties[c].to_numpy() for c in ("src", "dst", "weight"))
     xy = layout_arrays(names, view.persons["cluster"].tolist(), src, dst, w, seed=seed)
     return {v: (round(x, 2), round(y, 2)) for v, (x, y) in zip(names, xy.tolist(), strict=True)}

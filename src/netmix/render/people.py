@@ -8,12 +8,11 @@ they agree on colours, names and pseudonyms.
 
 from __future__ import annotations
 
-import gc
+import dataclasses
+import functools
 import re
 import weakref
-from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import chain
 from typing import Any
 
 import networkx as nx
@@ -23,6 +22,7 @@ import pandas as pd
 from ..model import Analysis, Resolution
 from ..privacy import Pseudonymizer, anonymize_tables, redact_text
 from . import wording
+from .ties import empty_ties, tie_arrays, tie_graph, tie_table
 
 #: Colours by sphere (colour-blind-safe Okabe-Ito hues).
 SPHERE_COLORS: dict[str, str] = {
@@ -41,7 +41,8 @@ CLUSTER_PALETTE: tuple[str, ...] = (
 MAX_TEXT = 300
 
 __all__ = [
-    "CLUSTER_PALETTE", "SPHERE_COLORS", "SPHERE_ORDER", "View", "build_view", "cap", "cluster_colors", "sphere_key", "tie_arrays",
+    "CLUSTER_PALETTE", "SPHERE_COLORS", "SPHERE_ORDER", "View", "build_view", "cap", "cluster_colors", "records", "sphere_key",
+    "tie_arrays",
 ]  # fmt: skip
 
 
@@ -58,34 +59,41 @@ def sphere_key(sphere: str, is_contact: str = "1") -> str:
 
 @dataclass(frozen=True)
 class View:
-    """One row per person and the person graph, ready to draw.
+    """One row per person and the ties between them, ready to draw.
 
     ``persons`` columns: person_id, name, sphere_key, cluster, accounts (list), is_contact (bool),
     bridging_score (float 0..1, normalised), ego_role, double (bool), band, confidence, evidence,
     bridge_rank (int, 0 = not a bridge), excluded_from (list of clusters); sorted by person_id.
-    ``clusters``: cluster → label, in cluster order. ``graph``: nodes = person ids. ``ties``: the
-    graph's ties as arrays (``src``, ``dst`` positions in ``persons``, ``weight``, ``kind``).
+    ``clusters``: cluster → label, in cluster order. ``ties``: each tie once as arrays (``src`` <
+    ``dst`` places in ``persons``, ``weight``, ``kind``; :mod:`.ties`). ``graph``: the same as a
+    networkx graph (nodes = person ids, with their cluster), made only when read.
     """
 
     persons: pd.DataFrame
     clusters: dict[str, str]
-    graph: nx.Graph
     tables: dict[str, pd.DataFrame]
-    ties: pd.DataFrame | None = None
+    ties: pd.DataFrame
+
+    @functools.cached_property
+    def graph(self) -> nx.Graph:
+        """The view as a networkx graph (made on first use: the outputs draw from :attr:`ties`)."""
+        return tie_graph(self.persons["person_id"].tolist(), self.persons["cluster"].tolist(), self.ties)
 
 
 def _s(df: pd.DataFrame, col: str) -> pd.Series:
+    """A column as Python text (``""`` where missing), held as objects: the pages walk these columns
+    value by value, which Arrow-backed text makes several times slower."""
     if col in df.columns:
-        return df[col].astype(object).where(df[col].notna(), "").astype(str)
+        return df[col].astype(object).where(df[col].notna(), "").astype(str).astype(object)
     return pd.Series([""] * len(df), index=df.index, dtype=object)
 
 
 def _tables(analysis: Analysis, resolution: Resolution | None) -> dict[str, pd.DataFrame]:
     """The tables a view draws from (empty tables of the right columns when a result lacks one)."""
-    graph: Any = analysis.graph if analysis.graph is not None else nx.Graph()
     persons = analysis.persons.copy() if analysis.persons is not None else pd.DataFrame()
     if "person_id" not in persons.columns or persons.empty:
         # no persons table: take the graph's node attributes
+        graph: Any = analysis.graph if analysis.graph is not None else nx.Graph()
         rows = [{"person_id": str(n), **dict(d)} for n, d in graph.nodes(data=True)]
         persons = pd.DataFrame(rows, columns=["person_id", "name", "accounts", "sphere", "cluster", "is_contact"])
     persons = persons.drop_duplicates("person_id").sort_values("person_id", kind="mergesort").reset_index(drop=True)
@@ -104,6 +112,17 @@ def _tables(analysis: Analysis, resolution: Resolution | None) -> dict[str, pd.D
     }
 
 
+def _objects(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with its text columns held as Python objects (the pages read them row by row)."""
+    text = [c for c in frame.columns if pd.api.types.is_string_dtype(frame[c].dtype) and frame[c].dtype != object]
+    return frame.astype(dict.fromkeys(text, object)) if text else frame
+
+
+def records(frame: pd.DataFrame) -> list[dict]:
+    """``frame.to_dict("records")``, its Arrow-backed text read as Python objects first (several times faster)."""
+    return _objects(frame).to_dict("records")
+
+
 def _scores(persons: pd.DataFrame) -> pd.Series:
     """Bridging scores scaled to 0..1 (0 where unknown)."""
     score = pd.to_numeric(persons["bridging_score"], errors="coerce") if "bridging_score" in persons.columns else None
@@ -114,15 +133,19 @@ def _scores(persons: pd.DataFrame) -> pd.Series:
     return score / top if top > 0 else score * 0.0
 
 
-def _by_person(tables: dict[str, pd.DataFrame]) -> tuple[dict, dict[str, int], dict[str, list[str]]]:
-    """Per person id: the first double row's (band, confidence, evidence), the bridge rank, the circles kept out of."""
-    doubles, bridges, exclusions = tables["doubles"], tables["bridges"], tables["exclusions"]
-    dbl: dict[str, tuple[str, str, str]] = {}
-    evidence = doubles["evidence"].tolist() if "evidence" in doubles.columns else [""] * len(doubles)  # facts or text
-    facts = zip(_s(doubles, "band"), _s(doubles, "confidence"), evidence, strict=False)
-    for p, fact in zip(_s(doubles, "person_id"), facts, strict=False):
-        if p and p not in dbl:
-            dbl[p] = fact
+def _first_doubles(doubles: pd.DataFrame) -> pd.DataFrame:
+    """The first double row of each person (band, confidence, evidence as facts or text), indexed by person id."""
+    evidence = doubles["evidence"].to_numpy(dtype=object) if "evidence" in doubles.columns else [""] * len(doubles)
+    first = pd.DataFrame(
+        {"band": _s(doubles, "band").to_numpy(), "confidence": _s(doubles, "confidence").to_numpy(), "evidence": evidence},
+        index=pd.Index(_s(doubles, "person_id").to_numpy(), name="person_id"),
+    )
+    return first[(first.index != "") & ~first.index.duplicated()]
+
+
+def _by_person(tables: dict[str, pd.DataFrame]) -> tuple[dict[str, int], dict[str, list[str]]]:
+    """Per person id: the bridge rank, the circles kept out of."""
+    bridges, exclusions = tables["bridges"], tables["exclusions"]
     ranks: dict[str, int] = {}
     for p, r in zip(_s(bridges, "person_id"), _s(bridges, "rank"), strict=False):
         try:
@@ -133,111 +156,54 @@ def _by_person(tables: dict[str, pd.DataFrame]) -> tuple[dict, dict[str, int], d
     for p, c in zip(_s(exclusions, "person_id"), _s(exclusions, "cluster"), strict=False):
         if p:
             excluded.setdefault(p, []).append(c)
-    return dbl, ranks, excluded
+    return ranks, excluded
 
 
-def _person_graph(graph: nx.Graph, pid: list[str], clusters: list[str]) -> nx.Graph:
-    """``graph`` restricted to the persons ``pid`` (str ids, no self-loops, float weights), with their clusters.
-
-    The analysis' own graph (:func:`netmix.graph.to_networkx`: float weights, a kind on every tie) is
-    used as it is when it holds exactly these persons with these clusters: no copy of half a million ties.
-    """
-    if _is_person_graph(graph, pid, clusters):
-        return graph
-    keep = set(pid)
-
-    def edges() -> Iterator[tuple[str, str, dict]]:
-        for u, v, d in graph.edges(data=True):
-            u, v = str(u), str(v)
-            if u in keep and v in keep and u != v:
-                yield u, v, {"weight": _weight(d.get("weight", 1.0)), "kind": str(d.get("kind", "observed") or "observed")}
-
-    sub: nx.Graph = nx.Graph()
-    sub.add_nodes_from(sorted(keep))
-    paused = gc.isenabled()
-    gc.disable()  # half a million small dicts: the collector would walk them again and again
-    try:
-        sub.add_edges_from(edges())
-    finally:
-        if paused:
-            gc.enable()
-    for p, c in zip(pid, clusters, strict=False):
-        sub.nodes[p]["cluster"] = c
-    return sub
+def _evidence(pid: pd.Series, first: pd.DataFrame, redact: bool, lang: str) -> pd.Series:
+    """Each person's first double evidence said in ``lang`` (contact details removed when ``redact``), else ""."""
+    said = [wording.evidence(lang, e) for e in first["evidence"].tolist()]
+    text = pd.Series([redact_text(e) for e in said] if redact else said, index=first.index, dtype=object)
+    return _mapped(pid, text)
 
 
-def tie_arrays(graph: nx.Graph, pid: list[str]) -> pd.DataFrame:
-    """The ties of ``graph`` between the persons ``pid`` as arrays (one pass over its adjacency).
-
-    >>> tie_arrays(nx.Graph([("b", "a", {"weight": 2.0})]), ["a", "b"]).values.tolist()
-    [[0, 1, 2.0, 'observed']]
-    """
-    adjacency = list(graph.adjacency())
-    index = {p: i for i, p in enumerate(pid)}
-    counts = np.fromiter((len(nbrs) for _, nbrs in adjacency), dtype=np.int64, count=len(adjacency))
-    here = np.repeat(np.fromiter((index[u] for u, _ in adjacency), dtype=np.int64, count=len(adjacency)), counts)
-    neighbours = chain.from_iterable(nbrs.keys() for _, nbrs in adjacency)
-    there = np.fromiter(map(index.__getitem__, neighbours), dtype=np.int64, count=int(counts.sum()))
-    keep = np.flatnonzero(here < there)  # each tie once (and no self-loop)
-    everything = list(chain.from_iterable(nbrs.values() for _, nbrs in adjacency))
-    data = [everything[i] for i in keep.tolist()]
-    weights = [d.get("weight", 1.0) for d in data]
-    try:
-        weight = np.array(weights, dtype=float)
-    except (TypeError, ValueError):
-        weight = np.array([_weight(w) for w in weights], dtype=float)
-    return pd.DataFrame(
-        {
-            "src": here[keep],
-            "dst": there[keep],
-            "weight": weight,
-            "kind": pd.Series([str(d.get("kind", "observed") or "observed") for d in data], dtype=object),
-        }
-    )
-
-
-def _is_person_graph(graph: nx.Graph, pid: list[str], clusters: list[str]) -> bool:
-    if graph.number_of_nodes() != len(pid) or nx.number_of_selfloops(graph):
-        return False
-    nodes = graph.nodes
-    return all(p in nodes and nodes[p].get("cluster") == c for p, c in zip(pid, clusters, strict=True))
-
-
-def _weight(w: object) -> float:
-    try:
-        return float(w)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return 1.0
+def _mapped(pid: pd.Series, values: pd.Series) -> pd.Series:
+    """``values`` (indexed by person id) of every person, ``""`` where it has none."""
+    found = pid.map(values).astype(object)
+    return found.where(found.notna(), "")
 
 
 def _person_rows(tables: dict[str, pd.DataFrame], redact: bool, lang: str | None) -> pd.DataFrame:
     """One row per person with the columns :class:`View` documents."""
     persons = tables["persons"]
-    dbl, ranks, excluded = _by_person(tables)
+    first = _first_doubles(tables["doubles"])
+    ranks, excluded = _by_person(tables)
     pid = _s(persons, "person_id")
-    is_contact = _s(persons, "is_contact")
     accounts = _s(persons, "accounts")
-    if "is_contact" not in persons.columns:
-        is_contact = accounts.map(lambda a: "1" if a else "0")
-    acc_lists = [sorted(a for a in s.split(";") if a) for s in accounts]
-    none = ("", "", "")
-    dbl = {p: (b, c, wording.evidence(lang or "en", e)) for p, (b, c, e) in dbl.items()}  # facts said as text
+    lists = {a: sorted(x for x in a.split(";") if x) for a in pd.unique(accounts.to_numpy())}
+    acc_lists = [list(lists[a]) for a in accounts.tolist()]
+    n_acc = accounts.map({a: len(v) for a, v in lists.items()}).to_numpy(dtype=np.int64)
+    if "is_contact" in persons.columns:
+        is_contact = _s(persons, "is_contact")
+    else:
+        is_contact = pd.Series(np.where(accounts.ne(""), "1", "0"), index=accounts.index, dtype=object)
+    sphere = _s(persons, "sphere")
+    known = pid.isin(first.index).to_numpy()
     return pd.DataFrame(
         {
             "person_id": pid,
             "name": _s(persons, "name"),
-            "sphere_key": [sphere_key(s, c) for s, c in zip(_s(persons, "sphere"), is_contact, strict=False)],
+            "sphere_key": sphere.where(sphere.isin(["personal", "professional", "both"]), "noncontact"),
             "cluster": _s(persons, "cluster"),
             "accounts": acc_lists,
-            "is_contact": [c == "1" or (c == "" and bool(a)) for c, a in zip(is_contact, acc_lists, strict=False)],
+            "is_contact": (is_contact.eq("1") | (is_contact.eq("") & (n_acc > 0))).to_numpy(),
             "bridging_score": _scores(persons).round(6).tolist(),
             "ego_role": _s(persons, "ego_role"),
-            "double": [len(a) >= 2 or p in dbl for p, a in zip(pid, acc_lists, strict=False)],
-            "band": [dbl.get(p, none)[0] for p in pid],
-            "confidence": [dbl.get(p, none)[1] for p in pid],
-            "evidence": [redact_text(dbl.get(p, none)[2]) if redact else dbl.get(p, none)[2] for p in pid],
-            "bridge_rank": [ranks.get(p, 0) for p in pid],
-            "excluded_from": [sorted(set(excluded.get(p, []))) for p in pid],
+            "double": (n_acc >= 2) | known,
+            "band": _mapped(pid, first["band"]),
+            "confidence": _mapped(pid, first["confidence"]),
+            "evidence": _evidence(pid, first, redact, lang or "en"),
+            "bridge_rank": np.array([ranks.get(p, 0) for p in pid.tolist()], dtype=np.int64),
+            "excluded_from": [sorted(set(excluded.get(p, []))) for p in pid.tolist()],
         }
     )
 
@@ -259,9 +225,9 @@ def build_view(
 
     With ``lang``, the evidence and the automatic circle labels are said in that language
     (:mod:`netmix.render.wording`); without it they stay as the analysis wrote them. Without
-    ``with_graph`` the view's graph holds the persons but no ties (pages that draw no map). A view is
-    built once per (analysis, resolution, pseudonymizer, lang, with_graph) and shared until the
-    analysis is freed: treat it as read-only.
+    ``with_graph`` the view holds the persons but no ties. A view is built once per (analysis,
+    resolution, pseudonymizer) and shared until the analysis is freed — the views in a language or
+    without ties are made from it, column by column: treat them as read-only.
 
     Examples
     --------
@@ -281,30 +247,47 @@ def build_view(
     if views is None:
         views = _VIEWS[id(analysis)] = {}
         weakref.finalize(analysis, _VIEWS.pop, id(analysis), None)
-    view = _build_view(analysis, resolution, pseudonymizer, lang, with_graph)
+    if lang is None and with_graph:
+        view = _build_view(analysis, resolution, pseudonymizer)
+    else:
+        view = build_view(analysis, resolution, pseudonymizer=pseudonymizer)
+        view = _said(view, lang, pseudonymizer is not None) if lang else view
+        view = view if with_graph else dataclasses.replace(view, ties=empty_ties())
     views[key] = (view, resolution, pseudonymizer)
     return view
 
 
-def _build_view(
-    analysis: Analysis, resolution: Resolution | None, pseudonymizer: Pseudonymizer | None, lang: str | None, with_graph: bool
-) -> View:
-    graph: Any = analysis.graph if analysis.graph is not None else nx.Graph()
+def _labels(clusters: pd.DataFrame) -> dict[str, str]:
+    return {c: (lab or c) for c, lab in zip(_s(clusters, "cluster"), _s(clusters, "label"), strict=False) if c}
+
+
+def _build_view(analysis: Analysis, resolution: Resolution | None, pseudonymizer: Pseudonymizer | None) -> View:
     tables = _tables(analysis, resolution)
     if pseudonymizer is not None:
-        tables = anonymize_tables(tables, pseudonymizer, key_ids=False)  # ids index the graph; pages use n1, n2…
-    persons, clusters = tables["persons"], tables["clusters"]
-    labels = {c: (lab or c) for c, lab in zip(_s(clusters, "cluster"), _s(clusters, "label"), strict=False) if c}
-    view = _person_rows(tables, pseudonymizer is not None, lang)
-    if lang:
-        labels = {c: wording.circle_label(lang, lab) for c, lab in labels.items()}
-    pid = view["person_id"]
-    if pseudonymizer is None and "name" not in persons.columns and graph.number_of_nodes():
-        names = nx.get_node_attributes(graph, "name")
+        tables = anonymize_tables(tables, pseudonymizer, key_ids=False)  # ids index the ties; pages use n1, n2…
+    tables = {name: _objects(frame) for name, frame in tables.items()}
+    persons, labels = tables["persons"], _labels(tables["clusters"])
+    view = _person_rows(tables, pseudonymizer is not None, None)
+    pid = view["person_id"].tolist()
+    if pseudonymizer is None and "name" not in persons.columns and analysis.graph is not None:
+        names = nx.get_node_attributes(analysis.graph, "name")
         view["name"] = [str(names.get(p, "")) for p in pid]
-    sub = _person_graph(graph if with_graph else nx.Graph(), pid.tolist(), view["cluster"].tolist())
+    if analysis.ties is not None:
+        ties = tie_table(analysis.ties, pid)
+    else:  # an analysis made by hand: its graph
+        ties = tie_arrays(analysis.graph if analysis.graph is not None else nx.Graph(), pid)
     ordered = {c: labels.get(c, c) for c in sorted(set(view["cluster"]) | set(labels), key=_cluster_sort) if c}
-    return View(persons=view, clusters=ordered, graph=sub, tables=tables, ties=tie_arrays(sub, pid.tolist()))
+    return View(persons=view, clusters=ordered, tables=tables, ties=ties)
+
+
+def _said(view: View, lang: str, redact: bool) -> View:
+    """``view`` with its evidence and automatic circle labels said in ``lang``."""
+    labels = {c: wording.circle_label(lang, lab) for c, lab in _labels(view.tables["clusters"]).items()}
+    persons = view.persons
+    if lang != "en":  # the view's own evidence is said in English
+        first = _first_doubles(view.tables["doubles"])
+        persons = persons.assign(evidence=_evidence(persons["person_id"], first, redact, lang))
+    return View(persons=persons, clusters={c: labels.get(c, c) for c in view.clusters}, tables=view.tables, ties=view.ties)
 
 
 def _cluster_sort(c: str) -> tuple:

@@ -23,7 +23,7 @@ from matplotlib.lines import Line2D  # noqa: E402
 from ..errors import ConfigError  # noqa: E402
 from ..model import Analysis, Resolution  # noqa: E402
 from ..privacy import Pseudonymizer  # noqa: E402
-from .layout import layout  # noqa: E402
+from .layout import layout_view  # noqa: E402
 from .people import SPHERE_COLORS, SPHERE_ORDER, build_view, cap  # noqa: E402
 
 LABELS = 25
@@ -63,12 +63,14 @@ def map_image(
     if fmt not in ("png", "svg"):
         raise ConfigError(f"image format {fmt!r} is not supported", hint="use png or svg")
     view = build_view(analysis, resolution, pseudonymizer=pseudonymizer)
-    pos = positions if positions is not None else layout(view.graph, seed=seed)
+    pos = positions if positions is not None else layout_view(view, seed=seed)
     fig = Figure(figsize=size, dpi=dpi)
     FigureCanvasAgg(fig)
     ax = fig.add_axes((0, 0, 1, 1))
     ax.set_axis_off()
-    segments = [(pos[u], pos[v]) for u, v in sorted(view.graph.edges())]
+    names = view.persons["person_id"].to_numpy(dtype=object)
+    ends = zip(names[view.ties["src"].to_numpy()].tolist(), names[view.ties["dst"].to_numpy()].tolist(), strict=True)
+    segments = [(pos[u], pos[v]) for u, v in ends]  # ties sorted by their ends' places: the ids' order
     if segments:
         ax.add_collection(LineCollection(segments, colors="#B8B8B8", linewidths=0.4, alpha=0.6, zorder=1))
     xy = {pid: pos[pid] for pid in view.persons["person_id"].tolist()}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
 from .. import model
@@ -38,6 +39,9 @@ ORDER: dict[str, tuple[list[str], list[bool] | None]] = {
 }
 
 _NUM = re.compile(r"(\d+)")
+_RUN = re.compile(r"\d+")
+#: Digits of the widest number :func:`_encoded` pads to (longer numbers take the tuple keys of :func:`_natural`).
+_WIDTH = 40
 
 
 def _natural(value: object) -> tuple:
@@ -46,17 +50,40 @@ def _natural(value: object) -> tuple:
     return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts)
 
 
-def _natural_order(col: pd.Series) -> pd.Series:
-    """A sort key for ``col`` in :func:`_natural` order: the text itself when it holds no digit,
-    else the rank of its :func:`_natural` key among the column's distinct values (each key made once).
+def _padded(match: re.Match) -> str:
+    return f"\x00{int(match.group()):0{_WIDTH}d}"  # int(): digits of any script
 
-    >>> _natural_order(pd.Series(["perso:10", "perso:9", "perso:9"])).tolist()
-    [1, 0, 0]
+
+def _zfilled(match: re.Match) -> str:
+    return "\x00" + match.group().zfill(_WIDTH)  # the same for ASCII digits, faster
+
+
+def _encoded(value: str) -> str:
+    """:func:`_natural`'s order as one string: each text part ends with NUL (below every character, so a
+    shorter part sorts first) and each number is zero-padded to :data:`_WIDTH` digits (numeric order).
+    Text parts and numbers alternate in both keys, so they are compared part against part, as the tuples are.
+
+    >>> sorted(["perso:10", "perso:9", "perso:9a", "perso"], key=_encoded)
+    ['perso', 'perso:9', 'perso:9a', 'perso:10']
+    """
+    return _RUN.sub(_zfilled if value.isascii() else _padded, value) + "\x00"
+
+
+def _natural_order(col: pd.Series) -> pd.Series:
+    """A sort key for ``col`` in :func:`_natural` order: the text itself when it holds no digit, else
+    :func:`_encoded` of it (made once per distinct value) — or, for a text holding NUL or a number of more
+    than :data:`_WIDTH` digits, the rank of its :func:`_natural` key among the column's distinct values.
+
+    >>> _natural_order(pd.Series(["perso:10", "perso:9", "perso:9"])).rank(method="dense").tolist()
+    [2.0, 1.0, 1.0]
     """
     text = col.astype(str)
     if not text.str.contains(r"\d", regex=True).any():
         return text  # one text part each: natural order is the text's order
-    keys = {value: _natural(value) for value in pd.unique(text.to_numpy(dtype=object))}
+    values = pd.unique(text.to_numpy(dtype=object))
+    if _fits(values):
+        return text.map(dict(zip(values, map(_encoded, values), strict=True)))
+    keys = {value: _natural(value) for value in values}
     rank: dict[str, int] = {}
     previous: tuple | None = None
     place = -1
@@ -65,6 +92,13 @@ def _natural_order(col: pd.Series) -> pd.Series:
             previous, place = keys[value], place + 1
         rank[value] = place
     return text.map(rank)
+
+
+def _fits(values: np.ndarray) -> bool:
+    """Whether no text holds NUL and no number is wider than :data:`_WIDTH` digits (what :func:`_encoded` needs)."""
+    if not any("\x00" in v or len(v) > _WIDTH for v in values):
+        return True
+    return not any("\x00" in v or any(len(run) > _WIDTH for run in _RUN.findall(v)) for v in values)
 
 
 def _clean(df: pd.DataFrame | None, first: tuple[str, ...]) -> pd.DataFrame:
@@ -88,18 +122,18 @@ def _sort(df: pd.DataFrame, by: list[str], ascending: list[bool] | None = None) 
     if not by or df.empty:
         return df.reset_index(drop=True)
     asc = ascending[: len(by)] if ascending else [True] * len(by)
-    keyed = df.copy()
-    keys = []
+    keys: dict[str, pd.Series] = {}
     for i, c in enumerate(by):
-        k = f"__k{i}"
-        col = df[c]
+        col = df[c].reset_index(drop=True)
         if pd.api.types.is_numeric_dtype(col):
-            keyed[k] = col.fillna(float("-inf") if asc[i] else float("inf"))
+            keys[f"__k{i}"] = col.fillna(float("-inf") if asc[i] else float("inf"))
         else:
-            keyed[k] = _natural_order(col)
-        keys.append(k)
-    keyed = keyed.sort_values(keys, ascending=asc, kind="mergesort")
-    return keyed.drop(columns=keys).reset_index(drop=True)
+            keys[f"__k{i}"] = _natural_order(col)
+        if not pd.DataFrame(keys).duplicated().any():  # the keys so far tell every row apart: the rest never count
+            break
+    keyed = pd.DataFrame(keys)
+    order = keyed.sort_values(list(keys), ascending=asc[: len(keys)], kind="mergesort").index.to_numpy()
+    return df.take(order).reset_index(drop=True)
 
 
 def output_tables(

@@ -1,0 +1,105 @@
+"""An output made beside the main work: in a forked copy of the process, on a second core.
+
+Two outputs of a run are long and self-contained — review.xlsx (openpyxl, cell by cell) and
+graph.gexf (100 MB of text on a large network). :class:`Background` makes such an output's bytes in
+a child process started with ``os.fork`` (POSIX; the child shares the parent's memory until it
+writes to it, so nothing is copied or pickled on the way in) while the parent goes on with the
+other outputs, and hands the bytes over through a pipe when the parent asks for them — or writes
+them itself, into the file it was given, when they are many (graph.gexf). The bytes
+are those the parent would have made (same code, same data, seeded): the output is the same with or
+without the child. Wherever the child cannot be used — no ``fork`` (Windows), one core, a process
+that is itself a worker (a batch), or a child that failed — the parent makes the bytes itself.
+
+The child never returns into the caller's code: it writes its bytes and leaves with ``os._exit``
+(no ``finally`` of the parent's runs twice, the output folder's lock and staging stay the
+parent's), also on Ctrl-C.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections.abc import Callable
+from pathlib import Path
+
+__all__ = ["Background", "can_fork"]
+
+#: Writes a file of bytes (:meth:`netmix.io.publish.OutputDir.write_part`).
+Writer = Callable[[Path, bytes], None]
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.write_bytes(data)
+
+
+def can_fork() -> bool:
+    """Whether outputs may be made in forked children: ``fork`` exists, two cores or more, not a worker process."""
+    return hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and multiprocessing.parent_process() is None
+
+
+class Background:
+    """The bytes of ``make()``, made in a forked child when ``parallel`` (see the module docstring).
+
+    >>> job = Background(lambda: b"netmix", parallel=True)
+    >>> job.result()
+    b'netmix'
+    """
+
+    def __init__(
+        self, make: Callable[[], bytes], *, parallel: bool, into: Path | None = None, write: Writer = _write
+    ) -> None:
+        self.make, self.into, self.write = make, into, write
+        self.pid = 0
+        self.fd = -1
+        if parallel:
+            self._start()
+
+    def _start(self) -> None:
+        read, write = os.pipe()
+        try:
+            pid = os.fork()
+        except OSError:  # no process left to fork: made here, later
+            os.close(read)
+            os.close(write)
+            return
+        if pid == 0:  # the child: make the bytes, hand them over, leave
+            code = 1
+            try:
+                os.close(read)
+                data = self.make()
+                if self.into is not None:  # a large file is written here, on this core, not handed over
+                    self.write(self.into, data)
+                    data = b""
+                with os.fdopen(write, "wb") as pipe:
+                    pipe.write(data)
+                code = 0
+            finally:
+                os._exit(code)
+        os.close(write)
+        self.pid, self.fd = pid, read
+
+    def cancel(self) -> None:
+        """Stop the child, if any (the run failed before its bytes were needed)."""
+        if self.pid:
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+            os.close(self.fd)
+            self.pid = 0
+        if self.into is not None:
+            self.into.unlink(missing_ok=True)
+
+    def result(self) -> bytes | None:
+        """The bytes (waiting for the child; made here when there is no child or it failed), or ``None`` when the
+        child wrote them to ``into``."""
+        if not self.pid:
+            return self.make()
+        with os.fdopen(self.fd, "rb") as pipe:
+            data = pipe.read()
+        _, status = os.waitpid(self.pid, 0)
+        self.pid = 0
+        if os.waitstatus_to_exitcode(status) != 0:
+            if self.into is not None:
+                self.into.unlink(missing_ok=True)  # what a failed child may have left
+            return self.make()
+        return None if self.into is not None else data
