@@ -17,12 +17,13 @@ DIR (or a temporary folder) and runs, ``--runs`` times each, one after the other
    sources, a CSV out.
 
 Each run's wall time is measured around the subprocess; its peak memory is the larger of the
-child's own ``ru_maxrss`` (``os.wait4``) and the largest resident memory of the child and its
-own children together (sampled from /proc every 20 ms: netmix counts paths in a second
-process). Prints every run, the medians, the ratio script / netmix, the seconds of every
-netmix step (median over the runs, from ``timings.json``; from the times of its progress
-lines on stderr for a netmix that writes no timings.json) and the time of ``netmix --help``
-and ``netmix --version``. ``--src`` runs another netmix source tree (for
+child's own ``ru_maxrss`` (``os.wait4``) and the largest memory of the child and its own
+children together (their proportional set sizes, sampled from /proc every 20 ms: netmix works
+in other processes too, and a page a forked child shares with its parent counts once).
+Prints every run, the medians, the ratio script / netmix, the seconds of every netmix step
+(median over the runs, from ``timings.json``; from the times of its progress lines on stderr
+for a netmix that writes no timings.json) and the time of ``netmix --help`` and ``netmix
+--version``. ``--src`` runs another netmix source tree (for
 example a checkout of an older commit) with this interpreter, to compare before and after.
 
 Targets (issue 14): the whole command ≥ 10× faster than the script (floor 5×), peak < 1 GB.
@@ -99,14 +100,25 @@ print(json.dumps({"persons": g.number_of_nodes(), "ties": g.number_of_edges(), "
 '''
 
 
-def _tree_rss(pid: int) -> int:
-    """Resident bytes of a process and all its descendants now (Linux /proc; 0 elsewhere or when gone)."""
+def _memory(pid: int) -> int:
+    """Bytes of memory a process uses: its proportional set size (PSS: a page shared with a forked
+    parent or child counts for its share only, so a process tree's PSS adds up), else its RSS."""
+    for path, field in ((f"/proc/{pid}/smaps_rollup", "Pss:"), (f"/proc/{pid}/status", "VmRSS:")):
+        try:
+            with open(path, encoding="ascii") as fh:
+                return next(int(line.split()[1]) * 1024 for line in fh if line.startswith(field))
+        except (OSError, ValueError, StopIteration):
+            continue
+    return 0
+
+
+def _tree_memory(pid: int) -> int:
+    """Memory of a process and all its descendants now (Linux /proc; 0 elsewhere or when gone)."""
     total, todo = 0, [pid]
     while todo:
         p = todo.pop()
+        total += _memory(p)
         try:
-            with open(f"/proc/{p}/status", encoding="ascii") as fh:
-                total += next((int(line.split()[1]) * 1024 for line in fh if line.startswith("VmRSS:")), 0)
             for task in os.listdir(f"/proc/{p}/task"):
                 with open(f"/proc/{p}/task/{task}/children", encoding="ascii") as fh:
                     todo.extend(int(c) for c in fh.read().split())
@@ -119,8 +131,8 @@ def _measure(cmd: list[str], env: dict[str, str] | None = None) -> dict:
     """Run ``cmd``; its wall time, peak memory, stdout and timed stderr lines.
 
     Peak memory is the larger of the process's own ``ru_maxrss`` and the largest sum of the
-    resident memory of the process and its descendants (netmix counts paths in a second
-    process), sampled every 20 ms.
+    proportional set sizes of the process and its descendants (netmix counts paths and writes
+    two files in other processes; PSS counts a page shared after a fork once), sampled every 20 ms.
     """
     lines: list[tuple[float, str]] = []
     start = time.perf_counter()
@@ -132,7 +144,7 @@ def _measure(cmd: list[str], env: dict[str, str] | None = None) -> dict:
 
     def sample() -> None:
         while not done.is_set():
-            tree_peak[0] = max(tree_peak[0], _tree_rss(proc.pid))
+            tree_peak[0] = max(tree_peak[0], _tree_memory(proc.pid))
             done.wait(0.02)
 
     done = threading.Event()
