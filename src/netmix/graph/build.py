@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 
 import networkx as nx
 import numpy as np
 import pandas as pd
 
 from ..model import Account, Resolution
+from ..util import collector
 from .edges import EDGE_COLUMNS, PersonTies, person_ties
 from .waves import detect_waves
 
@@ -30,25 +29,12 @@ def to_networkx(persons: pd.DataFrame, edges: pd.DataFrame, *, extra: Sequence[s
         for pid, flag, *row in zip(pids, is_contact.tolist(), *values, strict=False)
     )
     a, b, w, k, s = (edges[c].tolist() for c in EDGE_COLUMNS)
-    with _gc_paused():
+    with collector.paused():
         g.add_edges_from(
             (u, v, {"weight": float(weight), "kind": kind, "source": source})
             for u, v, weight, kind, source in zip(a, b, w, k, s, strict=False)
         )
     return g
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector: allocating 500,000 edge dicts would otherwise set off
-    repeated full collections that find nothing to free (a third of the graph's build time)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def build_network(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import gc
 import os
 from collections.abc import Callable, Hashable, Iterator
 from typing import Any
@@ -13,6 +12,7 @@ import pandas as pd
 
 from ..io.output import OutputDir, json_bytes
 from ..privacy import Pseudonymizer, scrub_run_record
+from ..util import collector
 from .background import Background, can_fork
 from .record import run_record
 from .running import RunResult
@@ -158,19 +158,10 @@ def _spared_by_collector() -> Iterator[None]:
     before (the run's result, which lives to the end) is frozen out of its walks, and its automatic
     passes are paused — on 35,000 persons they walked the same objects again and again for about a
     second, and found next to nothing (the outputs make few reference cycles; the peak memory is the
-    same). Both are undone afterwards; left as they are when a caller already froze objects itself."""
-    if gc.get_freeze_count():
+    same). Both are undone afterwards (:mod:`netmix.util.collector`)."""
+    with collector.sparing() as settle, collector.paused():
+        settle()
         yield
-        return
-    enabled = gc.isenabled()
-    gc.freeze()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-        gc.unfreeze()
 
 
 def write_outputs(

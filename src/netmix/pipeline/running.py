@@ -12,6 +12,7 @@ import pandas as pd
 from ..config import RunConfig
 from ..importers.account import EmptyAccount, NoAccountLeft, load_account
 from ..model import Analysis, ImportResult, Resolution, TieSet
+from ..util import collector
 from .steps import Progress, StepClock, _quiet
 
 
@@ -134,14 +135,18 @@ def run(config: RunConfig, *, progress: Progress = _quiet) -> RunResult:
     ['import', 'import', 'import']
     """
     clock = StepClock(progress)
-    imports, empty = import_accounts(config, clock)
-    tiesets = read_all_ties(config, clock)
-    # an account whose export yields no contact is set aside (said on screen and in run.json); the run goes on
-    config = replace(config, accounts=tuple(a for a in config.accounts if a.name in imports))
-    with clock.step("resolve") as counted:
-        resolution = resolve_all(config, imports, tiesets)
-        counted.append(len(resolution.persons))
-    analysis = _analyse(config, resolution, clock)
+    # what each stage makes lives to the end of the run: frozen out of the garbage collector's walks
+    with collector.sparing() as settle:
+        imports, empty = import_accounts(config, clock)
+        tiesets = read_all_ties(config, clock)
+        settle()
+        # an account whose export yields no contact is set aside (said on screen and in run.json); the run goes on
+        config = replace(config, accounts=tuple(a for a in config.accounts if a.name in imports))
+        with clock.step("resolve") as counted:
+            resolution = resolve_all(config, imports, tiesets)
+            counted.append(len(resolution.persons))
+        settle()
+        analysis = _analyse(config, resolution, clock)
     return RunResult(config, imports, tiesets, resolution, analysis, tuple(clock.rows), tuple(e.fact() for e in empty))
 
 
