@@ -72,7 +72,7 @@ def test_outputs_made_beside_the_work_are_the_same_bytes(result_and_events, tmp_
 
 
 def test_a_failed_child_leaves_its_output_to_the_parent():
-    from netmix.pipeline.background import Background
+    from netmix.pipeline.forked import ForkedOutput
 
     parent = os.getpid()
 
@@ -81,7 +81,7 @@ def test_a_failed_child_leaves_its_output_to_the_parent():
             raise RuntimeError("the child fails")
         return b"made by the parent"
 
-    assert Background(make, parallel=True).result() == b"made by the parent"
-    job = Background(lambda: b"never read", parallel=True)
+    assert ForkedOutput(make, parallel=True).result() == b"made by the parent"
+    job = ForkedOutput(lambda: b"never read", parallel=True)
     job.cancel()  # a run that fails stops its children
     assert job.pid == 0

@@ -13,7 +13,7 @@ import pandas as pd
 from ..io.output import OutputDir, json_bytes
 from ..privacy import Pseudonymizer, scrub_run_record
 from ..util import collector
-from .background import Background, can_fork
+from .forked import ForkedOutput, can_fork
 from .record import run_record
 from .running import RunResult
 from .steps import TIMINGS_FILE, Progress, StepClock, _quiet, timings_record
@@ -53,16 +53,16 @@ def _write_tables(
 
 
 class _Jobs:
-    """The outputs being made beside the main work (:class:`.background.Background`), by file name."""
+    """The outputs being made beside the main work (:class:`.forked.ForkedOutput`), by file name."""
 
     def __init__(self, out: OutputDir, parallel: bool) -> None:
         self.out, self.parallel = out, parallel
-        self.running: dict[str, Background] = {}
+        self.running: dict[str, ForkedOutput] = {}
 
     def start(self, name: str, make: Callable[[], bytes], *, large: bool = False) -> None:
         """Start making ``name`` (``large``: the child writes the file itself, in the staging folder)."""
         into = self.out.part(name) if large and self.parallel else None
-        self.running[name] = Background(make, parallel=self.parallel, into=into, write=OutputDir.write_part)
+        self.running[name] = ForkedOutput(make, parallel=self.parallel, into=into, write=OutputDir.write_part)
 
     def write(self, clock: StepClock) -> None:
         """Stage every output started, in the order they were started (each step times the wait)."""

@@ -7,7 +7,8 @@ netmix.util.background FILE``: a fresh interpreter that imports only the functio
 (never the caller's script, unlike ``multiprocessing``'s spawn, so an unguarded script or a
 notebook is safe) and pickles the result back on its standard output. With one CPU, or when
 that process cannot start or fails, the call runs in this process when the result is asked for:
-the result is the same either way.
+the result is the same either way. (An output made from the whole run is made in a forked copy
+of the process instead, which shares the run without pickling it: :mod:`netmix.pipeline.forked`.)
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """An output made beside the main work: in a forked copy of the process, on a second core.
 
 Two outputs of a run are long and self-contained — review.xlsx (openpyxl, cell by cell) and
-graph.gexf (100 MB of text on a large network). :class:`Background` makes such an output's bytes in
+graph.gexf (100 MB of text on a large network). :class:`ForkedOutput` makes such an output's bytes in
 a child process started with ``os.fork`` (POSIX; the child shares the parent's memory until it
 writes to it, so nothing is copied or pickled on the way in) while the parent goes on with the
 other outputs, and hands the bytes over through a pipe when the parent asks for them — or writes
@@ -13,6 +13,10 @@ that is itself a worker (a batch), or a child that failed — the parent makes t
 The child never returns into the caller's code: it writes its bytes and leaves with ``os._exit``
 (no ``finally`` of the parent's runs twice, the output folder's lock and staging stay the
 parent's), also on Ctrl-C.
+
+A fork shares the whole run without copying it, which is what an output of the whole run needs;
+a computation on a few arrays (betweenness) goes to a fresh interpreter instead
+(:mod:`netmix.util.background`), which is safe wherever the library is called from.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ import signal
 from collections.abc import Callable
 from pathlib import Path
 
-__all__ = ["Background", "can_fork"]
+__all__ = ["ForkedOutput", "can_fork"]
 
 #: Writes a file of bytes (:meth:`netmix.io.publish.OutputDir.write_part`).
 Writer = Callable[[Path, bytes], None]
@@ -38,10 +42,10 @@ def can_fork() -> bool:
     return hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and multiprocessing.parent_process() is None
 
 
-class Background:
+class ForkedOutput:
     """The bytes of ``make()``, made in a forked child when ``parallel`` (see the module docstring).
 
-    >>> job = Background(lambda: b"netmix", parallel=True)
+    >>> job = ForkedOutput(lambda: b"netmix", parallel=True)
     >>> job.result()
     b'netmix'
     """
