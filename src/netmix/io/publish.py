@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -32,10 +32,12 @@ def checkpoint(step: str) -> None:
     """
 
 
-def _write_bytes(path: Path, data: bytes) -> None:
+def _write_bytes(path: Path, data: bytes | Iterable[bytes]) -> None:
+    """Write ``data`` (bytes, or chunks written as they come) to a new owner-only file, flushed to disk."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # contacts are personal data
     with os.fdopen(fd, "wb") as fh:
-        fh.write(data)
+        for chunk in (data,) if isinstance(data, (bytes, bytearray, memoryview)) else data:
+            fh.write(chunk)
         fh.flush()
         os.fsync(fh.fileno())
 
@@ -109,8 +111,9 @@ class OutputDir:
         return target.with_name(f".{target.name}.part")
 
     @staticmethod
-    def write_part(part: Path, data: bytes) -> None:
-        """Write a file at a :meth:`part` path, as :meth:`write` writes its files (owner only, flushed to disk)."""
+    def write_part(part: Path, data: bytes | Iterable[bytes]) -> None:
+        """Write a file at a :meth:`part` path (bytes, or chunks as they come), as :meth:`write` writes its files
+        (owner only, flushed to disk)."""
         _write_bytes(part, data)
 
     def adopt(self, name: str, part: Path) -> int:

@@ -24,17 +24,23 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
-__all__ = ["ForkedOutput", "can_fork"]
+__all__ = ["ForkedOutput", "Made", "can_fork"]
 
-#: Writes a file of bytes (:meth:`netmix.io.publish.OutputDir.write_part`).
-Writer = Callable[[Path, bytes], None]
+#: An output's bytes: whole, or in chunks (written as they come when the child writes the file itself).
+Made = bytes | Iterable[bytes]
+#: Writes a file (:meth:`netmix.io.publish.OutputDir.write_part`).
+Writer = Callable[[Path, Made], None]
 
 
-def _write(path: Path, data: bytes) -> None:
-    path.write_bytes(data)
+def _whole(data: Made) -> bytes:
+    return data if isinstance(data, bytes | bytearray) else b"".join(data)
+
+
+def _write(path: Path, data: Made) -> None:
+    path.write_bytes(_whole(data))
 
 
 def can_fork() -> bool:
@@ -51,7 +57,7 @@ class ForkedOutput:
     """
 
     def __init__(
-        self, make: Callable[[], bytes], *, parallel: bool, into: Path | None = None, write: Writer = _write
+        self, make: Callable[[], Made], *, parallel: bool, into: Path | None = None, write: Writer = _write
     ) -> None:
         self.make, self.into, self.write = make, into, write
         self.pid = 0
@@ -76,7 +82,7 @@ class ForkedOutput:
                     self.write(self.into, data)
                     data = b""
                 with os.fdopen(write, "wb") as pipe:
-                    pipe.write(data)
+                    pipe.write(_whole(data))
                 code = 0
             finally:
                 os._exit(code)
@@ -97,7 +103,7 @@ class ForkedOutput:
         """The bytes (waiting for the child; made here when there is no child or it failed), or ``None`` when the
         child wrote them to ``into``."""
         if not self.pid:
-            return self.make()
+            return _whole(self.make())
         with os.fdopen(self.fd, "rb") as pipe:
             data = pipe.read()
         _, status = os.waitpid(self.pid, 0)
@@ -105,5 +111,5 @@ class ForkedOutput:
         if os.waitstatus_to_exitcode(status) != 0:
             if self.into is not None:
                 self.into.unlink(missing_ok=True)  # what a failed child may have left
-            return self.make()
+            return _whole(self.make())
         return None if self.into is not None else data

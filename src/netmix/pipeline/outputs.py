@@ -13,7 +13,8 @@ import pandas as pd
 from ..io.output import OutputDir, json_bytes
 from ..privacy import Pseudonymizer, scrub_run_record
 from ..util import collector
-from .forked import ForkedOutput, can_fork
+from ..util.background import Later, in_background
+from .forked import ForkedOutput, Made, can_fork
 from .record import run_record
 from .running import RunResult
 from .steps import TIMINGS_FILE, Progress, StepClock, _quiet, timings_record
@@ -28,7 +29,7 @@ def _review(result: RunResult, pseudonymizer: Pseudonymizer | None, clock: StepC
     lang = result.config.lang
     with clock.step("review"):
         review = review_for(result.resolution, result.analysis, lang, pseudonymizer)
-    jobs.start("review.xlsx", functools.partial(review_xlsx, review, lang))  # review_files' second file, in parallel
+    jobs.start_small("review.xlsx", review_xlsx, review, lang)  # review_files' second file, in parallel
     return review
 
 
@@ -53,16 +54,22 @@ def _write_tables(
 
 
 class _Jobs:
-    """The outputs being made beside the main work (:class:`.forked.ForkedOutput`), by file name."""
+    """The outputs being made beside the main work, by file name: from the whole run in a forked copy of
+    the process (:class:`.forked.ForkedOutput`), from a small table in a fresh one (:mod:`netmix.util.background`)."""
 
     def __init__(self, out: OutputDir, parallel: bool) -> None:
         self.out, self.parallel = out, parallel
-        self.running: dict[str, ForkedOutput] = {}
+        self.running: dict[str, ForkedOutput | Later[bytes]] = {}
 
-    def start(self, name: str, make: Callable[[], bytes], *, large: bool = False) -> None:
-        """Start making ``name`` (``large``: the child writes the file itself, in the staging folder)."""
+    def start(self, name: str, make: Callable[[], Made], *, large: bool = False) -> None:
+        """Start making ``name`` in a fork (``large``: the child writes the file itself, in the staging folder)."""
         into = self.out.part(name) if large and self.parallel else None
         self.running[name] = ForkedOutput(make, parallel=self.parallel, into=into, write=OutputDir.write_part)
+
+    def start_small(self, name: str, make: Callable[..., bytes], *args: Any) -> None:
+        """Start making ``name`` as ``make(*args)`` (a module-level function, picklable arguments) in a fresh process:
+        a fork would copy, page by page, the parts of the run it touches; this one holds only what it is given."""
+        self.running[name] = in_background(make, *args, worth_it=self.parallel)
 
     def write(self, clock: StepClock) -> None:
         """Stage every output started, in the order they were started (each step times the wait)."""
@@ -72,8 +79,8 @@ class _Jobs:
                 if data is not None:
                     self.out.write(name, data)
                     counted.append(len(data))
-                else:  # the child wrote the file itself, where it was told to
-                    assert job.into is not None
+                else:  # the forked child wrote the file itself, where it was told to
+                    assert isinstance(job, ForkedOutput) and job.into is not None
                     counted.append(self.out.adopt(name, job.into))
             del self.running[name]
 
@@ -109,11 +116,11 @@ _Drawing = tuple[RunResult, dict[str, Any]]
 def _write_gephi(out: OutputDir, draw: _Drawing, graphml: bool, clock: StepClock, jobs: _Jobs) -> int:
     """graph.gexf (started beside the main work) and graph.graphml; returns the characters XML could not
     hold, left out of them."""
-    from ..render.gephi import gexf_bytes, graphml_bytes, xml_unsafe_characters
+    from ..render.gephi import gexf_chunks, graphml_bytes, xml_unsafe_characters
 
     result, kwargs = draw
     args = (result.analysis, result.resolution)
-    jobs.start("graph.gexf", lambda: gexf_bytes(*args, **kwargs), large=True)
+    jobs.start("graph.gexf", lambda: gexf_chunks(*args, **kwargs), large=True)
     if graphml:
         _write(out, "graph.graphml", clock, lambda: graphml_bytes(*args, **kwargs))
     return xml_unsafe_characters(*args, pseudonymizer=kwargs["pseudonymizer"])
@@ -228,8 +235,8 @@ def _write_all(
 ) -> None:
     """Every output but timings.json; ``which``: (html, images, graphml)."""
     html, images, graphml = which
-    # review.xlsx is made beside the tables, graph.gexf beside the pages (each fork copies the pages the
-    # parent writes to afterwards: two children at once cost more than they give)
+    # review.xlsx is made beside the tables (in a fresh process, from the review rows alone), graph.gexf
+    # beside the pages (in a fork, from the whole run: a fork copies the pages it touches)
     review = _review(result, pseudonymizer, clock, jobs)
     _write_tables(out, result, pseudonymizer, clock, review)
     positions = _layout(result, pseudonymizer, clock)

@@ -25,7 +25,7 @@ every text; :func:`xml_unsafe_characters` counts them for run.json.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import cast
 
@@ -199,17 +199,24 @@ def xml_unsafe_characters(
     return sum(len(XML_UNSAFE.findall(str(x))) for values in texts for x in values)
 
 
-def _stream(
+def _chunks(
     texts: tuple[str, str, str], nodes: Callable[[int, int], str], n: int, edges: Callable[[int, int], str], m: int
-) -> bytes:
-    """The file as bytes: head, node lines, middle, edge lines, tail — lines made (``lines(start, end)``) and
-    encoded in chunks."""
+) -> Iterator[bytes]:
+    """The file in encoded chunks: head, node lines, middle, edge lines, tail — lines made (``lines(start, end)``)
+    ``_CHUNK`` at a time."""
     head, middle, tail = texts
-    data = bytearray(head.encode("utf-8"))  # grown in place: the file is held once, not twice
+    yield head.encode("utf-8")
     for count, lines, after in ((n, nodes, middle), (m, edges, tail)):
         for start in range(0, count, _CHUNK):
-            data += lines(start, min(count, start + _CHUNK)).encode("utf-8")
-        data += after.encode("utf-8")
+            yield lines(start, min(count, start + _CHUNK)).encode("utf-8")
+        yield after.encode("utf-8")
+
+
+def _joined(chunks: Iterable[bytes]) -> bytes:
+    """The chunks as one bytes object, grown in place (the file is held once, not twice)."""
+    data = bytearray()
+    for chunk in chunks:
+        data += chunk
     # a bytearray reads, compares and writes as bytes: handing it on as it is saves a copy of 100 MB
     return cast(bytes, data)
 
@@ -223,15 +230,16 @@ def _rgb(hex_color: str) -> str:
     return f'r="{int(h[0:2], 16)}" g="{int(h[2:4], 16)}" b="{int(h[4:6], 16)}" a="1.0"'
 
 
-def gexf_bytes(
+def gexf_chunks(
     analysis: Analysis,
     resolution: Resolution | None = None,
     *,
     pseudonymizer: Pseudonymizer | None = None,
     seed: int = 0,
     positions: Mapping[Hashable, tuple[float, float]] | None = None,
-) -> bytes:
-    """The graph as GEXF 1.3 (UTF-8) with viz colours, positions and sizes, for Gephi.
+) -> Iterator[bytes]:
+    """The graph as GEXF 1.3 (UTF-8) with viz colours, positions and sizes, for Gephi, in chunks
+    (:func:`gexf_bytes` joins them; written as they come, a 100 MB file is never held whole).
 
     Parameters
     ----------
@@ -256,7 +264,19 @@ def gexf_bytes(
         f'<nodes count="{len(e.ids)}">\n'
     )
     nodes, edges = _gexf_nodes(e, ids), _gexf_edges(e, len(ids))
-    return _stream((head, "</nodes>\n<edges>\n", "</edges>\n</graph>\n</gexf>\n"), nodes, len(e.ids), edges, len(e.lo))
+    return _chunks((head, "</nodes>\n<edges>\n", "</edges>\n</graph>\n</gexf>\n"), nodes, len(e.ids), edges, len(e.lo))
+
+
+def gexf_bytes(
+    analysis: Analysis,
+    resolution: Resolution | None = None,
+    *,
+    pseudonymizer: Pseudonymizer | None = None,
+    seed: int = 0,
+    positions: Mapping[Hashable, tuple[float, float]] | None = None,
+) -> bytes:
+    """The whole file of :func:`gexf_chunks` (same arguments) as bytes."""
+    return _joined(gexf_chunks(analysis, resolution, pseudonymizer=pseudonymizer, seed=seed, positions=positions))
 
 
 def _gexf_nodes(e: _Export, ids: dict[str, str]) -> Callable[[int, int], str]:
@@ -343,7 +363,7 @@ def graphml_bytes(
             f"{data('weight', e.weight[j])}{data('kind', e.kind[j])}</edge>\n"
         )
 
-    return _stream((head, "", "</graph>\n</graphml>\n"), _each(node), len(e.ids), _each(edge), len(e.lo))
+    return _joined(_chunks((head, "", "</graph>\n</graphml>\n"), _each(node), len(e.ids), _each(edge), len(e.lo)))
 
 
-__all__ = ["GRAPHML_KEYS", "NODE_ATTRIBUTES", "XML_UNSAFE", "gexf_bytes", "graphml_bytes", "xml_unsafe_characters"]
+__all__ = ["GRAPHML_KEYS", "NODE_ATTRIBUTES", "XML_UNSAFE", "gexf_bytes", "gexf_chunks", "graphml_bytes", "xml_unsafe_characters"]

@@ -72,6 +72,10 @@ class Later(Generic[T]):
             self._close()
         return self._fn(*self._args)
 
+    def cancel(self) -> None:
+        """Stop the other process, if any; the result is no longer wanted."""
+        self._close()
+
     def _close(self) -> None:
         if self._proc is not None and self._proc.poll() is None:
             self._proc.kill()
