@@ -7,18 +7,21 @@ leaves the page, hostile names stay text and open no dialog, the picture is not 
 from __future__ import annotations
 
 import io
+import json
 import os
+import re
 import shutil
 import zlib
 import struct
 
+import pandas as pd
 import pytest
 
 from netmix.privacy import Pseudonymizer
 from netmix.render.html import map_html
 from netmix.render.report import report_html
 
-from .conftest import HREF, IMG, SELECT
+from .conftest import HREF, IMG, PERSONS, SELECT
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
@@ -225,5 +228,36 @@ def test_report_steps(browser, case, tmp_path, lang):
     shot = pg.screenshot(full_page=True)
     (tmp_path / f"report-{lang}.png").write_bytes(shot)
     assert _distinct_colours(shot) > 50
+    opened.check_clean()
+    pg.close()
+
+
+def test_bridges_step_shows_both_halves_of_a_possible_bridge(browser, case, tmp_path):
+    # issue 12: a possible bridge (p04 and p05 as one person, unconfirmed, at rank 2) is highlighted at the
+    # map's bridges step with the confirmed bridges p10 and p01, its halves' tooltips say where it would rank,
+    # and the report's bridges table lists it with both names
+    import dataclasses
+
+    resolution, analysis, accounts = case
+    bridges = pd.DataFrame(
+        [("p10", "p10", "Omar Haddad", 1, 1.0, "confirmed"), ("p04;p05", "p04;p05", "x", 2, 0.9, "unconfirmed"),
+         ("p01", "p01", "Marie Dupont", 3, 0.8, "confirmed")],
+        columns=["person_id", "person_ids", "name", "rank", "bridging_score", "status"],
+    )  # fmt: skip
+    analysis = dataclasses.replace(analysis, bridges=bridges)
+    page = report_html(analysis, resolution, accounts, lang="en")
+    data = json.loads(re.search(r'<script type="application/json" id="nm-report-data">(.*?)</script>', page, re.S).group(1))
+    names = {p: n for p, n, *_ in PERSONS}
+    rows = data["tables"]["bridges"]["rows"]
+    assert [r[1] for r in rows] == [names["p10"], f"{names['p04']} / {names['p05']}", names["p01"]]
+    opened = Opened(browser, _write(tmp_path, "report.html", page))
+    opened.wait_ready()
+    pg, frame = opened.page, opened.map_frame()
+    pg.click("button.nm-step[data-step='bridges']")
+    pg.wait_for_timeout(200)  # postMessage is asynchronous
+    kept = frame.evaluate("window.netmix.nodes.get().filter(n => n.color.background !== '#E4E4E4').map(n => n.id).sort()")
+    assert kept == ["n1", "n10", "n4", "n5"]
+    titles = frame.evaluate("window.netmix.nodes.get().filter(n => n.id === 'n4' || n.id === 'n5').map(n => n.title)")
+    assert all("Possible bridge, to confirm" in t and ": 2" in t for t in titles)
     opened.check_clean()
     pg.close()

@@ -17,8 +17,8 @@ import pytest
 from netmix.config import load_config
 from netmix.model import REVIEW_COLUMNS
 from netmix.pipeline import run
-from netmix.privacy import Pseudonymizer
-from netmix.render import charts, figures, wording
+from netmix.privacy import Pseudonymizer, anonymize_tables
+from netmix.render import charts, figures, i18n, wording
 from netmix.render.decide import review_rows, run_key
 from netmix.render.html import map_html
 from netmix.render.report import _encode, report_html
@@ -164,3 +164,41 @@ def test_circle_labels_and_doubles_summary_in_french():
         "cercle professionnel : gardez sur linkedin et pro, envisagez de retirer de perso — "
         "9 des 11 contacts communs sont professionnels"
     )
+
+
+def _decoded(table: dict, lang: str = "en") -> list[dict]:
+    """The rows of an encoded report table as dicts keyed by catalogue key (``col.rank``…; cells sent as indices decoded)."""
+    keys = {i18n.t(lang, k): k for k in ("col.rank", "col.name", "col.accounts", "col.cluster", "col.score", "col.status")}
+    cols = table["columns"]
+    out = []
+    for row in table["rows"]:
+        cells = [c["values"][v] if "values" in c else v for c, v in zip(cols, row, strict=True)]
+        out.append({keys.get(c["label"], c["label"]): v for c, v in zip(cols, cells, strict=True)})
+    return out
+
+
+@pytest.mark.parametrize("pseudonymised", [False, True])
+def test_possible_bridges_are_listed_in_the_report_with_both_halves(samples, pseudonymised):
+    # issue 12: the report's bridges section lists every row of bridges.csv, the possible (unconfirmed) bridges
+    # at the rank they would have, each with both halves' names (pseudonyms when pseudonymised) and accounts
+    pseudo = Pseudonymizer(bytes(range(32))) if pseudonymised else None
+    page = report_html(samples.analysis, samples.resolution, samples.config.accounts, lang="en", pseudonymizer=pseudo)
+    rows = _decoded(_data(page)["tables"]["bridges"])
+    bridges = samples.analysis.bridges
+    assert len(rows) == len(bridges)
+    possible = bridges[bridges["status"] == "unconfirmed"]
+    assert len(possible) >= 4  # the samples plant 4 split bridges
+    persons = samples.analysis.persons
+    if pseudo is not None:  # the names the privacy layer gives (ids kept, as the pages keep them)
+        persons = anonymize_tables({"persons": persons}, pseudo, key_ids=False)["persons"]
+    persons = persons.set_index("person_id")
+    shown = [r for r in rows if r["col.status"] == "to confirm"]
+    assert len(shown) == len(possible)
+    for (_, b), r in zip(possible.sort_values(["rank", "person_id"]).iterrows(), shown, strict=True):
+        a_id, b_id = str(b["person_ids"]).split(";")
+        assert r["col.rank"] == int(b["rank"])
+        halves_accounts = {a for x in (a_id, b_id) for a in str(persons.loc[x, "accounts"]).split(";") if a}
+        assert set(r["col.accounts"].split(", ")) == halves_accounts >= {"perso", "pro"}
+        assert r["col.name"] == " / ".join(str(persons.loc[x, "name"]) for x in (a_id, b_id))
+        if pseudonymised:
+            assert samples.analysis.persons.set_index("person_id").loc[a_id, "name"] not in page

@@ -121,6 +121,7 @@ def _person_tooltip(row: Any, view: View, lang: str) -> str:
         f"{s('tip.cluster')}: {cap(cluster_label, 80)}" if row.cluster else "",
         f"{s('tip.role')}: {i18n.value(lang, 'role', row.ego_role)}" if row.ego_role else "",
         f"{s('tip.bridge')}: {row.bridge_rank}" if row.bridge_rank else "",
+        f"{s('tip.possible_bridge')}: {row.possible_bridge_rank}" if row.possible_bridge_rank else "",
     ]
     if row.double:
         band = i18n.value(lang, "band", row.band) if row.band else ""
@@ -152,6 +153,7 @@ def _add_person(net: Network, nid: str, row: Any, xy: tuple[float, float], toolt
         accounts=list(row.accounts),
         double=bool(row.double),
         bridge=int(row.bridge_rank),
+        possible=int(row.possible_bridge_rank),
         excluded=bool(row.excluded_from),
     )
 

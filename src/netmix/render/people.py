@@ -63,7 +63,8 @@ class View:
 
     ``persons`` columns: person_id, name, sphere_key, cluster, accounts (list), is_contact (bool),
     bridging_score (float 0..1, normalised), ego_role, double (bool), band, confidence, evidence,
-    bridge_rank (int, 0 = not a bridge), excluded_from (list of clusters); sorted by person_id.
+    bridge_rank (int, 0 = not a bridge), possible_bridge_rank (int: the rank of the possible bridge this
+    person is one half of, 0 = none), excluded_from (list of clusters); sorted by person_id.
     ``clusters``: cluster → label, in cluster order. ``ties``: each tie once as arrays (``src`` <
     ``dst`` places in ``persons``, ``weight``, ``kind``; :mod:`.ties`). ``graph``: the same as a
     networkx graph (nodes = person ids, with their cluster), made only when read.
@@ -143,20 +144,28 @@ def _first_doubles(doubles: pd.DataFrame) -> pd.DataFrame:
     return first[(first.index != "") & ~first.index.duplicated()]
 
 
-def _by_person(tables: dict[str, pd.DataFrame]) -> tuple[dict[str, int], dict[str, list[str]]]:
-    """Per person id: the bridge rank, the circles kept out of."""
+def _by_person(tables: dict[str, pd.DataFrame]) -> tuple[dict[str, int], dict[str, int], dict[str, list[str]]]:
+    """Per person id: the bridge rank, the rank of the possible bridge it is one half of, the circles kept out of."""
     bridges, exclusions = tables["bridges"], tables["exclusions"]
     ranks: dict[str, int] = {}
-    for p, r in zip(_s(bridges, "person_id"), _s(bridges, "rank"), strict=False):
+    possible: dict[str, int] = {}
+    status = _s(bridges, "status") if "status" in bridges.columns else pd.Series("", index=bridges.index)
+    halves = _s(bridges, "person_ids") if "person_ids" in bridges.columns else _s(bridges, "person_id")
+    for p, r, st, ids in zip(_s(bridges, "person_id"), _s(bridges, "rank"), status, halves, strict=False):
         try:
-            ranks.setdefault(p, int(float(r)))
+            rank = int(float(r))
         except ValueError:
             continue
+        if st == "unconfirmed":  # a same-name pair across the worlds: both halves show where it would rank
+            for half in str(ids).split(";"):
+                possible.setdefault(half, rank)
+        else:
+            ranks.setdefault(p, rank)
     excluded: dict[str, list[str]] = {}
     for p, c in zip(_s(exclusions, "person_id"), _s(exclusions, "cluster"), strict=False):
         if p:
             excluded.setdefault(p, []).append(c)
-    return ranks, excluded
+    return ranks, possible, excluded
 
 
 def _evidence(pid: pd.Series, first: pd.DataFrame, redact: bool, lang: str) -> pd.Series:
@@ -176,7 +185,7 @@ def _person_rows(tables: dict[str, pd.DataFrame], redact: bool, lang: str | None
     """One row per person with the columns :class:`View` documents."""
     persons = tables["persons"]
     first = _first_doubles(tables["doubles"])
-    ranks, excluded = _by_person(tables)
+    ranks, possible, excluded = _by_person(tables)
     pid = _s(persons, "person_id")
     accounts = _s(persons, "accounts")
     lists = {a: sorted(x for x in a.split(";") if x) for a in pd.unique(accounts.to_numpy())}
@@ -203,6 +212,7 @@ def _person_rows(tables: dict[str, pd.DataFrame], redact: bool, lang: str | None
             "confidence": _mapped(pid, first["confidence"]),
             "evidence": _evidence(pid, first, redact, lang or "en"),
             "bridge_rank": np.array([ranks.get(p, 0) for p in pid.tolist()], dtype=np.int64),
+            "possible_bridge_rank": np.array([possible.get(p, 0) for p in pid.tolist()], dtype=np.int64),
             "excluded_from": [sorted(set(excluded.get(p, []))) for p in pid.tolist()],
         }
     )

@@ -185,25 +185,36 @@ def _clusters_table(view: View, lang: str) -> dict:
 
 
 def _bridges_table(view: View, lang: str) -> dict:
-    """Every ranked bridge, best first (with its status when the analysis tells confirmed from possible bridges)."""
-    ranked = view.persons[view.persons["bridge_rank"] > 0].sort_values(["bridge_rank", "person_id"])
+    """Every bridge of the bridges table, best first: confirmed bridges and possible ones (a same-name pair
+    across the worlds, at the rank it would have as one person), each possible one with both halves' names
+    (as the view shows them: pseudonyms in a pseudonymised run), accounts and clusters, and its status."""
     bridges = view.tables["bridges"]
-    status: dict[str, str] = {}
-    if "status" in bridges.columns:
-        status = dict(zip(bridges["person_id"].astype(str), bridges["status"].astype(str), strict=False))
+    if not len(bridges) or "rank" not in bridges.columns:
+        return {"columns": _columns(lang, ("col.rank", "col.name"), ("col.rank",)), "rows": [], "page": PAGE_ROWS}
+    persons = view.persons.set_index("person_id")
+    has_status = "status" in bridges.columns
+    rank = pd.to_numeric(bridges["rank"], errors="coerce").fillna(0).astype(int).tolist()
+    pid = bridges["person_id"].astype(str).tolist()
+    ids = bridges["person_ids"].astype(str).tolist() if "person_ids" in bridges.columns else pid
     rows = []
-    for r in ranked.to_dict("records"):
+    for i in sorted(range(len(bridges)), key=lambda i: (rank[i], pid[i])):
+        halves = [h for h in ids[i].split(";") if h in persons.index] or [h for h in pid[i].split(";") if h in persons.index]
+        if not halves:
+            continue
+        people = persons.loc[halves]
+        accounts = sorted({a for accs in people["accounts"] for a in accs})
+        clusters = dict.fromkeys(view.clusters.get(str(c), str(c)) for c in people["cluster"] if str(c))
         row = [
-            int(r["bridge_rank"]),
-            cap(str(r["name"]), 120),
-            ", ".join(r["accounts"]),
-            cap(view.clusters.get(str(r["cluster"]), str(r["cluster"])), 80),
-            _num(r["bridging_score"]),
+            rank[i],
+            cap(" / ".join(str(n) for n in people["name"]), 120),
+            ", ".join(accounts),
+            cap(" / ".join(clusters), 80),
+            _num(bridges["bridging_score"].iat[i]),
         ]
-        if status:
-            row.append(i18n.value(lang, "bridge", status.get(str(r["person_id"]), "")))
+        if has_status:
+            row.append(i18n.value(lang, "bridge", str(bridges["status"].iat[i])))
         rows.append(row)
-    keys = ("col.rank", "col.name", "col.accounts", "col.cluster", "col.score") + (("col.status",) if status else ())
+    keys = ("col.rank", "col.name", "col.accounts", "col.cluster", "col.score") + (("col.status",) if has_status else ())
     return {"columns": _columns(lang, keys, ("col.rank", "col.score")), "rows": rows, "page": PAGE_ROWS}
 
 

@@ -34,6 +34,7 @@ EN: dict[str, str] = {
     "tip.evidence": "Evidence",
     "tip.sphere": "Sphere",
     "tip.bridge": "Bridge rank",
+    "tip.possible_bridge": "Possible bridge, to confirm (same name on a personal and a professional account), rank",
     "tip.excluded": "Kept out of",
     "tip.none": "none",
     "sphere.personal": "personal",
@@ -113,7 +114,10 @@ EN: dict[str, str] = {
     "step.exclusions": "Exclusions",
     "step.exclusions.text": "Highlighted: people strongly tied to a circle but kept out of it.",
     "step.bridges": "Bridges",
-    "step.bridges.text": "Highlighted: the people who link circles and spheres together.",
+    "step.bridges.text": (
+        "Highlighted: the people who link circles and spheres together, and the possible bridges to confirm"
+        " (the same name on a personal and a professional account, nobody in common)."
+    ),
     "band.certain": "certain",
     "band.likely": "likely",
     "band.review": "to review",
@@ -164,6 +168,7 @@ FR: dict[str, str] = {
     "tip.evidence": "Indices",
     "tip.sphere": "Sphère",
     "tip.bridge": "Rang de passeur",
+    "tip.possible_bridge": "Passeur possible, à confirmer (même nom sur un compte perso et un compte pro), rang",
     "tip.excluded": "Exclu de",
     "tip.none": "aucun",
     "sphere.personal": "perso",
@@ -243,7 +248,10 @@ FR: dict[str, str] = {
     "step.exclusions": "Exclus",
     "step.exclusions.text": "En évidence : les personnes très liées à un cercle mais qui en sont exclues.",
     "step.bridges": "Passeurs",
-    "step.bridges.text": "En évidence : les personnes qui relient les cercles et les sphères.",
+    "step.bridges.text": (
+        "En évidence : les personnes qui relient les cercles et les sphères, et les passeurs possibles à confirmer"
+        " (le même nom sur un compte perso et un compte pro, personne en commun)."
+    ),
     "band.certain": "certain",
     "band.likely": "probable",
     "band.review": "à vérifier",

@@ -218,7 +218,9 @@
     if (name === "doubles") { highlight(DATA.nodes.filter(function (n) { return n.double; }).map(function (n) { return n.id; })); }
     else if (name === "clusters") { state.hullAlpha = 0.22; highlight(null); }
     else if (name === "exclusions") { highlight(DATA.nodes.filter(function (n) { return n.excluded; }).map(function (n) { return n.id; })); }
-    else if (name === "bridges") { highlight(DATA.nodes.filter(function (n) { return n.bridge > 0 && n.bridge <= 10; }).map(function (n) { return n.id; })); }
+    else if (name === "bridges") {  /* the ten best bridges, and both halves of the possible ones that would rank there */
+      highlight(DATA.nodes.filter(function (n) { return (n.bridge > 0 && n.bridge <= 10) || (n.possible > 0 && n.possible <= 10); }).map(function (n) { return n.id; }));
+    }
     else { highlight(null); }
     network.redraw();
   }
