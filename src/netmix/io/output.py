@@ -53,11 +53,16 @@ def safe_cell(value: Any) -> Any:
     return value
 
 
+def _float_text(value: float) -> str:
+    """A float as a cell: 6 significant digits (``repr`` from 1e15 up), ``""`` for NaN."""
+    if value != value:  # NaN
+        return ""
+    return f"{value:.6g}" if abs(value) < 1e15 else repr(value)
+
+
 def _format(value: Any) -> Any:
     if isinstance(value, float):
-        if value != value:  # NaN
-            return ""
-        return f"{value:.6g}" if abs(value) < 1e15 else repr(value)
+        return _float_text(value)
     if value is None or value is pd.NA:
         return ""
     return value
@@ -90,7 +95,7 @@ def _cells(col: pd.Series, spreadsheet: bool) -> list:
         return col.tolist()  # numbers are never neutralised
     if pd.api.types.is_float_dtype(col.dtype):
         values = col.to_numpy(dtype=float, na_value=np.nan)
-        cells = [(f"{v:.6g}" if abs(v) < 1e15 else repr(v)) if v == v else "" for v in values.tolist()]  # _format's
+        cells = list(map(_float_text, values.tolist()))
     elif _all_text(col):
         cells = col.astype(object).where(col.notna(), "").tolist()
     else:

@@ -29,7 +29,7 @@ def _review(result: RunResult, pseudonymizer: Pseudonymizer | None, clock: StepC
     lang = result.config.lang
     with clock.step("review"):
         review = review_for(result.resolution, result.analysis, lang, pseudonymizer)
-    jobs.start_small("review.xlsx", review_xlsx, review, lang)  # review_files' second file, in parallel
+    jobs.start_small("review.xlsx", review_xlsx, review, lang)  # beside the tables, which write review.csv
     return review
 
 
@@ -202,8 +202,8 @@ def write_outputs(
     timings
         Write ``timings.json``: the seconds of every step of the run and of each file.
     parallel
-        Make review.xlsx and graph.gexf in forked processes beside the other outputs (same bytes);
-        ``None``: where ``fork`` exists and there are two cores or more (:func:`.background.can_fork`).
+        Make review.xlsx (in a fresh process) and graph.gexf (in a forked one) beside the other outputs
+        (same bytes); ``None``: where ``fork`` exists and there are two cores or more (:func:`.forked.can_fork`).
 
     Returns
     -------

@@ -52,9 +52,13 @@ def cap(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+#: The spheres that are their own colour key; any other person is a non-contact.
+_SPHERED: tuple[str, ...] = ("personal", "professional", "both")
+
+
 def sphere_key(sphere: str, is_contact: str = "1") -> str:
     """The colour key of a person: personal, professional, both or noncontact."""
-    return sphere if sphere in ("personal", "professional", "both") else "noncontact"
+    return sphere if sphere in _SPHERED else "noncontact"
 
 
 @dataclass(frozen=True)
@@ -201,7 +205,7 @@ def _person_rows(tables: dict[str, pd.DataFrame], redact: bool, lang: str | None
         {
             "person_id": pid,
             "name": _s(persons, "name"),
-            "sphere_key": sphere.where(sphere.isin(["personal", "professional", "both"]), "noncontact"),
+            "sphere_key": sphere.where(sphere.isin(_SPHERED), "noncontact"),  # sphere_key, column-wise
             "cluster": _s(persons, "cluster"),
             "accounts": acc_lists,
             "is_contact": (is_contact.eq("1") | (is_contact.eq("") & (n_acc > 0))).to_numpy(),

@@ -28,14 +28,14 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from ..io.output import csv_bytes, safe_cell
+from ..io.output import safe_cell
 from ..model import REVIEW_COLUMNS, Analysis, Resolution, empty_frame
 from ..privacy import Pseudonymizer, anonymize_tables
 from ..resolution.facts import Fact
 from .evidence import evidence_text
 from .i18n import t
 
-__all__ = ["review_table", "review_xlsx", "review_for", "review_files", "empty_review", "with_cluster_match", "DECISION_CHOICES"]
+__all__ = ["review_table", "review_xlsx", "review_for", "empty_review", "with_cluster_match", "DECISION_CHOICES"]
 
 #: the choices of the drop-down list of review.xlsx, per language (all are read back by --decisions)
 DECISION_CHOICES: Mapping[str, tuple[str, ...]] = {
@@ -198,7 +198,3 @@ def review_for(
         review["source_keys"] = ""  # source ids carry names ("perso|name:…"); contact_ids still match the decisions
     return review
 
-
-def review_files(review: pd.DataFrame, lang: str = "en") -> dict[str, bytes]:
-    """``{"review.csv": …, "review.xlsx": …}`` of the rows :func:`review_for` gives."""
-    return {"review.csv": csv_bytes(review), "review.xlsx": review_xlsx(review, lang)}

@@ -15,6 +15,7 @@ import pandas as pd
 from .. import model
 from ..model import Analysis, Resolution
 from ..privacy import Pseudonymizer, anonymize_tables
+from ..util.text import natural_key
 from .evidence import worded
 
 #: The minimum columns of each file (more are kept, after these).
@@ -38,16 +39,9 @@ ORDER: dict[str, tuple[list[str], list[bool] | None]] = {
     "bridges.csv": (["rank", "person_id"], None),
 }
 
-_NUM = re.compile(r"(\d+)")
 _RUN = re.compile(r"\d+")
-#: Digits of the widest number :func:`_encoded` pads to (longer numbers take the tuple keys of :func:`_natural`).
+#: Digits of the widest number :func:`_encoded` pads to (longer numbers take the tuple keys of :func:`natural_key`).
 _WIDTH = 40
-
-
-def _natural(value: object) -> tuple:
-    """Sort key that orders ``perso:10`` after ``perso:9``."""
-    parts = _NUM.split(str(value))
-    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts)
 
 
 def _padded(match: re.Match) -> str:
@@ -59,7 +53,7 @@ def _zfilled(match: re.Match) -> str:
 
 
 def _encoded(value: str) -> str:
-    """:func:`_natural`'s order as one string: each text part ends with NUL (below every character, so a
+    """:func:`natural_key`'s order as one string: each text part ends with NUL (below every character, so a
     shorter part sorts first) and each number is zero-padded to :data:`_WIDTH` digits (numeric order).
     Text parts and numbers alternate in both keys, so they are compared part against part, as the tuples are.
 
@@ -70,9 +64,9 @@ def _encoded(value: str) -> str:
 
 
 def _natural_order(col: pd.Series) -> pd.Series:
-    """A sort key for ``col`` in :func:`_natural` order: the text itself when it holds no digit, else
+    """A sort key for ``col`` in :func:`natural_key` order: the text itself when it holds no digit, else
     :func:`_encoded` of it (made once per distinct value) — or, for a text holding NUL or a number of more
-    than :data:`_WIDTH` digits, the rank of its :func:`_natural` key among the column's distinct values.
+    than :data:`_WIDTH` digits, the rank of its :func:`natural_key` key among the column's distinct values.
 
     >>> _natural_order(pd.Series(["perso:10", "perso:9", "perso:9"])).rank(method="dense").tolist()
     [2.0, 1.0, 1.0]
@@ -83,7 +77,7 @@ def _natural_order(col: pd.Series) -> pd.Series:
     values = pd.unique(text.to_numpy(dtype=object))
     if _fits(values):
         return text.map(dict(zip(values, map(_encoded, values), strict=True)))
-    keys = {value: _natural(value) for value in values}
+    keys = {value: natural_key(value) for value in values}
     rank: dict[str, int] = {}
     previous: tuple | None = None
     place = -1
