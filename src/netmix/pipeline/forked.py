@@ -27,20 +27,16 @@ import signal
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from ..io.output import OutputDir
+
 __all__ = ["ForkedOutput", "Made", "can_fork"]
 
 #: An output's bytes: whole, or in chunks (written as they come when the child writes the file itself).
 Made = bytes | Iterable[bytes]
-#: Writes a file (:meth:`netmix.io.publish.OutputDir.write_part`).
-Writer = Callable[[Path, Made], None]
 
 
 def _whole(data: Made) -> bytes:
     return data if isinstance(data, bytes | bytearray) else b"".join(data)
-
-
-def _write(path: Path, data: Made) -> None:
-    path.write_bytes(_whole(data))
 
 
 def can_fork() -> bool:
@@ -57,9 +53,9 @@ class ForkedOutput:
     """
 
     def __init__(
-        self, make: Callable[[], Made], *, parallel: bool, into: Path | None = None, write: Writer = _write
+        self, make: Callable[[], Made], *, parallel: bool, into: Path | None = None
     ) -> None:
-        self.make, self.into, self.write = make, into, write
+        self.make, self.into = make, into
         self.pid = 0
         self.fd = -1
         if parallel:
@@ -79,7 +75,7 @@ class ForkedOutput:
                 os.close(read)
                 data = self.make()
                 if self.into is not None:  # a large file is written here, on this core, not handed over
-                    self.write(self.into, data)
+                    OutputDir.write_part(self.into, data)
                     data = b""
                 with os.fdopen(write, "wb") as pipe:
                     pipe.write(_whole(data))

@@ -64,7 +64,7 @@ class _Jobs:
     def start(self, name: str, make: Callable[[], Made], *, large: bool = False) -> None:
         """Start making ``name`` in a fork (``large``: the child writes the file itself, in the staging folder)."""
         into = self.out.part(name) if large and self.parallel else None
-        self.running[name] = ForkedOutput(make, parallel=self.parallel, into=into, write=OutputDir.write_part)
+        self.running[name] = ForkedOutput(make, parallel=self.parallel, into=into)
 
     def start_small(self, name: str, make: Callable[..., bytes], *args: Any) -> None:
         """Start making ``name`` as ``make(*args)`` (a module-level function, picklable arguments) in a fresh process:
