@@ -159,7 +159,7 @@ def test_ties_split_between_the_worlds_make_the_bridge_in_one_mixed_cluster():
     # contacts = 2/3), so with the cluster's side alone y stood on the personal side and c looked like a bridge.
     from netmix.analysis._adjacency import from_edges
     from netmix.analysis.clusters import sphere_sides
-    from netmix.analysis.steps import Options, add_structure, start_structure
+    from netmix.analysis.steps import Options, add_betweenness, add_structure, start_structure
 
     friends, colleagues = [f"f{i}" for i in range(1, 9)], ["k1", "k2", "k3"]
     ids = sorted(["x", "c", "y", *friends, *colleagues])
@@ -170,7 +170,9 @@ def test_ties_split_between_the_worlds_make_the_bridge_in_one_mixed_cluster():
              ("f4", "f5"), ("f5", "f6"), ("f6", "f7"), ("f7", "f8"), ("f4", "f1"),
              ("c", "k1"), ("c", "k2"), ("c", "k3"), ("c", "y"), ("y", "k1"), ("y", "k2")]  # fmt: skip
     adj = from_edges(ids, [a for a, _ in edges], [b for _, b in edges])
-    add_structure(persons, adj, np.zeros(len(ids), dtype=np.int64), Options(), lambda _: None, start_structure(adj, Options()))
+    codes = np.zeros(len(ids), dtype=np.int64)
+    add_structure(persons, adj, codes, Options(), lambda _: None)
+    add_betweenness(persons, adj, codes, Options(), start_structure(adj, Options()))
     p = persons.set_index("person_id")
     assert sphere_sides(persons).tolist()[ids.index("y")] == "personal"  # the cluster's side, as before
     assert p.loc["y", "side"] == "professional"  # 3 of 3 one-world neighbours are colleagues (c, k1, k2)
@@ -218,3 +220,19 @@ def test_betweenness_measured_in_another_process_is_the_same():
     assert np.array_equal(inline, elsewhere)
     expected = nx.betweenness_centrality(g)
     assert np.allclose(elsewhere, [expected[v] for v in sorted(g)])
+
+
+def test_percentile_of_a_merged_person_is_the_rank_among_the_others():
+    # The merged person replaces its two halves: its percentile must be percentile_rank over the
+    # other persons' values plus its own (the definition), computed here on the whole array.
+    from netmix.analysis.possible_bridges import _percentile_without
+
+    rng = np.random.default_rng(3)
+    values = np.round(rng.random(40), 1)  # many ties
+    values[:5] = 0.0
+    for ia, ib in [(0, 1), (5, 6), (7, 30), (10, 11)]:
+        for merged in (0.0, 0.3, values[ia] + values[ib], 0.55, 2.0):
+            others = np.delete(values, [ia, ib])
+            expected = percentile_rank(np.append(others, merged))[-1]
+            got = _percentile_without(float(merged), np.sort(values), (float(values[ia]), float(values[ib])))
+            assert got == expected

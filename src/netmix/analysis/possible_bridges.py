@@ -36,7 +36,7 @@ from ..resolution.normalise import normalise_name
 from ..resolution.organisations import same_organisation
 from ..util.igraph_tools import load_igraph
 from ._adjacency import Adjacency
-from .bridges import BRIDGE_KINDS, percentile_rank, score_terms, sphere_participation
+from .bridges import BRIDGE_KINDS, score_terms, sphere_participation
 from .labels import cluster_organisations
 
 __all__ = ["with_possible_bridges", "candidates", "counts", "name_organisation", "organisation_cluster", "STATUS"]
@@ -59,27 +59,28 @@ def candidates(doubles: pd.DataFrame, persons: pd.DataFrame, adj: Adjacency) -> 
     """Unmerged same-name pairs whose two persons sit in different spheres with disjoint contacts (not decided *not same*)."""
     if doubles is None or not len(doubles):
         return []
-    index = adj.index
-    sphere = dict(zip(persons["person_id"], persons["sphere"], strict=False))
-    name = dict(zip(persons["person_id"], persons["name"], strict=False))
+    at = {p: i for i, p in enumerate(persons["person_id"].astype(str))}
+    sphere = persons["sphere"].to_numpy(dtype=object)
+    name = persons["name"].to_numpy(dtype=object)
+    decision = doubles["decision"].astype(str).to_numpy() if "decision" in doubles else np.full(len(doubles), "")
+    pairs = doubles["person_id"].astype(str).str.split(";").to_numpy()
     nbs = _neighbours(adj)
     out = []
-    for r in doubles.to_dict("records"):
-        if str(r.get("decision", "")) == "not same":  # the user said they are two people
-            continue
-        ids = [x for x in str(r["person_id"]).split(";") if x]
-        if len(ids) != 2 or not all(x in index for x in ids):
+    for i in np.flatnonzero(decision != "not same"):  # "not same": the user said they are two people
+        ids = [x for x in pairs[i] if x]
+        if len(ids) != 2 or not all(x in adj.index for x in ids):
             continue
         a, b = ids
-        if {sphere.get(a), sphere.get(b)} != {"personal", "professional"}:
+        pa, pb = at[a], at[b]
+        if {sphere[pa], sphere[pb]} != {"personal", "professional"}:
             continue
-        if normalise_name(name.get(a, "")).key != normalise_name(name.get(b, "")).key:
+        if normalise_name(name[pa]).key != normalise_name(name[pb]).key:
             continue
-        ia, ib = index[a], index[b]
+        ia, ib = adj.index[a], adj.index[b]
         na, nb = set(nbs[ia].tolist()), set(nbs[ib].tolist())
         if not na or not nb or na & nb or ib in na:
             continue
-        out.append({"a": a, "b": b, "ia": ia, "ib": ib, "row": r})
+        out.append({"a": a, "b": b, "ia": ia, "ib": ib, "row": doubles.iloc[i].to_dict()})
     return out
 
 
@@ -121,13 +122,23 @@ def _contracted_betweenness(adj: Adjacency, ia: int, ib: int) -> float:
     return raw * 2.0 / ((n1 - 1) * (n1 - 2)) if n1 > 2 else 0.0
 
 
-def _merged(c: dict, persons: pd.DataFrame, adj: Adjacency, nbs: list[np.ndarray], exact_max: int) -> dict:
-    """The bridge figures of candidate ``c`` as one person."""
+def _percentile_without(value: float, ordered: np.ndarray, own: tuple[float, float]) -> float:
+    """:func:`.bridges.percentile_rank` of ``value`` among the sorted values ``ordered`` once the two
+    values ``own`` are taken out and ``value`` is put in (the merged person replaces its halves)."""
+    if value <= 0:
+        return 0.0
+    below = int(np.searchsorted(ordered, value, side="left")) - sum(v < value for v in own)
+    upto = int(np.searchsorted(ordered, value, side="right")) - sum(v <= value for v in own) + 1
+    return (below + (upto - below - 1) / 2.0) / max(ordered.size - 2, 1)
+
+
+def _merged(c: dict, persons: pd.DataFrame, adj: Adjacency, nbs: list[np.ndarray], exact_max: int, ordered: np.ndarray) -> dict:
+    """The bridge figures of candidate ``c`` as one person (``ordered``: every person's betweenness, sorted)."""
     ia, ib = c["ia"], c["ib"]
     pa, pb = persons.iloc[ia], persons.iloc[ib]
     joined = np.concatenate([nbs[ia], nbs[ib]])
     degree = len(joined)
-    cl = persons["cluster"].to_numpy(dtype=object)[joined]
+    cl = np.asarray(persons["cluster"].iloc[joined], dtype=object)
     lone = [f"\0{k}" for k in range(int((cl == "").sum()))]
     keys = np.concatenate([cl[cl != ""], np.array(lone, dtype=object)]) if lone else cl
     _, k_s = np.unique(keys.astype(str), return_counts=True)
@@ -137,12 +148,12 @@ def _merged(c: dict, persons: pd.DataFrame, adj: Adjacency, nbs: list[np.ndarray
     ca, cb = (float(np.nan_to_num(pa["constraint"], nan=1.0)), float(np.nan_to_num(pb["constraint"], nan=1.0)))
     con = (sa * sa * ca + sb * sb * cb) / (sa + sb) ** 2 if sa + sb else 1.0
     bet = _contracted_betweenness(adj, ia, ib) if adj.tied.size <= exact_max else float(pa["betweenness"] + pb["betweenness"])
-    others = np.delete(persons["betweenness"].to_numpy(dtype=float), [ia, ib])
-    pct_all = np.append(others, bet)
+    halves = (float(pa["betweenness"]), float(pb["betweenness"]))
+    pct = _percentile_without(bet, ordered, halves)
     p_ties = int(pa["personal_ties"] + pb["personal_ties"])
     q_ties = int(pa["professional_ties"] + pb["professional_ties"])
     sph = float(sphere_participation(np.array([p_ties]), np.array([q_ties]))[0])
-    score = float(score_terms(percentile_rank(pct_all)[-1], part, con, sph)) if degree >= 2 else 0.0
+    score = float(score_terms(pct, part, con, sph)) if degree >= 2 else 0.0
     kind = ""
     if degree >= 2:
         kind = BRIDGE_KINDS[0] if (p_ties >= 1 and q_ties >= 1) else (BRIDGE_KINDS[1] if part > 0 else "")
@@ -188,9 +199,10 @@ def with_possible_bridges(
     out["org_cluster"] = ""
     nbs = _neighbours(adj)
     orgs = cluster_organisations(persons)
+    ordered = np.sort(persons["betweenness"].to_numpy(dtype=float))
     rows = []
     for c in candidates(doubles if doubles is not None else pd.DataFrame(), persons, adj):
-        m = _merged(c, persons, adj, nbs, exact_max)
+        m = _merged(c, persons, adj, nbs, exact_max, ordered)
         if not m["bridge_kind"]:
             continue
         pa, pb = persons.iloc[c["ia"]], persons.iloc[c["ib"]]

@@ -14,6 +14,7 @@ from .possible_bridges import with_possible_bridges
 from .steps import (
     OptionArgs,
     Options,
+    add_betweenness,
     add_clusters,
     add_structure,
     find_waves,
@@ -22,7 +23,7 @@ from .steps import (
     start_structure,
     tie_adjacency,
 )
-from .tables import circle_facts, output_order, result_tables, run_params, summary_facts
+from .tables import bridges_table, circle_facts, output_order, result_tables, run_params, summary_facts
 
 __all__ = ["analyse", "run_steps"]
 
@@ -96,14 +97,11 @@ def run_steps(
     codes, cluster_info = add_clusters(persons, observed, waves, opts)
     step("finding circles")
     circles = circles_of(observed, seed=opts.seed)
-    betweenness_info = add_structure(persons, observed, codes, opts, step, betweenness)
+    add_structure(persons, observed, codes, opts, step)
     persons["inferred_degree"] = inferred_degree(persons, ties.inferred)
     step("labelling clusters and finding exclusions")
     spheres = account_spheres(accounts, resolution.contacts)
     tables = result_tables(persons, observed, resolution.requests, list(spheres), labels, opts)
-    tables["bridges"] = with_possible_bridges(
-        tables["bridges"], persons, observed, resolution.doubles, exact_max=opts.exact_betweenness_max
-    )
     tables["waves"] = waves
     found = circle_tables(
         persons,
@@ -115,6 +113,11 @@ def run_steps(
         min_mutual=opts.min_mutual,
     )
     tables["circles"], tables["circle_members"], persons["circles"] = found
+    step("measuring betweenness")
+    betweenness_info = add_betweenness(persons, observed, codes, opts, betweenness)
+    tables["bridges"] = with_possible_bridges(
+        bridges_table(persons, top=opts.top_bridges), persons, observed, resolution.doubles, exact_max=opts.exact_betweenness_max
+    )
     step("measuring overlap")
     ov = overlap(persons, spheres, contacts=resolution.contacts)
     persons = output_order(persons)

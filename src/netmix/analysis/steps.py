@@ -34,6 +34,7 @@ from .roles import brokerage, dominant_role, ego_roles
 __all__ = [
     "OptionArgs",
     "Options",
+    "add_betweenness",
     "add_clusters",
     "add_structure",
     "find_waves",
@@ -149,40 +150,28 @@ def start_structure(observed: Adjacency, opts: Options) -> Callable[[], tuple[np
     return start_betweenness(observed, exact_max=opts.exact_betweenness_max, samples=opts.betweenness_samples, seed=opts.seed)
 
 
-def add_structure(
-    persons: pd.DataFrame,
-    observed: Adjacency,
-    codes: np.ndarray,
-    opts: Options,
-    step: Progress,
-    betweenness: Callable[[], tuple[np.ndarray, dict[str, Any]]],
-) -> dict[str, Any]:
-    """Add the structural measures (:mod:`.bridges`, :mod:`.roles`) on the observed ties.
+def add_structure(persons: pd.DataFrame, observed: Adjacency, codes: np.ndarray, opts: Options, step: Progress) -> None:
+    """Add the structural measures (:mod:`.bridges`, :mod:`.roles`) on the observed ties, but betweenness.
 
-    ``betweenness`` is what :func:`start_structure` returned. Columns: ``degree, mutual,
-    betweenness, constraint, effective_size, participation, articulation, brokerage,
-    brokerage_role, brokerage_<role>, side, personal_ties, professional_ties,
-    sphere_participation, bridging_score, ego_role``; ``side`` is the world a person counts for
-    as someone's tie (:func:`.bridges.world_sides`). Returns the betweenness facts for ``run.json``.
+    Columns: ``degree, mutual, betweenness, constraint, effective_size, participation,
+    articulation, brokerage, brokerage_role, brokerage_<role>, side, personal_ties,
+    professional_ties, sphere_participation, bridging_score, ego_role``; ``side`` is the world a
+    person counts for as someone's tie (:func:`.bridges.world_sides`). ``betweenness`` and what is
+    made from it (``bridging_score``, ``ego_role``) stay blank until :func:`add_betweenness`, so
+    that everything else is measured while betweenness is counted in another process.
     """
     is_contact = persons["is_contact"].eq("1").to_numpy()
     step("measuring structural holes (constraint, effective size)")
     con, esz = constraint(observed), effective_size(observed)
     art = articulation_points(observed)
     par = participation(observed, codes)
-    step("measuring betweenness")
-    bet, bet_info = betweenness()
     step("computing roles (brokerage, ego roles)")
     groups = np.where(persons["sphere"].to_numpy() == "", "none", persons["sphere"].to_numpy())
     brk = brokerage(observed, groups)
-    roles = ego_roles(
-        observed, codes, betweenness=bet, participation=par, articulation=art, eligible=is_contact,
-        insider_share=opts.insider_share, connector_top=opts.connector_top, gateway_participation=opts.gateway_participation,
-    )  # fmt: skip
     side = world_sides(observed, persons["sphere"].to_numpy(), sphere_sides(persons))
     persons["degree"] = observed.degree
     persons["mutual"] = mutual_counts(observed, is_contact)
-    persons["betweenness"] = bet
+    persons["betweenness"] = np.nan
     persons["constraint"] = con
     persons["effective_size"] = esz
     persons["participation"] = par
@@ -194,8 +183,34 @@ def add_structure(
     persons["side"] = side
     persons["personal_ties"] = p_ties = _neighbour_count(observed, side == "personal")
     persons["professional_ties"] = q_ties = _neighbour_count(observed, side == "professional")
-    persons["sphere_participation"] = sph = sphere_participation(p_ties, q_ties)
-    persons["bridging_score"] = bridging_score(bet, con, par, observed.degree, sph)
+    persons["sphere_participation"] = sphere_participation(p_ties, q_ties)
+    persons["bridging_score"] = np.nan
+    persons["ego_role"] = ""
+
+
+def add_betweenness(
+    persons: pd.DataFrame,
+    observed: Adjacency,
+    codes: np.ndarray,
+    opts: Options,
+    betweenness: Callable[[], tuple[np.ndarray, dict[str, Any]]],
+) -> dict[str, Any]:
+    """Fill ``betweenness``, ``bridging_score`` and ``ego_role`` (after :func:`add_structure`).
+
+    ``betweenness`` is what :func:`start_structure` returned; this waits for it. Returns the
+    betweenness facts for ``run.json``.
+    """
+    bet, bet_info = betweenness()
+    roles = ego_roles(
+        observed, codes, betweenness=bet, participation=persons["participation"].to_numpy(),
+        articulation=persons["articulation"].to_numpy().astype(bool), eligible=persons["is_contact"].eq("1").to_numpy(),
+        insider_share=opts.insider_share, connector_top=opts.connector_top, gateway_participation=opts.gateway_participation,
+    )  # fmt: skip
+    persons["betweenness"] = bet
+    persons["bridging_score"] = bridging_score(
+        bet, persons["constraint"].to_numpy(), persons["participation"].to_numpy(), observed.degree,
+        persons["sphere_participation"].to_numpy(),
+    )  # fmt: skip
     persons["ego_role"] = roles
     return dict(bet_info)
 

@@ -45,7 +45,7 @@ def result_tables(
     labels: Mapping[str, str] | None,
     opts: Options,
 ) -> dict[str, pd.DataFrame]:
-    """The ``clusters``, ``exclusions`` and ``bridges`` tables of the analysed persons."""
+    """The ``clusters`` and ``exclusions`` tables of the analysed persons (:func:`bridges_table` waits for betweenness)."""
     lab = label_clusters(persons, labels=labels)
     excl = exclusions(
         persons,
@@ -57,7 +57,6 @@ def result_tables(
     return {
         "clusters": clusters_table(persons, lab, accounts, excl),
         "exclusions": excl,
-        "bridges": bridges_table(persons, top=opts.top_bridges),
     }
 
 
