@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Unpack
 
-from ..graph import person_ties, to_networkx
+from ..graph import observed_ties, person_ties, to_networkx
 from ..model import Account, Analysis, Deferred, Resolution
 from .circle_tables import circle_tables
 from .circles import circle_params, circles_of
@@ -90,9 +90,10 @@ def run_steps(
     step("finding connection waves")
     waves = find_waves(resolution, opts)
     step("building the person graph")
-    ties = person_ties(resolution, infer=opts.infer, waves=waves)
-    observed = tie_adjacency(persons, ties.observed)
+    observed_table = observed_ties(resolution)
+    observed = tie_adjacency(persons, observed_table)
     betweenness = start_structure(observed, opts)  # measured meanwhile (another process on big graphs)
+    ties = person_ties(resolution, infer=opts.infer, waves=waves, observed=observed_table)
     step("finding clusters")
     codes, cluster_info = add_clusters(persons, observed, waves, opts)
     step("finding circles")

@@ -149,6 +149,7 @@ def person_ties(
     waves: pd.DataFrame | None = None,
     clique_max: int = 8,
     ring_k: int = 2,
+    observed: pd.DataFrame | None = None,
 ) -> PersonTies:
     """The observed ties, the inferred ties and all edges of the person graph (``a, b`` sorted).
 
@@ -162,13 +163,15 @@ def person_ties(
         Connection waves (:func:`netmix.graph.waves.detect_waves`); ``None``: no same-wave ties.
     clique_max, ring_k : int
         The sparse projection of affiliation groups (:mod:`netmix.graph`).
+    observed : pandas.DataFrame, optional
+        :func:`observed_ties` of ``resolution``, when already made.
 
     Returns
     -------
     PersonTies
         ``edges`` sums the weights of a pair tied both ways and says ``observed+inferred``.
     """
-    observed = observed_ties(resolution)
+    observed = observed_ties(resolution) if observed is None else observed
     inferred = (
         merge_edges(inferred_ties(resolution, waves=waves, clique_max=clique_max, ring_k=ring_k)) if infer else observed.iloc[0:0]
     )
