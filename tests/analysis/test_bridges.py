@@ -52,6 +52,16 @@ def test_constraint_and_effective_size_match_networkx_weighted(name, g):
     np.testing.assert_allclose(effective_size(g), _vec(nx.effective_size(g, nodes=nodes, weight="weight"), nodes), atol=1e-12)
 
 
+def test_effective_size_with_one_weight_for_every_tie_matches_networkx_weighted():
+    # every tie weighs 2.5: the triangle formula (n - 2t/n) must give networkx's weighted per-node values
+    g = nx.gnp_random_graph(60, 0.1, seed=5)
+    g.add_node(99)
+    nx.set_edge_attributes(g, 2.5, "weight")
+    nodes = sorted(g.nodes)
+    expected = _vec(nx.effective_size(g, nodes=nodes, weight="weight"), nodes)
+    np.testing.assert_allclose(effective_size(g), expected, atol=1e-12, equal_nan=True)
+
+
 def test_constraint_by_hand_star():
     # star with centre 0 and leaves 1, 2: p_0j = 1/2, no indirect path → C_0 = 2 × (1/2)² = 0.5;
     # a leaf has one tie: C = 1² = 1. Effective size: centre 2 (no redundancy), leaves 1.

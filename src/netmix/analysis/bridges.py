@@ -147,7 +147,9 @@ def effective_size(graph: Adjacency | nx.Graph, *, chunk: int = 4096) -> np.ndar
     Definition (Burt 1992, p. 52–53; as ``networkx.effective_size``):
     ``E_i = Σ_{j∈N(i)} (1 − Σ_{q≠i,j} p_iq m_jq)`` with ``p_iq = w_iq / Σ_k w_ik`` and
     ``m_jq = w_jq / max_k w_jk``. Unweighted this is Borgatti's ``n − 2t/n`` (``t`` ties among
-    the ``n`` neighbours). Isolated nodes get NaN (as in networkx).
+    the ``n`` neighbours), computed so when every tie has the same weight (igraph counts the
+    triangles; the general product walks every path of two ties). Isolated nodes get NaN (as in
+    networkx).
 
     Examples
     --------
@@ -156,6 +158,8 @@ def effective_size(graph: Adjacency | nx.Graph, *, chunk: int = 4096) -> np.ndar
     [1.0, 1.0, 1.0]
     """
     adj = as_adjacency(graph)
+    if adj.m and np.all(adj.weight == adj.weight[0]):
+        return _unweighted_effective_size(adj)
     p = _p_matrix(adj).tocsr()
     w = adj.weighted
     rowmax = np.asarray(w.max(axis=1).todense()).ravel() if adj.n else np.zeros(0)
@@ -164,6 +168,16 @@ def effective_size(graph: Adjacency | nx.Graph, *, chunk: int = 4096) -> np.ndar
     redundancy = masked_product_rowsums(p, m_t, adj.binary, chunk=chunk)
     out = adj.degree.astype(float) - redundancy
     out[adj.degree == 0] = np.nan
+    return out
+
+
+def _unweighted_effective_size(adj: Adjacency) -> np.ndarray:
+    """Borgatti's ``n − 2t/n`` of every node (``t``: triangles through it); NaN for isolated nodes."""
+    degree = adj.degree[adj.tied].astype(float)
+    local = np.asarray(adj.tied_igraph.transitivity_local_undirected(mode="zero"), dtype=float)
+    triangles = np.rint(local * degree * (degree - 1) / 2)  # igraph gives t / C(n, 2)
+    out = np.full(adj.n, np.nan)
+    out[adj.tied] = degree - 2 * triangles / degree
     return out
 
 
