@@ -12,18 +12,20 @@ For a Netvizz file (node columns ``name, label, sex, locale, …``) the node key
 uid and is also its ``platform_id``.
 
 Speed: rows without quotes and with exactly the header's number of values (nearly all edge rows)
-are split all at once; every other row goes through :func:`split_values` / ``_fit`` one by one,
-so the repairs and their issues are the same whichever way a row is read.
+are split all at once — numpy finds every comma and line end of the file's UTF-8 bytes, Arrow
+gathers each column's distinct values, which alone become Python strings; every other row goes
+through :func:`split_values` / ``_fit`` one by one, so the repairs and their issues are the same
+whichever way a row is read.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from ..io.sources import Member
 from ..io.text import decode
@@ -201,47 +203,85 @@ def _last(cols: list[Column], name: str) -> int | None:
     return found
 
 
-def _clean_many(values: Sequence[str]) -> np.ndarray:
-    """:func:`_clean` of many unquoted values, once per distinct value."""
-    codes, uniq = pd.factorize(np.asarray(values, dtype=object))
-    return np.asarray([_clean(u) for u in uniq], dtype=object)[codes] if len(uniq) else np.full(len(values), "", dtype=object)
+#: The line breaks of :meth:`str.splitlines` other than ``\n`` and ``\r\n``.
+_OTHER_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+class _Lines:
+    """The lines of a text (as :meth:`str.splitlines` cuts them), cut at every comma and line end at once.
+
+    The text is one UTF-8 buffer; a *piece* runs from one separator (comma or line end) to the
+    next, that separator included, so line ``i`` holds pieces ``first[i]`` to ``first[i + 1] - 1``:
+    one per value when the line has no quotes (``quoted[i]``). Many rows are split together this way.
+    """
+
+    def __init__(self, text: str) -> None:
+        if "\r" in text:
+            text = text.replace("\r\n", "\n")
+        if any(sep in text for sep in _OTHER_BREAKS):
+            text = "\n".join(text.splitlines())
+        if text and not text.endswith("\n"):
+            text += "\n"
+        self.blob = text.encode("utf-8")
+        buf = np.frombuffer(self.blob, dtype=np.uint8)
+        cuts = np.flatnonzero((buf == ord(",")) | (buf == ord("\n")))
+        ends = np.flatnonzero(buf[cuts] == ord("\n"))
+        self.first = np.concatenate([[0], ends + 1])
+        offsets = np.concatenate([[0], cuts + 1]).astype(np.int64)
+        self.pieces = pa.LargeStringArray.from_buffers(len(cuts), pa.py_buffer(offsets), pa.py_buffer(self.blob))
+        self.ends = cuts[ends]
+        self.quoted = self._having((buf == ord("'")) | (buf == ord('"')))
+        self.arrows = self._having(buf == ord(">"))
+
+    def __len__(self) -> int:
+        return len(self.ends)
+
+    def __getitem__(self, i: int) -> str:
+        return self.blob[self.ends[i - 1] + 1 if i else 0 : self.ends[i]].decode("utf-8")
+
+    def _having(self, mask: np.ndarray) -> np.ndarray:
+        """Whether each line holds a byte of ``mask``."""
+        found = np.zeros(len(self), dtype=bool)
+        found[np.searchsorted(self.ends, np.flatnonzero(mask))] = True
+        return found
+
+    def values(self, pieces: np.ndarray) -> np.ndarray:
+        """:func:`_clean` of the unquoted values ``pieces`` (indices), once per distinct value."""
+        encoded = self.pieces.take(pa.array(pieces)).dictionary_encode()
+        cleaned = [_clean(piece[:-1]) for piece in encoded.dictionary.to_pylist()]
+        return np.asarray(cleaned, dtype=object)[encoded.indices.to_numpy()]
 
 
 def _rows(
-    lines: list[str], first_line: int, cols: list[Column], free: int | None, wanted: list[int | None], fixes: list
+    text: _Lines, lo: int, hi: int, cols: list[Column], free: int | None, wanted: list[int | None], fixes: list
 ) -> tuple[list[np.ndarray], np.ndarray]:
-    """The ``wanted`` columns of the non-blank data rows in ``lines``, and the line of each row.
+    """The ``wanted`` columns of the non-blank data rows in lines ``lo`` to ``hi - 1``, and the line number of each row.
 
-    Rows without quotes and with as many values as the header are split in bulk; the others go
-    through :func:`_parse_line` one by one (their repairs are appended to ``fixes`` as
-    ``(how, line)``). Both give the same values; ``None`` in ``wanted`` gives empty values.
+    Rows without quotes and with as many values as the header are split all at once (:class:`_Lines`);
+    the others go through :func:`_parse_line` one by one (their repairs are appended to ``fixes``
+    as ``(how, line)``). Both give the same values; ``None`` in ``wanted`` gives empty values.
     """
-    commas = len(cols) - 1
-    fast = np.fromiter(
-        (commas > 0 and "'" not in ln and '"' not in ln and ln.count(",") == commas for ln in lines),
-        dtype=bool,
-        count=len(lines),
-    )
+    count = np.diff(text.first[lo : hi + 1])
+    fast = (count == len(cols)) & ~text.quoted[lo:hi] if len(cols) > 1 else np.zeros(hi - lo, dtype=bool)
     fast_idx = np.flatnonzero(fast)
-    slow_idx = np.array([i for i in np.flatnonzero(~fast).tolist() if lines[i].strip()], dtype="int64")
-    out = [np.full(len(lines), "", dtype=object) for _ in wanted]
+    slow_idx = np.array([i for i in np.flatnonzero(~fast).tolist() if text[lo + i].strip()], dtype="int64")
+    out = [np.full(hi - lo, "", dtype=object) for _ in wanted]
     if len(fast_idx):
-        # every fast row has exactly len(cols) values: split them all at once, column j is every len(cols)-th value
-        values = ",".join(map(lines.__getitem__, fast_idx.tolist())).split(",")
+        first = text.first[lo + fast_idx]
         for arr, j in zip(out, wanted, strict=False):
             if j is not None:
-                arr[fast_idx] = _clean_many(values[j :: len(cols)])
+                arr[fast_idx] = text.values(first + j)
     for i in slow_idx.tolist():
-        values, how = _parse_line(lines[i], cols, free)
+        values, how = _parse_line(text[lo + i], cols, free)
         if how:
-            fixes.append((how, first_line + i))
+            fixes.append((how, lo + i + 1))
         for arr, j in zip(out, wanted, strict=False):
             if j is not None:
                 arr[i] = values[j]
     present = fast.copy()
     present[slow_idx] = True
     rows = np.flatnonzero(present)
-    return [arr[rows] for arr in out], rows + first_line
+    return [arr[rows] for arr in out], rows + lo + 1
 
 
 def _weights(values: np.ndarray) -> np.ndarray:
@@ -251,9 +291,9 @@ def _weights(values: np.ndarray) -> np.ndarray:
     return np.asarray(parsed, dtype="float64")[codes] if len(uniq) else np.ones(len(values))
 
 
-def _headers(member: Member, lines: list[str]) -> list[tuple[int, str, str]]:
+def _headers(member: Member, lines: _Lines) -> list[tuple[int, str, str]]:
     """The section headers ``(line index, "nodes" | "edges", spec)``; the first non-blank line must be one."""
-    start = next((i for i, line in enumerate(lines) if line.strip()), None)
+    start = next((i for i in range(len(lines)) if lines[i].strip()), None)
     if start is None:
         raise input_error(member, "the file is empty", hint="a GDF file starts with a nodedef> line")
     node_spec, edge_spec = _section(lines[start], "nodedef>"), _section(lines[start], "edgedef>")
@@ -269,7 +309,7 @@ def _headers(member: Member, lines: list[str]) -> list[tuple[int, str, str]]:
             hint="a GDF file starts with a line like nodedef>name VARCHAR,label VARCHAR",
         )
     # after the first header only edgedef> starts a section (a later nodedef> line is data)
-    for i in [i for i, line in enumerate(lines) if ">" in line]:
+    for i in np.flatnonzero(lines.arrows).tolist():
         spec = _section(lines[i], "edgedef>") if i > start else None
         if spec is not None:
             headers.append((i, "edges", spec))
@@ -303,8 +343,7 @@ def read(member: Member, encoding: str | None) -> tuple:
     (['Ana Lopez', 'Ben, Jr'], [['1', '2']])
     """
     builder = TieBuilder(member)
-    text = decode(member.read(), member, encoding, builder.issues)
-    lines = text.splitlines()
+    lines = _Lines(decode(member.read(), member, encoding, builder.issues))
     headers = _headers(member, lines)
     fixes: list[tuple[str, int]] = []
     for n, (at, section, spec) in enumerate(headers):
@@ -316,17 +355,17 @@ def read(member: Member, encoding: str | None) -> tuple:
             )
         for note in notes:
             builder.issue(note, line=at + 1, severity="info")
-        body = lines[at + 1 : headers[n + 1][0] if n + 1 < len(headers) else len(lines)]
+        end = headers[n + 1][0] if n + 1 < len(headers) else len(lines)
         if section == "nodes":
             netvizz = tuple(c.name for c in cols[:4]) == _NETVIZZ
-            (keys, labels), linenos = _rows(body, at + 2, cols, _free_column(cols), [0, _last(cols, "label")], fixes)
+            (keys, labels), linenos = _rows(lines, at + 1, end, cols, _free_column(cols), [0, _last(cols, "label")], fixes)
             for key, label, lineno in zip(keys.tolist(), labels.tolist(), linenos.tolist(), strict=False):
                 if not key:
                     builder.count("node rows without an id skipped", lineno)
                     continue
                 builder.node(key, " ".join(label.split()), key if netvizz and key.isdigit() else "", line=lineno)
         else:
-            (a, b, weight), linenos = _rows(body, at + 2, cols, None, [0, 1, _last(cols, "weight")], fixes)
+            (a, b, weight), linenos = _rows(lines, at + 1, end, cols, None, [0, 1, _last(cols, "weight")], fixes)
             skip = (a == "") | (b == "")
             builder.count_lines("edge rows without both ends skipped", linenos[skip])
             keep = ~skip
