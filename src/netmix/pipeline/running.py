@@ -100,23 +100,26 @@ def _read_until_error(sources: Sequence[TieSource]) -> bytes:
     That one and the next are left to :func:`read_all_ties`, which reads them again in the run's
     process: an error is raised there, exactly as without a child.
     """
-    from ..ties import read_ties
-
     tiesets = []
     with collector.paused():  # the child only allocates, and leaves
         for src in sources:
             try:
-                tiesets.append(read_ties(src))
+                tiesets.append(_read_ties(src))
             except Exception:
                 break
     return pickle.dumps(tiesets, protocol=pickle.HIGHEST_PROTOCOL)
 
 
+def _read_ties(src: TieSource) -> TieSet:
+    """:func:`netmix.ties.read_ties`, whose readers are imported when first used (not by a run whose child read the ties)."""
+    from ..ties import read_ties
+
+    return read_ties(src)
+
+
 def read_all_ties(config: RunConfig, clock: StepClock, beside: ForkedOutput | None = None) -> tuple[TieSet, ...]:
     """Every tie file of ``config``, each a timed step; those a child read ``beside`` the imports are taken from it
     (the first step waits for it)."""
-    from ..ties import read_ties
-
     tiesets: list[TieSet] = []
     ready: list[TieSet] = []
     for src in config.ties:
@@ -124,7 +127,7 @@ def read_all_ties(config: RunConfig, clock: StepClock, beside: ForkedOutput | No
             if beside is not None:  # what the child read (it hands over nothing if it could not read the first)
                 made, beside = beside.result(), None
                 ready = pickle.loads(made) if made else []
-            tiesets.append(ready[len(tiesets)] if len(tiesets) < len(ready) else read_ties(src))
+            tiesets.append(ready[len(tiesets)] if len(tiesets) < len(ready) else _read_ties(src))
             counted.append(len(tiesets[-1].edges))
     return tuple(tiesets)
 

@@ -25,11 +25,11 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 
 from ..io.sources import Member
 from ..io.text import decode
 from ._common import TieBuilder, input_error, parse_weight
+from ._lines import CommaLines
 from .base import TieReader
 
 __all__ = ["READER", "Column", "parse_header", "read", "sniff", "split_values"]
@@ -203,66 +203,17 @@ def _last(cols: list[Column], name: str) -> int | None:
     return found
 
 
-#: The line breaks of :meth:`str.splitlines` other than ``\n`` and ``\r\n``.
-_OTHER_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-
-
-class _Lines:
-    """The lines of a text (as :meth:`str.splitlines` cuts them), cut at every comma and line end at once.
-
-    The text is one UTF-8 buffer; a *piece* runs from one separator (comma or line end) to the
-    next, that separator included, so line ``i`` holds pieces ``first[i]`` to ``first[i + 1] - 1``:
-    one per value when the line has no quotes (``quoted[i]``). Many rows are split together this way.
-    """
-
-    def __init__(self, text: str) -> None:
-        if "\r" in text:
-            text = text.replace("\r\n", "\n")
-        if any(sep in text for sep in _OTHER_BREAKS):
-            text = "\n".join(text.splitlines())
-        if text and not text.endswith("\n"):
-            text += "\n"
-        self.blob = text.encode("utf-8")
-        buf = np.frombuffer(self.blob, dtype=np.uint8)
-        cuts = np.flatnonzero((buf == ord(",")) | (buf == ord("\n")))
-        ends = np.flatnonzero(buf[cuts] == ord("\n"))
-        self.first = np.concatenate([[0], ends + 1])
-        offsets = np.concatenate([[0], cuts + 1]).astype(np.int64)
-        self.pieces = pa.LargeStringArray.from_buffers(len(cuts), pa.py_buffer(offsets), pa.py_buffer(self.blob))
-        self.ends = cuts[ends]
-        self.quoted = self._having((buf == ord("'")) | (buf == ord('"')))
-        self.arrows = self._having(buf == ord(">"))
-
-    def __len__(self) -> int:
-        return len(self.ends)
-
-    def __getitem__(self, i: int) -> str:
-        return self.blob[self.ends[i - 1] + 1 if i else 0 : self.ends[i]].decode("utf-8")
-
-    def _having(self, mask: np.ndarray) -> np.ndarray:
-        """Whether each line holds a byte of ``mask``."""
-        found = np.zeros(len(self), dtype=bool)
-        found[np.searchsorted(self.ends, np.flatnonzero(mask))] = True
-        return found
-
-    def values(self, pieces: np.ndarray) -> np.ndarray:
-        """:func:`_clean` of the unquoted values ``pieces`` (indices), once per distinct value."""
-        encoded = self.pieces.take(pa.array(pieces)).dictionary_encode()
-        cleaned = [_clean(piece[:-1]) for piece in encoded.dictionary.to_pylist()]
-        return np.asarray(cleaned, dtype=object)[encoded.indices.to_numpy()]
-
-
 def _rows(
-    text: _Lines, lo: int, hi: int, cols: list[Column], free: int | None, wanted: list[int | None], fixes: list
+    text: CommaLines, lo: int, hi: int, cols: list[Column], free: int | None, wanted: list[int | None], fixes: list
 ) -> tuple[list[np.ndarray], np.ndarray]:
     """The ``wanted`` columns of the non-blank data rows in lines ``lo`` to ``hi - 1``, and the line number of each row.
 
-    Rows without quotes and with as many values as the header are split all at once (:class:`_Lines`);
+    Rows without quotes and with as many values as the header are split all at once (:class:`CommaLines`);
     the others go through :func:`_parse_line` one by one (their repairs are appended to ``fixes``
     as ``(how, line)``). Both give the same values; ``None`` in ``wanted`` gives empty values.
     """
     count = np.diff(text.first[lo : hi + 1])
-    fast = (count == len(cols)) & ~text.quoted[lo:hi] if len(cols) > 1 else np.zeros(hi - lo, dtype=bool)
+    fast = (count == len(cols)) & ~text.having("'\"", lo, hi) if len(cols) > 1 else np.zeros(hi - lo, dtype=bool)
     fast_idx = np.flatnonzero(fast)
     slow_idx = np.array([i for i in np.flatnonzero(~fast).tolist() if text[lo + i].strip()], dtype="int64")
     out = [np.full(hi - lo, "", dtype=object) for _ in wanted]
@@ -270,7 +221,8 @@ def _rows(
         first = text.first[lo + fast_idx]
         for arr, j in zip(out, wanted, strict=False):
             if j is not None:
-                arr[fast_idx] = text.values(first + j)
+                uniq, codes = text.distinct(first + j)
+                arr[fast_idx] = np.asarray([_clean(u) for u in uniq], dtype=object)[codes]
     for i in slow_idx.tolist():
         values, how = _parse_line(text[lo + i], cols, free)
         if how:
@@ -291,7 +243,7 @@ def _weights(values: np.ndarray) -> np.ndarray:
     return np.asarray(parsed, dtype="float64")[codes] if len(uniq) else np.ones(len(values))
 
 
-def _headers(member: Member, lines: _Lines) -> list[tuple[int, str, str]]:
+def _headers(member: Member, lines: CommaLines) -> list[tuple[int, str, str]]:
     """The section headers ``(line index, "nodes" | "edges", spec)``; the first non-blank line must be one."""
     start = next((i for i in range(len(lines)) if lines[i].strip()), None)
     if start is None:
@@ -309,7 +261,7 @@ def _headers(member: Member, lines: _Lines) -> list[tuple[int, str, str]]:
             hint="a GDF file starts with a line like nodedef>name VARCHAR,label VARCHAR",
         )
     # after the first header only edgedef> starts a section (a later nodedef> line is data)
-    for i in np.flatnonzero(lines.arrows).tolist():
+    for i in np.flatnonzero(lines.having(">")).tolist():
         spec = _section(lines[i], "edgedef>") if i > start else None
         if spec is not None:
             headers.append((i, "edges", spec))
@@ -343,7 +295,7 @@ def read(member: Member, encoding: str | None) -> tuple:
     (['Ana Lopez', 'Ben, Jr'], [['1', '2']])
     """
     builder = TieBuilder(member)
-    lines = _Lines(decode(member.read(), member, encoding, builder.issues))
+    lines = CommaLines(decode(member.read(), member, encoding, builder.issues))
     headers = _headers(member, lines)
     fixes: list[tuple[str, int]] = []
     for n, (at, section, spec) in enumerate(headers):
