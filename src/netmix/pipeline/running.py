@@ -67,6 +67,10 @@ def import_all(
     return imports, tiesets
 
 
+#: Tie files smaller than this (bytes, in all) are read in the run's process: a fork would cost more than it saves.
+_FORK_FROM = 2_000_000
+
+
 def _import_and_read(
     config: RunConfig, clock: StepClock
 ) -> tuple[dict[str, ImportResult], tuple[EmptyAccount, ...], tuple[TieSet, ...]]:
@@ -81,10 +85,6 @@ def _import_and_read(
         if beside is not None:
             beside.cancel()
         raise
-
-
-#: Tie files smaller than this (bytes, in all) are read in the run's process: a fork would cost more than it saves.
-_FORK_FROM = 2_000_000
 
 
 def _size(path: str) -> int:

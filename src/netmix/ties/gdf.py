@@ -204,7 +204,7 @@ def _last(cols: list[Column], name: str) -> int | None:
 
 
 def _rows(
-    text: CommaLines, lo: int, hi: int, cols: list[Column], free: int | None, wanted: list[int | None], fixes: list
+    lines: CommaLines, lo: int, hi: int, cols: list[Column], free: int | None, wanted: list[int | None], fixes: list
 ) -> tuple[list[np.ndarray], np.ndarray]:
     """The ``wanted`` columns of the non-blank data rows in lines ``lo`` to ``hi - 1``, and the line number of each row.
 
@@ -212,19 +212,19 @@ def _rows(
     the others go through :func:`_parse_line` one by one (their repairs are appended to ``fixes``
     as ``(how, line)``). Both give the same values; ``None`` in ``wanted`` gives empty values.
     """
-    count = np.diff(text.first[lo : hi + 1])
-    fast = (count == len(cols)) & ~text.having("'\"", lo, hi) if len(cols) > 1 else np.zeros(hi - lo, dtype=bool)
+    count = np.diff(lines.first[lo : hi + 1])
+    fast = (count == len(cols)) & ~lines.having("'\"", lo, hi) if len(cols) > 1 else np.zeros(hi - lo, dtype=bool)
     fast_idx = np.flatnonzero(fast)
-    slow_idx = np.array([i for i in np.flatnonzero(~fast).tolist() if text[lo + i].strip()], dtype="int64")
+    slow_idx = np.array([i for i in np.flatnonzero(~fast).tolist() if lines[lo + i].strip()], dtype="int64")
     out = [np.full(hi - lo, "", dtype=object) for _ in wanted]
     if len(fast_idx):
-        first = text.first[lo + fast_idx]
+        first = lines.first[lo + fast_idx]
         for arr, j in zip(out, wanted, strict=False):
             if j is not None:
-                uniq, codes = text.distinct(first + j)
+                uniq, codes = lines.distinct(first + j)
                 arr[fast_idx] = np.asarray([_clean(u) for u in uniq], dtype=object)[codes]
     for i in slow_idx.tolist():
-        values, how = _parse_line(text[lo + i], cols, free)
+        values, how = _parse_line(lines[lo + i], cols, free)
         if how:
             fixes.append((how, lo + i + 1))
         for arr, j in zip(out, wanted, strict=False):
