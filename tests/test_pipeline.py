@@ -85,3 +85,51 @@ def test_a_failed_child_leaves_its_output_to_the_parent():
     job = ForkedOutput(lambda: b"never read", parallel=True)
     job.cancel()  # a run that fails stops its children
     assert job.pid == 0
+
+
+def _with_ties(paths: list[Path]):
+    """The samples' accounts with these tie files (each the perso account's)."""
+    from dataclasses import replace
+
+    from netmix.model import TieSource
+
+    config = load_config(ROOT / "samples" / "netmix.toml")
+    return replace(config, ties=tuple(TieSource(str(p), "perso") for p in paths))
+
+
+def test_tie_files_read_beside_the_imports_are_those_read_alone(monkeypatch):
+    # the tie files are read in a forked child while the accounts are imported: the tie sets are those of read_ties
+    from netmix.pipeline import import_all, running
+    from netmix.ties import read_ties
+
+    config = load_config(ROOT / "samples" / "netmix.toml")
+    alone = [read_ties(src) for src in config.ties]
+    monkeypatch.setattr(running, "can_fork", lambda: True)
+    monkeypatch.setattr(running, "_FORK_FROM", 0)  # the samples' tie files are small
+    events: list[StepEvent] = []
+    _, beside = import_all(config, events.append)
+    assert [(e.step, e.item) for e in events if e.done][-2:] == [("ties", "perso.gdf"), ("ties", "pro.gdf")]
+    for a, b in zip(alone, beside, strict=True):
+        assert a.nodes.equals(b.nodes) and a.edges.equals(b.edges) and a.edges["a"].dtype == b.edges["a"].dtype
+        assert (a.source, a.format, a.account, a.issues) == (b.source, b.format, b.account, b.issues)
+
+
+@pytest.mark.parametrize("fork", [True, False])
+def test_a_tie_file_that_cannot_be_read_fails_the_run_as_without_a_child(fork, monkeypatch, tmp_path):
+    from netmix.errors import InputError
+    from netmix.model import TieSource
+    from netmix.pipeline import import_all, running
+    from netmix.ties import read_ties
+
+    bad = tmp_path / "bad.gdf"
+    bad.write_text("nodedef>name VARCHAR\n1\nedgedef>node1 VARCHAR\n1\n", encoding="utf-8")  # one end only
+    with pytest.raises(InputError) as alone:
+        read_ties(TieSource(str(bad), "perso"))
+    monkeypatch.setattr(running, "can_fork", lambda: fork)
+    monkeypatch.setattr(running, "_FORK_FROM", 0)
+    events: list[StepEvent] = []
+    with pytest.raises(InputError) as failed:
+        import_all(_with_ties([ROOT / "samples" / "ties" / "perso.gdf", bad]), events.append)
+    assert (str(failed.value), failed.value.file, failed.value.line) == (str(alone.value), str(bad), 3)  # the edgedef> line
+    steps = [(e.step, e.item, e.done) for e in events][-3:]
+    assert steps == [("ties", "perso.gdf", False), ("ties", "perso.gdf", True), ("ties", "bad.gdf", False)]

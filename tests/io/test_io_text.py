@@ -5,10 +5,12 @@ from __future__ import annotations
 import codecs
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from netmix.errors import EncodingError, InputError
 from netmix.io.sources import Member
-from netmix.io.text import decode, fix_mojibake, header_has, load_json, read_csv
+from netmix.io.text import MAX_JSON_DEPTH, _depth_ok, decode, fix_mojibake, header_has, load_json, read_csv
 
 
 def _m(name: str = "f.csv") -> Member:
@@ -121,3 +123,31 @@ def test_header_found_after_a_preamble_and_delimiter_sniffed():
 def test_no_header_is_an_input_error():
     with pytest.raises(InputError, match="no header"):
         read_csv("x\ny\n", _m(), is_header=header_has("first name"))
+
+
+def _depth_char_by_char(text: str) -> bool:
+    """The JSON depth check read character by character (what io.text did before it used regular expressions)."""
+    depth = best = 0
+    in_str = esc = False
+    for ch in text:
+        if in_str:
+            esc, in_str = (False, True) if esc else (ch == "\\", ch != '"')
+        elif ch == '"':
+            in_str = True
+        elif ch in "[{":
+            depth += 1
+            best = max(best, depth)
+        elif ch in "]}":
+            depth -= 1
+    return best <= MAX_JSON_DEPTH
+
+
+_JSON_BITS = st.sampled_from(
+    ["[", "]", "{", "}", '"', "\\", "a", "\n", "[" * 150, "{" * 60, "]" * 50, '"' + "[" * 120 + '"', '\\"'])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_JSON_BITS, max_size=30))
+def test_json_depth_ignores_brackets_in_strings_open_or_closed(parts):
+    text = "".join(parts)
+    assert _depth_ok(text) == _depth_char_by_char(text)

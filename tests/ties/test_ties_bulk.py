@@ -175,7 +175,8 @@ def test_gdf_mixed_rows_hand_checked(write):
 
 
 VALUE = st.one_of(
-    st.sampled_from(["1", "2", "10", "010", "a", " 3", "3 ", " null ", "NULL", "", "x y", "Ana", "O'Brien", "\t", "1.5", "-1", "abc"]),
+    st.sampled_from(["1", "2", "10", "010", "a", " 3", "3 ", " null ", "NULL", "", "x y", "Ana", "O'Brien", "\t", "1.5", "-1"]),
+    st.sampled_from(["abc", "Zoë", "李", "\u00a0b"]),
     st.sampled_from(["'1'", "'Smith, Ana'", '"2,z"', "'null'", "'x\\'y'"]),
 )
 NODE_HEADERS = st.sampled_from(["name VARCHAR,label VARCHAR,sex VARCHAR,locale VARCHAR,agerank INT", "name,label", "name", "name,weight DOUBLE,label"])
@@ -199,7 +200,8 @@ def gdf_texts(draw) -> str:
     for _ in range(draw(st.integers(1, 2))):
         header = draw(EDGE_HEADERS)
         lines += [draw(st.sampled_from(["edgedef>", "EDGEDEF> "])) + header] + rows(header)
-    return "\n".join(lines) + "\n"
+    end = draw(st.sampled_from(["\n", "\r\n", "\r", "\u2028", "\x0c"]))  # line breaks str.splitlines knows
+    return end.join(lines) + draw(st.sampled_from([end, ""]))
 
 
 @settings(max_examples=80, deadline=None)

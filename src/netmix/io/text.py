@@ -16,6 +16,7 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any
 
 from ..errors import EncodingError, InputError
@@ -96,10 +97,9 @@ def decode(data: bytes, member: Member, encoding: str | None = None, issues: lis
         except UnicodeDecodeError:
             pass
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")  # strict UTF-8 refuses encoded surrogates: none to replace
     except UnicodeDecodeError as exc:
         return _decode_not_utf8(data, member, exc, issues)
-    return _LONE_SURROGATE.sub("\ufffd", text)
 
 
 def _decode_bom(data: bytes, member: Member) -> str | None:
@@ -176,28 +176,15 @@ def fix_mojibake_deep(value: Any) -> Any:
     return value
 
 
+#: A JSON string (also one left open at the end of the text), and what is neither a bracket nor a brace.
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*(?:"|\\?\Z)', re.S)
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+
+
 def _depth_ok(text: str) -> bool:
-    depth = best = 0
-    in_str = esc = False
-    for ch in text:
-        if in_str:
-            if esc:
-                esc = False
-            elif ch == "\\":
-                esc = True
-            elif ch == '"':
-                in_str = False
-        elif ch == '"':
-            in_str = True
-        elif ch in "[{":
-            depth += 1
-            if depth > best:
-                best = depth
-                if best > MAX_JSON_DEPTH:
-                    return False
-        elif ch in "]}":
-            depth -= 1
-    return True
+    """Whether no array or object of ``text`` is nested more than ``MAX_JSON_DEPTH`` deep (brackets in strings ignored)."""
+    brackets = _NOT_BRACKET.sub("", _JSON_STRING.sub("", text))
+    return max(accumulate(1 if c in "[{" else -1 for c in brackets), default=0) <= MAX_JSON_DEPTH
 
 
 def load_json(text: str, member: Member) -> Any:

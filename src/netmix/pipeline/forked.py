@@ -14,6 +14,9 @@ The child never returns into the caller's code: it writes its bytes and leaves w
 (no ``finally`` of the parent's runs twice, the output folder's lock and staging stay the
 parent's), also on Ctrl-C.
 
+Large tie files are read the same way, in a child forked while the accounts are imported, the
+tie sets handed over pickled (:mod:`netmix.pipeline.running`).
+
 A fork shares the whole run without copying it, which is what an output of the whole run needs;
 a computation on a few arrays (betweenness) goes to a fresh interpreter instead
 (:mod:`netmix.util.background`), which is safe wherever the library is called from.

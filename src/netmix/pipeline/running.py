@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import pickle
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -11,8 +13,9 @@ import pandas as pd
 
 from ..config import RunConfig
 from ..importers.account import EmptyAccount, NoAccountLeft, load_account
-from ..model import Analysis, ImportResult, Resolution, TieSet
+from ..model import Analysis, ImportResult, Resolution, TieSet, TieSource
 from ..util import collector
+from .forked import ForkedOutput, can_fork
 from .steps import Progress, StepClock, _quiet
 
 
@@ -60,19 +63,71 @@ def import_all(
     >>> [t.format for t in tiesets]
     ['gdf', 'gdf']
     """
-    clock = clock or StepClock(progress)
-    imports, _empty = import_accounts(config, clock)
-    return imports, read_all_ties(config, clock)
+    imports, _empty, tiesets = _import_and_read(config, clock or StepClock(progress))
+    return imports, tiesets
 
 
-def read_all_ties(config: RunConfig, clock: StepClock) -> tuple[TieSet, ...]:
-    """Every tie file of ``config``, each a timed step."""
+#: Tie files smaller than this (bytes, in all) are read in the run's process: a fork would cost more than it saves.
+_FORK_FROM = 2_000_000
+
+
+def _import_and_read(
+    config: RunConfig, clock: StepClock
+) -> tuple[dict[str, ImportResult], tuple[EmptyAccount, ...], tuple[TieSet, ...]]:
+    """The accounts (:func:`import_accounts`) and the tie files (:func:`read_all_ties`); large tie files are
+    read in a forked child (:class:`~.forked.ForkedOutput`) while the accounts are imported, when :func:`~.forked.can_fork`."""
+    worth_it = sum(map(_size, (src.path for src in config.ties))) >= _FORK_FROM and can_fork()
+    beside = ForkedOutput(lambda: _read_until_error(config.ties), parallel=True) if worth_it else None
+    try:
+        imports, empty = import_accounts(config, clock)
+        return imports, empty, read_all_ties(config, clock, beside)
+    except BaseException:
+        if beside is not None:
+            beside.cancel()
+        raise
+
+
+def _size(path: str) -> int:
+    """The bytes of a file, or of the files in a folder (0 when missing)."""
+    if os.path.isdir(path):
+        return sum(os.path.getsize(os.path.join(top, name)) for top, _, names in os.walk(path) for name in names)
+    return os.path.getsize(path) if os.path.isfile(path) else 0
+
+
+def _read_until_error(sources: Sequence[TieSource]) -> bytes:
+    """The tie sets of ``sources``, pickled, up to the first one that cannot be read.
+
+    That one and the next are left to :func:`read_all_ties`, which reads them again in the run's
+    process: an error is raised there, exactly as without a child.
+    """
+    tiesets = []
+    with collector.paused():  # the child only allocates, and leaves
+        for src in sources:
+            try:
+                tiesets.append(_read_ties(src))
+            except Exception:
+                break
+    return pickle.dumps(tiesets, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _read_ties(src: TieSource) -> TieSet:
+    """:func:`netmix.ties.read_ties`, whose readers are imported when first used (not by a run whose child read the ties)."""
     from ..ties import read_ties
 
-    tiesets = []
+    return read_ties(src)
+
+
+def read_all_ties(config: RunConfig, clock: StepClock, beside: ForkedOutput | None = None) -> tuple[TieSet, ...]:
+    """Every tie file of ``config``, each a timed step; those a child read ``beside`` the imports are taken from it
+    (the first step waits for it)."""
+    tiesets: list[TieSet] = []
+    ready: list[TieSet] = []
     for src in config.ties:
         with clock.step("ties", os.path.basename(src.path)) as counted:
-            tiesets.append(read_ties(src))
+            if beside is not None:  # what the child read (it hands over nothing if it could not read the first)
+                made, beside = beside.result(), None
+                ready = pickle.loads(made) if made else []
+            tiesets.append(ready[len(tiesets)] if len(tiesets) < len(ready) else _read_ties(src))
             counted.append(len(tiesets[-1].edges))
     return tuple(tiesets)
 
@@ -137,8 +192,7 @@ def run(config: RunConfig, *, progress: Progress = _quiet) -> RunResult:
     clock = StepClock(progress)
     # what each stage makes lives to the end of the run: frozen out of the garbage collector's walks
     with collector.sparing() as settle:
-        imports, empty = import_accounts(config, clock)
-        tiesets = read_all_ties(config, clock)
+        imports, empty, tiesets = _import_and_read(config, clock)
         settle()
         # an account whose export yields no contact is set aside (said on screen and in run.json); the run goes on
         config = replace(config, accounts=tuple(a for a in config.accounts if a.name in imports))

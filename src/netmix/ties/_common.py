@@ -158,8 +158,9 @@ class TieBuilder:
     _counts: dict[str, _Count] = field(default_factory=dict)
     #: Counts recorded by the bulk methods, merged into ``_counts`` in line order by :meth:`_flush`.
     _pending: list[tuple[int, int, str, int]] = field(default_factory=list)
-    #: Edges added by :meth:`add_edges` as arrays ``(a, b, weight, direction)``, not yet in ``edges``.
-    _block: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
+    #: Edges added by :meth:`add_edges` as arrays ``(a, b, weight, direction, ends)``, not yet in ``edges``
+    #: (``ends``: every node key they use).
+    _block: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
 
     # --- input ------------------------------------------------------------------------------
     def issue(self, message: str, *, line: int | None = None, severity: str = "warning") -> None:
@@ -293,7 +294,7 @@ class TieBuilder:
             np.minimum.at(first, inverse, np.arange(n))
             dirs = direction[first]
         # the pairs come sorted by their ends' natural order, as result() returns them
-        self._block = (keys[pairs // len(keys)], keys[pairs % len(keys)], weight, dirs)
+        self._block = (keys[pairs // len(keys)], keys[pairs % len(keys)], weight, dirs, keys)
 
     def _pend(self, events: list[tuple[int, int, str]]) -> None:
         """Queue per-occurrence counts ``(line, seq, what)`` as bulk counts (first line of each)."""
@@ -310,7 +311,7 @@ class TieBuilder:
         """Move the edges of :meth:`add_edges` into ``edges`` (before edges are added one by one)."""
         if self._block is None:
             return
-        a, b, w, d = self._block
+        a, b, w, d, _ = self._block
         self._block = None
         pairs = list(zip(a.tolist(), b.tolist(), strict=False))
         self.edges.update(zip(pairs, w.tolist(), strict=False))
@@ -324,14 +325,14 @@ class TieBuilder:
         block = self._block
         presorted = block is not None
         if block is not None:
-            a, b, w, d = block
+            a, b, w, d, used = block
         else:
             a = np.array([p[0] for p in self.edges], dtype=object)
             b = np.array([p[1] for p in self.edges], dtype=object)
             w = np.fromiter(self.edges.values(), dtype="float64", count=len(self.edges))
             d = np.fromiter(self._directions.values(), dtype="int64", count=len(self._directions))
-        ends: list = pd.unique(np.concatenate([a, b])).tolist() if len(a) else []
-        undeclared = [k for k in ends if k not in self.nodes]
+            used = pd.unique(np.concatenate([a, b])) if len(a) else np.array([], dtype=object)
+        undeclared = [k for k in used.tolist() if k not in self.nodes]  # in any order: the nodes are sorted below
         for k in undeclared:
             self.nodes[k] = ["", ""]
         if undeclared:

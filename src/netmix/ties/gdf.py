@@ -12,14 +12,15 @@ For a Netvizz file (node columns ``name, label, sex, locale, …``) the node key
 uid and is also its ``platform_id``.
 
 Speed: rows without quotes and with exactly the header's number of values (nearly all edge rows)
-are split all at once; every other row goes through :func:`split_values` / ``_fit`` one by one,
-so the repairs and their issues are the same whichever way a row is read.
+are split all at once — numpy finds every comma and line end of the file's UTF-8 bytes, Arrow
+gathers each column's distinct values, which alone become Python strings; every other row goes
+through :func:`split_values` / ``_fit`` one by one, so the repairs and their issues are the same
+whichever way a row is read.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -28,6 +29,7 @@ import pandas as pd
 from ..io.sources import Member
 from ..io.text import decode
 from ._common import TieBuilder, input_error, parse_weight
+from ._lines import CommaLines
 from .base import TieReader
 
 __all__ = ["READER", "Column", "parse_header", "read", "sniff", "split_values"]
@@ -201,47 +203,37 @@ def _last(cols: list[Column], name: str) -> int | None:
     return found
 
 
-def _clean_many(values: Sequence[str]) -> np.ndarray:
-    """:func:`_clean` of many unquoted values, once per distinct value."""
-    codes, uniq = pd.factorize(np.asarray(values, dtype=object))
-    return np.asarray([_clean(u) for u in uniq], dtype=object)[codes] if len(uniq) else np.full(len(values), "", dtype=object)
-
-
 def _rows(
-    lines: list[str], first_line: int, cols: list[Column], free: int | None, wanted: list[int | None], fixes: list
+    lines: CommaLines, lo: int, hi: int, cols: list[Column], free: int | None, wanted: list[int | None], fixes: list
 ) -> tuple[list[np.ndarray], np.ndarray]:
-    """The ``wanted`` columns of the non-blank data rows in ``lines``, and the line of each row.
+    """The ``wanted`` columns of the non-blank data rows in lines ``lo`` to ``hi - 1``, and the line number of each row.
 
-    Rows without quotes and with as many values as the header are split in bulk; the others go
-    through :func:`_parse_line` one by one (their repairs are appended to ``fixes`` as
-    ``(how, line)``). Both give the same values; ``None`` in ``wanted`` gives empty values.
+    Rows without quotes and with as many values as the header are split all at once (:class:`CommaLines`);
+    the others go through :func:`_parse_line` one by one (their repairs are appended to ``fixes``
+    as ``(how, line)``). Both give the same values; ``None`` in ``wanted`` gives empty values.
     """
-    commas = len(cols) - 1
-    fast = np.fromiter(
-        (commas > 0 and "'" not in ln and '"' not in ln and ln.count(",") == commas for ln in lines),
-        dtype=bool,
-        count=len(lines),
-    )
+    count = np.diff(lines.first[lo : hi + 1])
+    fast = (count == len(cols)) & ~lines.having("'\"", lo, hi) if len(cols) > 1 else np.zeros(hi - lo, dtype=bool)
     fast_idx = np.flatnonzero(fast)
-    slow_idx = np.array([i for i in np.flatnonzero(~fast).tolist() if lines[i].strip()], dtype="int64")
-    out = [np.full(len(lines), "", dtype=object) for _ in wanted]
+    slow_idx = np.array([i for i in np.flatnonzero(~fast).tolist() if lines[lo + i].strip()], dtype="int64")
+    out = [np.full(hi - lo, "", dtype=object) for _ in wanted]
     if len(fast_idx):
-        # every fast row has exactly len(cols) values: split them all at once, column j is every len(cols)-th value
-        values = ",".join(map(lines.__getitem__, fast_idx.tolist())).split(",")
+        first = lines.first[lo + fast_idx]
         for arr, j in zip(out, wanted, strict=False):
             if j is not None:
-                arr[fast_idx] = _clean_many(values[j :: len(cols)])
+                uniq, codes = lines.distinct(first + j)
+                arr[fast_idx] = np.asarray([_clean(u) for u in uniq], dtype=object)[codes]
     for i in slow_idx.tolist():
-        values, how = _parse_line(lines[i], cols, free)
+        values, how = _parse_line(lines[lo + i], cols, free)
         if how:
-            fixes.append((how, first_line + i))
+            fixes.append((how, lo + i + 1))
         for arr, j in zip(out, wanted, strict=False):
             if j is not None:
                 arr[i] = values[j]
     present = fast.copy()
     present[slow_idx] = True
     rows = np.flatnonzero(present)
-    return [arr[rows] for arr in out], rows + first_line
+    return [arr[rows] for arr in out], rows + lo + 1
 
 
 def _weights(values: np.ndarray) -> np.ndarray:
@@ -251,9 +243,9 @@ def _weights(values: np.ndarray) -> np.ndarray:
     return np.asarray(parsed, dtype="float64")[codes] if len(uniq) else np.ones(len(values))
 
 
-def _headers(member: Member, lines: list[str]) -> list[tuple[int, str, str]]:
+def _headers(member: Member, lines: CommaLines) -> list[tuple[int, str, str]]:
     """The section headers ``(line index, "nodes" | "edges", spec)``; the first non-blank line must be one."""
-    start = next((i for i, line in enumerate(lines) if line.strip()), None)
+    start = next((i for i in range(len(lines)) if lines[i].strip()), None)
     if start is None:
         raise input_error(member, "the file is empty", hint="a GDF file starts with a nodedef> line")
     node_spec, edge_spec = _section(lines[start], "nodedef>"), _section(lines[start], "edgedef>")
@@ -269,7 +261,7 @@ def _headers(member: Member, lines: list[str]) -> list[tuple[int, str, str]]:
             hint="a GDF file starts with a line like nodedef>name VARCHAR,label VARCHAR",
         )
     # after the first header only edgedef> starts a section (a later nodedef> line is data)
-    for i in [i for i, line in enumerate(lines) if ">" in line]:
+    for i in np.flatnonzero(lines.having(">")).tolist():
         spec = _section(lines[i], "edgedef>") if i > start else None
         if spec is not None:
             headers.append((i, "edges", spec))
@@ -303,8 +295,7 @@ def read(member: Member, encoding: str | None) -> tuple:
     (['Ana Lopez', 'Ben, Jr'], [['1', '2']])
     """
     builder = TieBuilder(member)
-    text = decode(member.read(), member, encoding, builder.issues)
-    lines = text.splitlines()
+    lines = CommaLines(decode(member.read(), member, encoding, builder.issues))
     headers = _headers(member, lines)
     fixes: list[tuple[str, int]] = []
     for n, (at, section, spec) in enumerate(headers):
@@ -316,17 +307,17 @@ def read(member: Member, encoding: str | None) -> tuple:
             )
         for note in notes:
             builder.issue(note, line=at + 1, severity="info")
-        body = lines[at + 1 : headers[n + 1][0] if n + 1 < len(headers) else len(lines)]
+        end = headers[n + 1][0] if n + 1 < len(headers) else len(lines)
         if section == "nodes":
             netvizz = tuple(c.name for c in cols[:4]) == _NETVIZZ
-            (keys, labels), linenos = _rows(body, at + 2, cols, _free_column(cols), [0, _last(cols, "label")], fixes)
+            (keys, labels), linenos = _rows(lines, at + 1, end, cols, _free_column(cols), [0, _last(cols, "label")], fixes)
             for key, label, lineno in zip(keys.tolist(), labels.tolist(), linenos.tolist(), strict=False):
                 if not key:
                     builder.count("node rows without an id skipped", lineno)
                     continue
                 builder.node(key, " ".join(label.split()), key if netvizz and key.isdigit() else "", line=lineno)
         else:
-            (a, b, weight), linenos = _rows(body, at + 2, cols, None, [0, 1, _last(cols, "weight")], fixes)
+            (a, b, weight), linenos = _rows(lines, at + 1, end, cols, None, [0, 1, _last(cols, "weight")], fixes)
             skip = (a == "") | (b == "")
             builder.count_lines("edge rows without both ends skipped", linenos[skip])
             keep = ~skip
