@@ -191,28 +191,29 @@ def _bridges_table(view: View, lang: str) -> dict:
     bridges = view.tables["bridges"]
     if not len(bridges) or "rank" not in bridges.columns:
         return {"columns": _columns(lang, ("col.rank", "col.name"), ("col.rank",)), "rows": [], "page": PAGE_ROWS}
-    persons = view.persons.set_index("person_id")
+    p = view.persons
+    person = dict(zip(p["person_id"], zip(p["name"], p["accounts"], p["cluster"], strict=True), strict=True))
     has_status = "status" in bridges.columns
     rank = pd.to_numeric(bridges["rank"], errors="coerce").fillna(0).astype(int).tolist()
     pid = bridges["person_id"].astype(str).tolist()
     ids = bridges["person_ids"].astype(str).tolist() if "person_ids" in bridges.columns else pid
+    score = bridges["bridging_score"].tolist()
+    status = bridges["status"].astype(str).tolist() if has_status else []
     rows = []
     for i in sorted(range(len(bridges)), key=lambda i: (rank[i], pid[i])):
-        halves = [h for h in ids[i].split(";") if h in persons.index] or [h for h in pid[i].split(";") if h in persons.index]
-        if not halves:
+        people = [person[h] for h in ids[i].split(";") if h in person] or [person[h] for h in pid[i].split(";") if h in person]
+        if not people:
             continue
-        people = persons.loc[halves]
-        accounts = sorted({a for accs in people["accounts"] for a in accs})
-        clusters = dict.fromkeys(view.clusters.get(str(c), str(c)) for c in people["cluster"] if str(c))
+        clusters = dict.fromkeys(view.clusters.get(str(c), str(c)) for _, _, c in people if str(c))
         row = [
             rank[i],
-            cap(" / ".join(str(n) for n in people["name"]), 120),
-            ", ".join(accounts),
+            cap(" / ".join(str(name) for name, _, _ in people), 120),
+            ", ".join(sorted({a for _, accs, _ in people for a in accs})),
             cap(" / ".join(clusters), 80),
-            _num(bridges["bridging_score"].iat[i]),
+            _num(score[i]),
         ]
         if has_status:
-            row.append(i18n.value(lang, "bridge", str(bridges["status"].iat[i])))
+            row.append(i18n.value(lang, "bridge", status[i]))
         rows.append(row)
     keys = ("col.rank", "col.name", "col.accounts", "col.cluster", "col.score") + (("col.status",) if has_status else ())
     return {"columns": _columns(lang, keys, ("col.rank", "col.score")), "rows": rows, "page": PAGE_ROWS}
