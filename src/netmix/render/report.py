@@ -137,14 +137,17 @@ def _doubles_table(view: View, lang: str, private: bool) -> dict:
         dbl["__c"] = pd.to_numeric(dbl.get("confidence", pd.Series(0.0, index=dbl.index)), errors="coerce").fillna(0.0)
         dbl["__undecided"] = [not str(d) for d in dbl.get("decision", pd.Series("", index=dbl.index)).fillna("")]
         dbl = dbl.sort_values(["__undecided", "__c", "name", "person_id"], ascending=[True, False, True, True], kind="mergesort")
-        for r in dbl.to_dict("records"):
-            decision = str(r.get("decision", "") or "")
-            rows.append([
-                cap(str(r.get("name", "")), 120), str(r.get("accounts", "")).replace(";", ", "), _num(r.get("confidence", "")),
-                i18n.value(lang, "band", str(r.get("band", ""))), cap(_evidence(lang, r.get("evidence", ""), private), 300),
-                cap(wording.suggestion(lang, r.get("suggestion", ""), private=private), 300),
-                i18n.value(lang, "decision", decision) if decision else "",
-            ])  # fmt: skip
+        def column(name: str) -> list:
+            return dbl[name].tolist() if name in dbl.columns else [""] * len(dbl)
+
+        decisions = [str(d or "") for d in column("decision")]
+        rows = [list(row) for row in zip(
+            [cap(str(v), 120) for v in column("name")], [str(v).replace(";", ", ") for v in column("accounts")],
+            [_num(v) for v in column("confidence")], [i18n.value(lang, "band", str(v)) for v in column("band")],
+            [cap(_evidence(lang, v, private), 300) for v in column("evidence")],
+            [cap(wording.suggestion(lang, v, private=private), 300) for v in column("suggestion")],
+            [i18n.value(lang, "decision", d) if d else "" for d in decisions], strict=True,
+        )]  # fmt: skip
     keys = ("col.name", "col.accounts", "col.confidence", "col.band", "col.evidence", "col.suggestion", "col.decision")
     return {"columns": _columns(lang, keys, ("col.confidence",)), "rows": rows, "page": PAGE_ROWS}
 
