@@ -229,12 +229,12 @@ def _write_all(
 ) -> None:
     """Every output but timings.json; ``which``: (html, images, graphml)."""
     html, images, graphml = which
-    # review.xlsx is made beside the tables, graph.gexf beside the pages, each in a fork: the memory a fork
-    # takes (the pages of the run it touches, copied) is given back before the next one starts
+    # review.xlsx is made beside the layout and the tables, graph.gexf beside the pages, each in a fork: the
+    # memory a fork takes (the pages of the run it touches, copied) is given back before the next one starts
     review = _review(result, pseudonymizer, clock, jobs)
+    positions = _layout(result, pseudonymizer, clock)
     _write_tables(out, result, pseudonymizer, clock, review)
     jobs.write(clock)
-    positions = _layout(result, pseudonymizer, clock)
     draw = (result, {"pseudonymizer": pseudonymizer, "seed": result.config.seed, "positions": positions})
     outputs = {"xml_characters_removed": _write_gephi(out, draw, graphml, clock, jobs)}
     record = scrub_run_record(run_record(result, outputs), result.config, pseudonymised=pseudonymizer is not None)
