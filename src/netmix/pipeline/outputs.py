@@ -28,7 +28,7 @@ def _review(result: RunResult, pseudonymizer: Pseudonymizer | None, clock: StepC
     lang = result.config.lang
     with clock.step("review"):
         review = review_for(result.resolution, result.analysis, lang, pseudonymizer)
-    jobs.start("review.xlsx", lambda: review_xlsx(review, lang), large=True)  # beside the tables, which write review.csv
+    jobs.start("review.xlsx", lambda: review_xlsx(review, lang))  # beside the layout and the tables (review.csv)
     return review
 
 
@@ -60,9 +60,11 @@ class _Jobs:
         self.out, self.parallel = out, parallel
         self.running: dict[str, ForkedOutput] = {}
 
-    def start(self, name: str, make: Callable[[], Made], *, large: bool = False) -> None:
-        """Start making ``name`` in a fork (``large``: the child writes the file itself, in the staging folder)."""
-        into = self.out.part(name) if large and self.parallel else None
+    def start(self, name: str, make: Callable[[], Made]) -> None:
+        """Start making ``name`` in a fork that writes the file itself, in the staging folder, and leaves: its
+        memory is given back as soon as the file is made (bytes handed over through a pipe would keep the
+        child waiting, whole, until the parent reads them)."""
+        into = self.out.part(name) if self.parallel else None
         self.running[name] = ForkedOutput(make, parallel=self.parallel, into=into)
 
     def write(self, clock: StepClock) -> None:
@@ -114,7 +116,7 @@ def _write_gephi(out: OutputDir, draw: _Drawing, graphml: bool, clock: StepClock
 
     result, kwargs = draw
     args = (result.analysis, result.resolution)
-    jobs.start("graph.gexf", lambda: gexf_chunks(*args, **kwargs), large=True)
+    jobs.start("graph.gexf", lambda: gexf_chunks(*args, **kwargs))
     if graphml:
         _write(out, "graph.graphml", clock, lambda: graphml_bytes(*args, **kwargs))
     return xml_unsafe_characters(*args, pseudonymizer=kwargs["pseudonymizer"])
