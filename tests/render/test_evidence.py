@@ -58,3 +58,16 @@ def test_french_words():
 
 def test_text_is_kept_as_it_is():
     assert evidence_text("already words", "fr") == "already words"
+
+
+def test_facts_said_once_are_said_again_alike_and_never_for_other_facts():
+    # evidence_text keeps what it said per language and facts: asking again, in the other language or with
+    # other numbers, must give the sentences said the first time (the expected ones are the historic words)
+    shared = (Fact("name.exact"), Fact("shared", {"n": 2}))
+    for _ in range(2):
+        assert evidence_text(shared) == "same name; 2 shared contacts"
+        assert evidence_text(shared, "fr") == "même nom ; 2 contacts communs"
+        assert evidence_text((Fact("name.exact"), Fact("shared", {"n": 3}))) == "same name; 3 shared contacts"
+        assert evidence_text((Fact("shared", {"n": 2}), Fact("name.exact"))) == "2 shared contacts; same name"
+        pair = [Fact("pair", {"pair": ("perso", "pro"), "facts": shared})]  # nested facts: no key, said each time
+        assert evidence_text(pair) == "perso – pro: same name; 2 shared contacts"

@@ -5,7 +5,8 @@ graph.gexf (100 MB of text on a large network). :class:`ForkedOutput` makes such
 a child process started with ``os.fork`` (POSIX; the child shares the parent's memory until it
 writes to it, so nothing is copied or pickled on the way in) while the parent goes on with the
 other outputs, and hands the bytes over through a pipe when the parent asks for them — or writes
-them itself, into the file it was given, when they are many (graph.gexf). The bytes
+them itself, into the file it was given (what the pipeline does: the child then leaves as soon as the
+file is made, and its memory with it). The bytes
 are those the parent would have made (same code, same data, seeded): the output is the same with or
 without the child. Wherever the child cannot be used — no ``fork`` (Windows), one core, a process
 that is itself a worker (a batch), or a child that failed — the parent makes the bytes itself.
@@ -77,7 +78,7 @@ class ForkedOutput:
             try:
                 os.close(read)
                 data = self.make()
-                if self.into is not None:  # a large file is written here, on this core, not handed over
+                if self.into is not None:  # the file is written here, on this core, not handed over
                     OutputDir.write_part(self.into, data)
                     data = b""
                 with os.fdopen(write, "wb") as pipe:

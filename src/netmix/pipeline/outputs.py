@@ -13,7 +13,6 @@ import pandas as pd
 from ..io.output import OutputDir, json_bytes
 from ..privacy import Pseudonymizer, scrub_run_record
 from ..util import collector
-from ..util.background import Later, in_background
 from .forked import ForkedOutput, Made, can_fork
 from .record import run_record
 from .running import RunResult
@@ -29,7 +28,7 @@ def _review(result: RunResult, pseudonymizer: Pseudonymizer | None, clock: StepC
     lang = result.config.lang
     with clock.step("review"):
         review = review_for(result.resolution, result.analysis, lang, pseudonymizer)
-    jobs.start_small("review.xlsx", review_xlsx, review, lang)  # beside the tables, which write review.csv
+    jobs.start("review.xlsx", lambda: review_xlsx(review, lang))  # beside the layout and the tables (review.csv)
     return review
 
 
@@ -54,22 +53,19 @@ def _write_tables(
 
 
 class _Jobs:
-    """The outputs being made beside the main work, by file name: from the whole run in a forked copy of
-    the process (:class:`.forked.ForkedOutput`), from a small table in a fresh one (:mod:`netmix.util.background`)."""
+    """The outputs being made beside the main work, by file name, each in a forked copy of the process
+    (:class:`.forked.ForkedOutput`)."""
 
     def __init__(self, out: OutputDir, parallel: bool) -> None:
         self.out, self.parallel = out, parallel
-        self.running: dict[str, ForkedOutput | Later[bytes]] = {}
+        self.running: dict[str, ForkedOutput] = {}
 
-    def start(self, name: str, make: Callable[[], Made], *, large: bool = False) -> None:
-        """Start making ``name`` in a fork (``large``: the child writes the file itself, in the staging folder)."""
-        into = self.out.part(name) if large and self.parallel else None
+    def start(self, name: str, make: Callable[[], Made]) -> None:
+        """Start making ``name`` in a fork that writes the file itself, in the staging folder, and leaves: its
+        memory is given back as soon as the file is made (bytes handed over through a pipe would keep the
+        child waiting, whole, until the parent reads them)."""
+        into = self.out.part(name) if self.parallel else None
         self.running[name] = ForkedOutput(make, parallel=self.parallel, into=into)
-
-    def start_small(self, name: str, make: Callable[..., bytes], *args: Any) -> None:
-        """Start making ``name`` as ``make(*args)`` (a module-level function, picklable arguments) in a fresh process:
-        a fork would copy, page by page, the parts of the run it touches; this one holds only what it is given."""
-        self.running[name] = in_background(make, *args, worth_it=self.parallel)
 
     def write(self, clock: StepClock) -> None:
         """Stage every output started, in the order they were started (each step times the wait)."""
@@ -80,7 +76,7 @@ class _Jobs:
                     self.out.write(name, data)
                     counted.append(len(data))
                 else:  # the forked child wrote the file itself, where it was told to
-                    assert isinstance(job, ForkedOutput) and job.into is not None
+                    assert job.into is not None
                     counted.append(self.out.adopt(name, job.into))
             del self.running[name]
 
@@ -120,7 +116,7 @@ def _write_gephi(out: OutputDir, draw: _Drawing, graphml: bool, clock: StepClock
 
     result, kwargs = draw
     args = (result.analysis, result.resolution)
-    jobs.start("graph.gexf", lambda: gexf_chunks(*args, **kwargs), large=True)
+    jobs.start("graph.gexf", lambda: gexf_chunks(*args, **kwargs))
     if graphml:
         _write(out, "graph.graphml", clock, lambda: graphml_bytes(*args, **kwargs))
     return xml_unsafe_characters(*args, pseudonymizer=kwargs["pseudonymizer"])
@@ -202,8 +198,8 @@ def write_outputs(
     timings
         Write ``timings.json``: the seconds of every step of the run and of each file.
     parallel
-        Make review.xlsx (in a fresh process) and graph.gexf (in a forked one) beside the other outputs
-        (same bytes); ``None``: where ``fork`` exists and there are two cores or more (:func:`.forked.can_fork`).
+        Make review.xlsx and graph.gexf in forked processes beside the other outputs (same bytes);
+        ``None``: where ``fork`` exists and there are two cores or more (:func:`.forked.can_fork`).
 
     Returns
     -------
@@ -235,11 +231,12 @@ def _write_all(
 ) -> None:
     """Every output but timings.json; ``which``: (html, images, graphml)."""
     html, images, graphml = which
-    # review.xlsx is made beside the tables (in a fresh process, from the review rows alone), graph.gexf
-    # beside the pages (in a fork, from the whole run: a fork copies the pages it touches)
+    # review.xlsx is made beside the layout and the tables, graph.gexf beside the pages, each in a fork: the
+    # memory a fork takes (the pages of the run it touches, copied) is given back before the next one starts
     review = _review(result, pseudonymizer, clock, jobs)
-    _write_tables(out, result, pseudonymizer, clock, review)
     positions = _layout(result, pseudonymizer, clock)
+    _write_tables(out, result, pseudonymizer, clock, review)
+    jobs.write(clock)
     draw = (result, {"pseudonymizer": pseudonymizer, "seed": result.config.seed, "positions": positions})
     outputs = {"xml_characters_removed": _write_gephi(out, draw, graphml, clock, jobs)}
     record = scrub_run_record(run_record(result, outputs), result.config, pseudonymised=pseudonymizer is not None)

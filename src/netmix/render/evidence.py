@@ -86,11 +86,30 @@ def _known(lang: str, key: str) -> bool:
     return True
 
 
+#: Facts already said, by language and facts (their codes and arguments): a run says its few hundred distinct
+#: evidences and suggestions for each of its thousands of doubles, several times over (tables, map, report, review).
+_SAID: dict[tuple, str] = {}
+_SAID_MAX = 100_000
+
+
 def evidence_text(facts: Iterable[Fact] | str, lang: str = "en") -> str:
     """Facts in words, joined (``; `` between facts, `` / `` between account pairs); text is returned as it is."""
     if isinstance(facts, str):
         return facts
     facts = tuple(facts)
+    try:
+        key = (lang, *[(f.code, *f.args.items()) for f in facts])
+        said = _SAID.get(key)
+    except TypeError:  # an argument that cannot be a key (nested facts): said each time
+        return _said(facts, lang)
+    if said is None:
+        if len(_SAID) >= _SAID_MAX:
+            _SAID.clear()
+        said = _SAID[key] = _said(facts, lang)
+    return said
+
+
+def _said(facts: tuple[Fact, ...], lang: str) -> str:
     plain = [fact_text(f, lang) for f in facts if f.code != "pair"]
     pairs = [fact_text(f, lang) for f in facts if f.code == "pair"]
     text = t(lang, "ev.join.parts").join(plain)

@@ -137,14 +137,17 @@ def _doubles_table(view: View, lang: str, private: bool) -> dict:
         dbl["__c"] = pd.to_numeric(dbl.get("confidence", pd.Series(0.0, index=dbl.index)), errors="coerce").fillna(0.0)
         dbl["__undecided"] = [not str(d) for d in dbl.get("decision", pd.Series("", index=dbl.index)).fillna("")]
         dbl = dbl.sort_values(["__undecided", "__c", "name", "person_id"], ascending=[True, False, True, True], kind="mergesort")
-        for r in dbl.to_dict("records"):
-            decision = str(r.get("decision", "") or "")
-            rows.append([
-                cap(str(r.get("name", "")), 120), str(r.get("accounts", "")).replace(";", ", "), _num(r.get("confidence", "")),
-                i18n.value(lang, "band", str(r.get("band", ""))), cap(_evidence(lang, r.get("evidence", ""), private), 300),
-                cap(wording.suggestion(lang, r.get("suggestion", ""), private=private), 300),
-                i18n.value(lang, "decision", decision) if decision else "",
-            ])  # fmt: skip
+        def column(name: str) -> list:
+            return dbl[name].tolist() if name in dbl.columns else [""] * len(dbl)
+
+        decisions = [str(d or "") for d in column("decision")]
+        rows = [list(row) for row in zip(
+            [cap(str(v), 120) for v in column("name")], [str(v).replace(";", ", ") for v in column("accounts")],
+            [_num(v) for v in column("confidence")], [i18n.value(lang, "band", str(v)) for v in column("band")],
+            [cap(_evidence(lang, v, private), 300) for v in column("evidence")],
+            [cap(wording.suggestion(lang, v, private=private), 300) for v in column("suggestion")],
+            [i18n.value(lang, "decision", d) if d else "" for d in decisions], strict=True,
+        )]  # fmt: skip
     keys = ("col.name", "col.accounts", "col.confidence", "col.band", "col.evidence", "col.suggestion", "col.decision")
     return {"columns": _columns(lang, keys, ("col.confidence",)), "rows": rows, "page": PAGE_ROWS}
 
@@ -191,28 +194,29 @@ def _bridges_table(view: View, lang: str) -> dict:
     bridges = view.tables["bridges"]
     if not len(bridges) or "rank" not in bridges.columns:
         return {"columns": _columns(lang, ("col.rank", "col.name"), ("col.rank",)), "rows": [], "page": PAGE_ROWS}
-    persons = view.persons.set_index("person_id")
+    p = view.persons
+    person = dict(zip(p["person_id"], zip(p["name"], p["accounts"], p["cluster"], strict=True), strict=True))
     has_status = "status" in bridges.columns
     rank = pd.to_numeric(bridges["rank"], errors="coerce").fillna(0).astype(int).tolist()
     pid = bridges["person_id"].astype(str).tolist()
     ids = bridges["person_ids"].astype(str).tolist() if "person_ids" in bridges.columns else pid
+    score = bridges["bridging_score"].tolist()
+    status = bridges["status"].astype(str).tolist() if has_status else []
     rows = []
     for i in sorted(range(len(bridges)), key=lambda i: (rank[i], pid[i])):
-        halves = [h for h in ids[i].split(";") if h in persons.index] or [h for h in pid[i].split(";") if h in persons.index]
-        if not halves:
+        people = [person[h] for h in ids[i].split(";") if h in person] or [person[h] for h in pid[i].split(";") if h in person]
+        if not people:
             continue
-        people = persons.loc[halves]
-        accounts = sorted({a for accs in people["accounts"] for a in accs})
-        clusters = dict.fromkeys(view.clusters.get(str(c), str(c)) for c in people["cluster"] if str(c))
+        clusters = dict.fromkeys(view.clusters.get(str(c), str(c)) for _, _, c in people if str(c))
         row = [
             rank[i],
-            cap(" / ".join(str(n) for n in people["name"]), 120),
-            ", ".join(accounts),
+            cap(" / ".join(str(name) for name, _, _ in people), 120),
+            ", ".join(sorted({a for _, accs, _ in people for a in accs})),
             cap(" / ".join(clusters), 80),
-            _num(bridges["bridging_score"].iat[i]),
+            _num(score[i]),
         ]
         if has_status:
-            row.append(i18n.value(lang, "bridge", str(bridges["status"].iat[i])))
+            row.append(i18n.value(lang, "bridge", status[i]))
         rows.append(row)
     keys = ("col.rank", "col.name", "col.accounts", "col.cluster", "col.score") + (("col.status",) if has_status else ())
     return {"columns": _columns(lang, keys, ("col.rank", "col.score")), "rows": rows, "page": PAGE_ROWS}

@@ -34,6 +34,7 @@ from ..privacy import Pseudonymizer, anonymize_tables
 from ..resolution.facts import Fact
 from .evidence import evidence_text
 from .i18n import t
+from .people import records
 
 __all__ = ["review_table", "review_xlsx", "review_for", "empty_review", "with_cluster_match", "DECISION_CHOICES"]
 
@@ -94,7 +95,7 @@ def review_table(resolution: Resolution, analysis: Analysis | None, lang: str = 
     c = resolution.contacts
     key_of = dict(zip(c["contact_id"].astype(str), c["account"].astype(str) + "|" + c["source_id"].astype(str), strict=False))
     rows = []
-    for r in d.to_dict("records"):
+    for r in records(d):
         kind = _kind(r, possible)
         if kind == "review" and r["band"] != "review":
             continue
