@@ -191,13 +191,13 @@ def _rounds(
         shared, deg = shared_counts(n_ent, ents.edges, labels, i, j)
         scored = mark_ambiguous(score(ents, pairs, rel, fz, shared, deg, threshold=threshold, persons=persons_prev))
         homonyms = scored.loc[scored["homonym"], ["i", "j"]].to_numpy()
-        merge = union(n_ent, groups, scored, forced=forced, forbidden=forbidden, homonyms={(int(a), int(b)) for a, b in homonyms})
-        new_labels = pd.factorize(merge.root)[0].astype(np.int64)
+        root = union(n_ent, groups, scored, forced=forced, forbidden=forbidden, homonyms={(int(a), int(b)) for a, b in homonyms})
+        new_labels = pd.factorize(root)[0].astype(np.int64)
         if rounds > 1 and np.array_equal(new_labels, labels):
             break
         labels = new_labels
-        persons_prev = merge.root
-    return scored, merge.root, deg, rounds
+        persons_prev = root
+    return scored, root, deg, rounds
 
 
 def _counts(

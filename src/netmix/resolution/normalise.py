@@ -85,10 +85,11 @@ PARTICLES = frozenset(
     ]
 )
 
-_SPECIAL = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "œ": "oe", "æ": "ae", "ı": "i", "ß": "ss"})
+_SPECIAL = {"ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "œ": "oe", "æ": "ae", "ı": "i", "ß": "ss"}
 _BRACKETS = re.compile(r"\s*[\(\[\{][^\)\]\}]*[\)\]\}]?")
 _TAIL = re.compile(r"\s+[-–—|/·•:]+\s+.*$")
 _SEP = re.compile(r"\s+[-–—|/·•:]+\s+")
+_SEP_START = re.compile(r"\s[-–—|/·•:]")  # where a _SEP or _TAIL match can begin
 #: first words that make a ``X - Name`` prefix an organisation ("OT Pau - Emma Roger")
 # fmt: off
 ORG_WORDS = frozenset([
@@ -97,9 +98,30 @@ ORG_WORDS = frozenset([
     "sarl", "groupe", "cabinet", "maison", "comite", "departement", "region",
 ])
 # fmt: on
-_APOS = re.compile(r"[’'`´]")
+_APOS = str.maketrans("", "", "’'`´")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+_WORD = re.compile(r"[0-9a-z]+")
 _SPACES = re.compile(r"\s+")
+
+
+class _CharTable(dict):
+    """A :meth:`str.translate` table that maps each character by ``rule`` the first time it is seen."""
+
+    def __init__(self, rule) -> None:
+        super().__init__()
+        self.rule = rule
+
+    def __missing__(self, code: int) -> str | None:
+        out = self[code] = self.rule(chr(code))
+        return out
+
+
+#: accents (combining marks) removed, special letters spelt out
+_FOLD = _CharTable(lambda c: "" if unicodedata.combining(c) else _SPECIAL.get(c, c))
+#: emoji, symbols and invisible characters replaced by a space
+_SYMBOLS = _CharTable(
+    lambda c: " " if unicodedata.category(c) in ("So", "Sk", "Cs", "Co", "Cn", "Cf") or c in "\ufe0e\ufe0f\u20e3" else c
+)
 
 
 def fold(text: str) -> str:
@@ -109,22 +131,11 @@ def fold(text: str) -> str:
     'frederique loeuillet'
     """
     text = unicodedata.normalize("NFKD", text.casefold())
-    if not text.isascii():
-        text = "".join(c for c in text if not unicodedata.combining(c)).translate(_SPECIAL)
-    return text
+    return text if text.isascii() else text.translate(_FOLD)
 
 
 def _drop_symbols(text: str) -> str:
-    if text.isascii():
-        return text
-    out = []
-    for c in text:
-        cat = unicodedata.category(c)
-        if cat in ("So", "Sk", "Cs", "Co", "Cn", "Cf") or c in "\ufe0e\ufe0f\u20e3":
-            out.append(" ")
-        else:
-            out.append(c)
-    return "".join(out)
+    return text if text.isascii() else text.translate(_SYMBOLS)
 
 
 def clean_display(name: str) -> str:
@@ -133,20 +144,29 @@ def clean_display(name: str) -> str:
     >>> clean_display("Marie Dupont - Office de Tourisme 🏖️")
     'Marie Dupont'
     """
-    raw = _SPACES.sub(" ", name).strip()
+    return _clean(name)[1]
+
+
+def _clean(name: str) -> tuple[str, str, str]:
+    """The name with its spacing normalised, cleaned (:func:`clean_display`), and cleaned and folded."""
+    raw = " ".join(name.split())  # the only whitespace left is single spaces
     text = _drop_symbols(raw)
-    text = _BRACKETS.sub(" ", text)
-    parts = _SEP.split(text.strip())
-    if len(parts) == 2 and _org_like(parts[0]) and not _org_like(parts[1]):
-        text = parts[1]  # "OT Pau - Emma Roger": the organisation comes first
-    text = _TAIL.sub("", " " + text.strip() + " ").strip()
-    words = _SPACES.sub(" ", text).strip(" -–—|,;:/").split()
+    if "(" in text or "[" in text or "{" in text:
+        text = _BRACKETS.sub(" ", text)
+    text = text.strip()
+    if _SEP_START.search(" " + text + " "):
+        parts = _SEP.split(text)
+        if len(parts) == 2 and _org_like(parts[0]) and not _org_like(parts[1]):
+            text = parts[1]  # "OT Pau - Emma Roger": the organisation comes first
+        text = _TAIL.sub("", " " + text.strip() + " ")
+    words = text.strip(" -–—|,;:/").split()
     while len(words) > 2 and _NON_WORD.sub("", fold(words[-1])) in MARKERS:
         words.pop()
     while len(words) > 2 and _NON_WORD.sub("", fold(words[0])) in TITLES:
         words.pop(0)
     cleaned = " ".join(words)
-    return cleaned if _NON_WORD.sub("", fold(cleaned)) else raw
+    folded = fold(cleaned)
+    return (raw, cleaned, folded) if _WORD.search(folded) else (raw, raw, fold(raw))
 
 
 def _org_like(text: str) -> bool:
@@ -179,9 +199,8 @@ def organisation(name: str) -> str:
     return ""
 
 
-def _tokens(display: str) -> tuple[str, ...]:
-    text = _APOS.sub("", fold(display))
-    toks = _NON_WORD.sub(" ", text).split()
+def _tokens(folded: str) -> tuple[str, ...]:
+    toks = _WORD.findall(folded.translate(_APOS))
     out: list[str] = []
     prefix = ""
     for i, t in enumerate(toks):
@@ -236,8 +255,8 @@ class NameKey:
 @functools.lru_cache(maxsize=262_144)
 def normalise_name(name: str) -> NameKey:
     """Every comparable form of a display name (cached)."""
-    display = clean_display(name)
-    toks = _tokens(display)
+    raw, display, folded = _clean(name)
+    toks = _tokens(folded)
     table = _table()
     canon: list[str] = []
     for t in toks:
@@ -253,7 +272,7 @@ def normalise_name(name: str) -> NameKey:
         canon=canon_sorted,
         key=" ".join(canon_sorted),
         folded=" ".join(sorted(toks)),
-        marked=display != _SPACES.sub(" ", name).strip(),
+        marked=display != raw,
     )
 
 
