@@ -86,21 +86,19 @@ def _key_codes(t: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.
     nks = [normalise_name(x) for x in t["name"].tolist()]
     initial = np.array([k.has_initial for k in nks], dtype=bool)
     ntok = np.array([len(k.canon) for k in nks], dtype=np.int64)
-    keys_of: dict[str, list[str]] = {}  # a name's blocking keys depend on its key alone
-    all_keys = []
-    for k in nks:
-        ks = keys_of.get(k.key)
-        if ks is None:
-            ks = keys_of[k.key] = block_keys(k)
-        all_keys.append(ks)
+    by_key = {k.key: k for k in nks}  # a name's blocking keys depend on its key alone
+    # initial keys matter only where a name carries an initial: those of such names, and the same keys of other names
+    wanted = {x for k in {nk.key for nk in nks if nk.has_initial} for x in block_keys(by_key[k]) if x.startswith("i:")}
+    words = frozenset(x[2:].rpartition("|")[0] for x in wanted)
+    keys_of = {
+        k: [x for x in block_keys(nk, initial_words=words) if not x.startswith("i:") or x in wanted] for k, nk in by_key.items()
+    }
+    all_keys = [keys_of[k.key] for k in nks]
     key_col = [x for ks in all_keys for x in ks]
     ent = np.repeat(np.arange(len(t), dtype=np.int64), [len(ks) for ks in all_keys])
     codes, uniq = pd.factorize(np.array(key_col, dtype=object))
     kind = np.array([x[0] for x in uniq], dtype="U1")[codes]
-    # initial keys matter only where a name carries an initial
-    is_i = kind == "i"
-    keep = ~is_i | contains(unique_sorted(codes[is_i & initial[ent]]), codes)
-    return ent[keep], codes[keep], kind[keep], initial, ntok
+    return ent, codes, kind, initial, ntok
 
 
 def _keyed_pairs(n: int, t: pd.DataFrame) -> np.ndarray:

@@ -20,6 +20,7 @@ import functools
 import importlib.resources
 import re
 import unicodedata
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 __all__ = [
@@ -246,10 +247,7 @@ class NameKey:
     key: str  # " ".join(canon): equal keys = same name
     folded: str  # " ".join(sorted(tokens)): equal = same name, same spelling
     marked: bool  # markers, emoji or notes were removed from the raw name
-
-    @property
-    def has_initial(self) -> bool:
-        return any(len(t) == 1 for t in self.tokens)
+    has_initial: bool  # a word of one letter
 
 
 @functools.lru_cache(maxsize=262_144)
@@ -273,6 +271,7 @@ def normalise_name(name: str) -> NameKey:
         key=" ".join(canon_sorted),
         folded=" ".join(sorted(toks)),
         marked=display != raw,
+        has_initial=1 in map(len, toks),
     )
 
 
@@ -335,13 +334,14 @@ def _targets() -> frozenset[str]:
     return frozenset(f for forms in _table().values() for f in forms)
 
 
-def block_keys(name: NameKey, max_tokens: int = 4) -> list[str]:
+def block_keys(name: NameKey, max_tokens: int = 4, *, initial_words: AbstractSet[str] | None = None) -> list[str]:
     """Blocking keys of a name (spelling variants are found apart, by sorted neighbourhood).
 
     ``k:`` the sorted-token key (same name); ``d:rest|full`` the other words with the full form
     of a short first name (``Fred Morel`` meets ``Frédéric Morel``); ``s:`` the name without one
     of its words (``Marie Claire Dupont`` meets ``Marie Dupont``); ``i:word|x`` a word with
-    another word's initial, used only to pair names that carry initials (``Marie D.``).
+    another word's initial, used only to pair names that carry initials (``Marie D.``), made
+    only for the words of ``initial_words`` when it is given.
 
     >>> block_keys(normalise_name("Marie D."))
     ['k:d marie', 's:d marie', 'i:marie|d']
@@ -368,7 +368,7 @@ def block_keys(name: NameKey, max_tokens: int = 4) -> list[str]:
         for n in range(len(toks)):
             keys.append("s:" + " ".join(toks[:n] + toks[n + 1 :]))
     for n, t in enumerate(toks):
-        if len(t) < 2:
+        if len(t) < 2 or (initial_words is not None and t not in initial_words):
             continue
         for m, u in enumerate(toks):
             if m != n:
