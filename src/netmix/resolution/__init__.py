@@ -309,28 +309,26 @@ def _requests(requests: pd.DataFrame | None, c: pd.DataFrame, ents, pid: np.ndar
     kinds = {k[:2] for _, k in need}
     lookup: dict[tuple[str, str], set[str]] = {}
 
-    def add(acc: str, k: str, p: str) -> None:
-        if (acc, k) in need:
-            lookup.setdefault((acc, k), set()).add(p)
+    def add(accs: list[str], ks: list[str], ps: list[str]) -> None:
+        for tk, p in zip(zip(accs, ks, strict=True), ps, strict=True):
+            if tk in need:
+                lookup.setdefault(tk, set()).add(p)
 
-    cols = {k: c[k].tolist() for k in ("account", "profile_url", "platform_id", "handle", "name")}
+    c_accs, n_accs = c["account"].tolist(), [""] * (len(t) - n)
+    c_pids, n_pids = pid[:n].tolist(), pid[n:].tolist()
     tkeys = t["key"].tolist()
-    tnames = t["name"].tolist()
-    pids = pid.tolist()
-    for e in range(n):
-        acc = cols["account"][e]
-        p = pids[e]
-        if cols["profile_url"][e] and "u:" in kinds:
-            add(acc, "u:" + normalise_url(cols["profile_url"][e]).lower(), p)
-        if cols["platform_id"][e]:
-            add(acc, "i:" + cols["platform_id"][e], p)
-        if cols["handle"][e]:
-            add(acc, "h:" + cols["handle"][e].lower().lstrip("@"), p)
-        add(acc, "n:" + cols["name"][e], p)
-        add(acc, "k:" + tkeys[e], p)
-    for e in range(n, len(t)):
-        add("", "n:" + tnames[e], pids[e])
-        add("", "k:" + tkeys[e], pids[e])
+    if "u:" in kinds:
+        add(c_accs, ["u:" + normalise_url(u).lower() if u else "" for u in c["profile_url"].tolist()], c_pids)
+    if "i:" in kinds:
+        add(c_accs, ["i:" + x if x else "" for x in c["platform_id"].tolist()], c_pids)
+    if "h:" in kinds:
+        add(c_accs, ["h:" + x.lower().lstrip("@") if x else "" for x in c["handle"].tolist()], c_pids)
+    if "n:" in kinds:
+        add(c_accs, ["n:" + x for x in c["name"].tolist()], c_pids)
+        add(n_accs, ["n:" + x for x in t["name"].tolist()[n:]], n_pids)
+    if "k:" in kinds:
+        add(c_accs, ["k:" + x for x in tkeys[:n]], c_pids)
+        add(n_accs, ["k:" + x for x in tkeys[n:]], n_pids)
     out = []
     for row, tries in zip(rows, tries_of, strict=False):
         found = ""

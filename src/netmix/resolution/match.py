@@ -63,34 +63,32 @@ def name_relations(
     to bring them together); the others get the fuzzy ratio of their keys.
     """
     t = ents.table
-    key = t["key"].to_numpy(dtype=object)
-    folded = t["folded"].to_numpy(dtype=object)
+    key_code, keys = pd.factorize(t["key"].to_numpy(dtype=object))
+    folded_code = pd.factorize(t["folded"].to_numpy(dtype=object))[0]
     rel = np.full(len(i), "", dtype=object)
-    rel[folded[i] == folded[j]] = "exact"
-    dim = (rel == "") & (key[i] == key[j]) & (key[i] != "")
-    rel[dim] = "diminutive"
+    exact = folded_code[i] == folded_code[j]
+    rel[exact] = "exact"
+    named = np.asarray(keys != "", dtype=bool)[key_code]
+    rel[~exact & (key_code[i] == key_code[j]) & named[i]] = "diminutive"
     fz = np.where(rel != "", 1.0, 0.0)
     rest = np.flatnonzero(rel == "")
     if len(rest):
-        scores = process.cpdist(list(key[i[rest]]), list(key[j[rest]]), scorer=fuzz.ratio, workers=2)
+        ri, rj = i[rest], j[rest]
+        scores = process.cpdist(keys[key_code[ri]].tolist(), keys[key_code[rj]].tolist(), scorer=fuzz.ratio, workers=2)
         fz[rest] = np.asarray(scores, dtype=float) / 100.0
         names = t["name"].to_numpy(dtype=object)
-        ri, rj = i[rest], j[rest]
         # only the names of these pairs need their word-level forms
-        nks = {e: normalise_name(names[e]) for e in unique_sorted(np.concatenate([ri, rj])).tolist()}
+        ends = unique_sorted(np.concatenate([ri, rj]))
+        nks = dict(zip(ends.tolist(), map(normalise_name, names[ends].tolist()), strict=True))
         special = np.zeros(len(names), dtype=bool)
         ntok = np.zeros(len(names), dtype=np.int64)
-        for e, k in nks.items():
-            special[e] = needs_comparison(k)
-            ntok[e] = len(k.canon)
+        special[ends] = [needs_comparison(k) for k in nks.values()]
+        ntok[ends] = [len(k.canon) for k in nks.values()]
         look_mask = special[ri] | special[rj] | (ntok[ri] != ntok[rj])
         if blocked is not None:
             look_mask &= blocked[rest]
         look = rest[look_mask]
-        for p in look.tolist():
-            r = compare_names(nks[int(i[p])], nks[int(j[p])])
-            if r:
-                rel[p] = r
+        rel[look] = [compare_names(nks[a], nks[b]) for a, b in zip(i[look].tolist(), j[look].tolist(), strict=True)]
     return rel, fz
 
 

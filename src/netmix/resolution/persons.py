@@ -134,16 +134,17 @@ def person_ids(ents: Entities, root: np.ndarray) -> np.ndarray:
     best_of = dict(zip(root[order][first].tolist(), keys[order][first].tolist(), strict=False))
     pid_of_root = {r: _hash(k) for r, k in best_of.items()}
     # collisions (two non-contacts with the same name and the same smallest neighbour): extend the key
-    seen: dict[str, int] = {}
-    for r in sorted(best_of, key=lambda r: (best_of[r], r)):
-        p = pid_of_root[r]
-        if p in seen:
-            extra = ",".join(sorted(keys[root == r].tolist()))
-            p = _hash(best_of[r] + "|" + extra)
-            while p in seen:
-                p = _hash(p)
-            pid_of_root[r] = p
-        seen[p] = r
+    if len(set(pid_of_root.values())) < len(pid_of_root):
+        seen: dict[str, int] = {}
+        for r in sorted(best_of, key=lambda r: (best_of[r], r)):
+            p = pid_of_root[r]
+            if p in seen:
+                extra = ",".join(sorted(keys[root == r].tolist()))
+                p = _hash(best_of[r] + "|" + extra)
+                while p in seen:
+                    p = _hash(p)
+                pid_of_root[r] = p
+            seen[p] = r
     return np.array([pid_of_root[r] for r in root.tolist()], dtype=object)
 
 
