@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..model import ImportIssue, TieSet
 from ..util.arrays import group_starts, text_array, texts
-from .normalise import fold, normalise_name
+from .normalise import NameKey, fold, normalise_names
 
 __all__ = ["Entities", "build_entities", "object_frame"]
 
@@ -39,6 +39,7 @@ class Entities:
     edges: pd.DataFrame
     sources: tuple[str, ...]  # tie file names, by tie set index
     issues: tuple[ImportIssue, ...]
+    names: tuple[NameKey, ...]  # the normalised name of every entity
 
 
 def _obj(values) -> pd.Series:
@@ -53,11 +54,11 @@ def object_frame(rows: list[dict], columns) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series([r.get(c, "") for r in rows], dtype=object) for c in cols}, columns=cols)
 
 
-def _contact_frame(contacts: pd.DataFrame) -> pd.DataFrame:
+def _contact_frame(contacts: pd.DataFrame) -> tuple[pd.DataFrame, list[NameKey]]:
     names = texts(contacts["name"])
-    keys = [normalise_name(n) for n in names]
+    keys = normalise_names(names)
     acc = texts(contacts["account"])
-    return pd.DataFrame(
+    table = pd.DataFrame(
         {
             "account": _obj(acc),
             "group": _obj(acc),
@@ -72,6 +73,7 @@ def _contact_frame(contacts: pd.DataFrame) -> pd.DataFrame:
             "is_contact": np.ones(len(names), dtype=bool),
         }
     )
+    return table, keys
 
 
 _Index = dict[tuple[str, str], list[int]]
@@ -94,8 +96,7 @@ def _indexes(table: pd.DataFrame, contacts: pd.DataFrame) -> tuple[_Index, _Inde
     return by_name, by_key, by_pid
 
 
-def _non_contact(t_index: int, home: str, label: str, nd: str) -> dict:
-    nk = normalise_name(label)
+def _non_contact(t_index: int, home: str, label: str, nk: NameKey, nd: str) -> dict:
     return {
         "account": "",
         "group": f"nc:{t_index}",
@@ -109,6 +110,7 @@ def _non_contact(t_index: int, home: str, label: str, nd: str) -> dict:
         "tieset": t_index,
         "is_contact": False,
         "node": nd,
+        "name_key": nk,
     }
 
 
@@ -126,8 +128,8 @@ def _map_nodes(
     map_node: list[str] = []
     map_ent: list[int] = []
     ambiguous = 0
-    for nd, label, pid in zip(node_keys, labels, node_pids, strict=False):
-        key = normalise_name(label).key
+    for nd, label, pid, nk in zip(node_keys, labels, node_pids, normalise_names(labels), strict=False):
+        key = nk.key
         matched: list[int] = []
         amb = False
         for a in tried:
@@ -147,13 +149,13 @@ def _map_nodes(
         else:
             map_node.append(nd)
             map_ent.append(n + len(extra))
-            extra.append(_non_contact(t_index, acc or "", label, nd))
+            extra.append(_non_contact(t_index, acc or "", label, nk, nd))
     return map_node, map_ent, ambiguous
 
 
 def build_entities(contacts: pd.DataFrame, tiesets: list[TieSet]) -> Entities:
     """Map every tie set's nodes to contacts or new non-contact entities, and its edges to entities."""
-    table = _contact_frame(contacts)
+    table, names = _contact_frame(contacts)
     n = len(table)
     accounts = sorted(set(table["account"]))
     idx = _indexes(table, contacts)
@@ -189,7 +191,11 @@ def build_entities(contacts: pd.DataFrame, tiesets: list[TieSet]) -> Entities:
         edge_parts.append((lo[lo != hi], hi[lo != hi], w[lo != hi], t_index))
     if extra:
         ext = pd.DataFrame(
-            {k: (_obj(r[k] for r in extra) if isinstance(extra[0][k], str) else [r[k] for r in extra]) for k in extra[0]}
+            {
+                k: (_obj(r[k] for r in extra) if isinstance(extra[0][k], str) else [r[k] for r in extra])
+                for k in extra[0]
+                if k != "name_key"
+            }
         )
         table = pd.concat([table, ext.drop(columns=["node"])], ignore_index=True)
         table["node"] = _obj([""] * n + ext["node"].tolist())
@@ -206,7 +212,8 @@ def build_entities(contacts: pd.DataFrame, tiesets: list[TieSet]) -> Entities:
                 "src": np.array([], dtype=np.int64),
             }
         )
-    return Entities(table, n, edges, tuple(sources), tuple(issues))
+    names += [r["name_key"] for r in extra]
+    return Entities(table, n, edges, tuple(sources), tuple(issues), tuple(names))
 
 
 def _map_edges(edges: pd.DataFrame, map_node: list[str], map_ent: list[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

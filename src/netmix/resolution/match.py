@@ -16,7 +16,7 @@ from ..util.arrays import group_starts, unique_sorted
 from .blocking import block_pairs, candidate_pairs, id_pairs
 from .entities import Entities
 from .frequencies import population_share
-from .normalise import compare_names, needs_comparison, normalise_name, organisation
+from .normalise import compare_names, needs_comparison, organisation
 from .organisations import same_organisation
 from .weights import (
     AMBIGUITY_MARGIN,
@@ -76,14 +76,9 @@ def name_relations(
         ri, rj = i[rest], j[rest]
         scores = process.cpdist(keys[key_code[ri]].tolist(), keys[key_code[rj]].tolist(), scorer=fuzz.ratio, workers=2)
         fz[rest] = np.asarray(scores, dtype=float) / 100.0
-        names = t["name"].to_numpy(dtype=object)
-        # only the names of these pairs need their word-level forms
-        ends = unique_sorted(np.concatenate([ri, rj]))
-        nks = dict(zip(ends.tolist(), map(normalise_name, names[ends].tolist()), strict=True))
-        special = np.zeros(len(names), dtype=bool)
-        ntok = np.zeros(len(names), dtype=np.int64)
-        special[ends] = [needs_comparison(k) for k in nks.values()]
-        ntok[ends] = [len(k.canon) for k in nks.values()]
+        nks = ents.names
+        special = np.array([needs_comparison(k) for k in nks], dtype=bool)
+        ntok = np.array([len(k.canon) for k in nks], dtype=np.int64)
         look_mask = special[ri] | special[rj] | (ntok[ri] != ntok[rj])
         if blocked is not None:
             look_mask &= blocked[rest]

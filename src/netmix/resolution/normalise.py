@@ -20,6 +20,7 @@ import functools
 import importlib.resources
 import re
 import unicodedata
+from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
@@ -30,6 +31,7 @@ __all__ = [
     "organisation",
     "ORG_WORDS",
     "normalise_name",
+    "normalise_names",
     "compare_names",
     "diminutive_forms",
     "block_keys",
@@ -101,7 +103,10 @@ ORG_WORDS = frozenset([
 # fmt: on
 _APOS = str.maketrans("", "", "’'`´")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+_NON_WORD_LINES = re.compile(r"[^0-9a-z\n]+")
 _WORD = re.compile(r"[0-9a-z]+")
+#: one or two words of letters (hyphens and apostrophes inside them): a name with nothing to clean
+_PLAIN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*(?: [^\W\d_]+(?:['’-][^\W\d_]+)*)?")
 _SPACES = re.compile(r"\s+")
 
 
@@ -200,21 +205,6 @@ def organisation(name: str) -> str:
     return ""
 
 
-def _tokens(folded: str) -> tuple[str, ...]:
-    toks = _WORD.findall(folded.translate(_APOS))
-    out: list[str] = []
-    prefix = ""
-    for i, t in enumerate(toks):
-        if t in PARTICLES and i < len(toks) - 1:
-            prefix += t
-            continue
-        out.append(prefix + t)
-        prefix = ""
-    if prefix:
-        out.append(prefix)
-    return tuple(out)
-
-
 @functools.lru_cache(maxsize=1)
 def _table() -> dict[str, frozenset[str]]:
     forms: dict[str, set[str]] = {}
@@ -253,26 +243,64 @@ class NameKey:
 @functools.lru_cache(maxsize=262_144)
 def normalise_name(name: str) -> NameKey:
     """Every comparable form of a display name (cached)."""
-    raw, display, folded = _clean(name)
-    toks = _tokens(folded)
-    table = _table()
-    canon: list[str] = []
-    for t in toks:
-        forms = table.get(t)
-        if forms and len(forms) == 1:
-            canon.extend(next(iter(forms)).split())
+    return normalise_names([name])[0]
+
+
+def normalise_names(names: Iterable[str]) -> list[NameKey]:
+    """:func:`normalise_name` of every name, computed together (several times faster on many names)."""
+    names = list(names)
+    uniq = list(dict.fromkeys(names))
+    if not uniq:
+        return []
+    raws = [" ".join(n.split()) for n in uniq]
+    forms = [("", "", "")] * len(uniq)  # (raw, display, folded display) of each name
+    plain: list[int] = []  # names with nothing to clean, folded together below
+    for k, (n, r) in enumerate(zip(uniq, raws, strict=True)):
+        if _PLAIN.fullmatch(r):
+            plain.append(k)
         else:
-            canon.append(t)
-    canon_sorted = tuple(sorted(canon))
-    return NameKey(
-        display=display,
-        tokens=toks,
-        canon=canon_sorted,
-        key=" ".join(canon_sorted),
-        folded=" ".join(sorted(toks)),
-        marked=display != raw,
-        has_initial=1 in map(len, toks),
-    )
+            forms[k] = _clean(n)
+    if plain:
+        for k, f in zip(plain, fold("\n".join(raws[k] for k in plain)).split("\n"), strict=True):
+            forms[k] = (raws[k], raws[k], f)
+    # the folded words of every name at once ("\n" is in no name now: their spacing is normalised)
+    lines = _NON_WORD_LINES.sub(" ", "\n".join(f[2] for f in forms).translate(_APOS)).split("\n")
+    words = [_join_particles(w) if not PARTICLES.isdisjoint(w) else tuple(w) for w in map(str.split, lines)]
+    canon_of = {t: _canon(t) for t in {t for ws in words for t in ws}}
+    out: dict[str, NameKey] = {}
+    for n, (raw, display, _), toks in zip(uniq, forms, words, strict=True):
+        canon = tuple(sorted([c for t in toks for c in canon_of[t]]))
+        out[n] = NameKey(
+            display=display,
+            tokens=toks,
+            canon=canon,
+            key=" ".join(canon),
+            folded=" ".join(sorted(toks)),
+            marked=display != raw,
+            has_initial=1 in map(len, toks),
+        )
+    return [out[n] for n in names]
+
+
+def _join_particles(toks: list[str]) -> tuple[str, ...]:
+    """Particles joined to the word after them (``de la tour`` -> ``delatour``)."""
+    out: list[str] = []
+    prefix = ""
+    for i, t in enumerate(toks):
+        if t in PARTICLES and i < len(toks) - 1:
+            prefix += t
+            continue
+        out.append(prefix + t)
+        prefix = ""
+    if prefix:
+        out.append(prefix)
+    return tuple(out)
+
+
+def _canon(token: str) -> list[str]:
+    """The word(s) a token stands for: its full form when it is an unambiguous diminutive, else itself."""
+    forms = _table().get(token)
+    return next(iter(forms)).split() if forms and len(forms) == 1 else [token]
 
 
 def _compatible(a: str, b: str) -> bool:
