@@ -90,9 +90,9 @@ def _key_codes(nks: Sequence[NameKey]) -> tuple[np.ndarray, np.ndarray, np.ndarr
     # initial keys matter only where a name carries an initial: those of such names, and the same keys of other names
     wanted = {x for k in {nk.key for nk in nks if nk.has_initial} for x in block_keys(by_key[k]) if x.startswith("i:")}
     words = frozenset(x[2:].rpartition("|")[0] for x in wanted)
-    keys_of = {
-        k: [x for x in block_keys(nk, initial_words=words) if not x.startswith("i:") or x in wanted] for k, nk in by_key.items()
-    }
+    keys_of = {k: block_keys(nk, initial_words=words) for k, nk in by_key.items()}
+    if wanted:
+        keys_of = {k: [x for x in ks if not x.startswith("i:") or x in wanted] for k, ks in keys_of.items()}
     all_keys = [keys_of[k.key] for k in nks]
     key_col = [x for ks in all_keys for x in ks]
     ent = np.repeat(np.arange(len(nks), dtype=np.int64), [len(ks) for ks in all_keys])

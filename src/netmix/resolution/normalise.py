@@ -378,29 +378,26 @@ def block_keys(name: NameKey, max_tokens: int = 4, *, initial_words: AbstractSet
     """
     if not name.key:
         return []
-    toks = list(name.canon[:max_tokens])
+    toks = name.canon[:max_tokens]
     keys = ["k:" + name.key]
-    table, targets = _table(), _targets()
-    for n, t in enumerate(toks if len(toks) > 1 else ()):
-        forms = table.get(t, ())
-        if not forms and t not in targets:
-            continue
-        rest = " ".join(toks[:n] + toks[n + 1 :])
-        for f in sorted(forms):
-            keys.append(f"d:{rest}|{f}")
-        if t in targets:
-            keys.append(f"d:{rest}|{t}")
-    if len(toks) >= 2:
+    if len(toks) > 1:
+        table, targets = _table(), _targets()
+        for n, t in enumerate(toks):
+            forms = table.get(t)
+            if forms is None and t not in targets:
+                continue
+            rest = " ".join(toks[:n] + toks[n + 1 :])
+            keys += [f"d:{rest}|{f}" for f in sorted(forms or ())]
+            if t in targets:
+                keys.append(f"d:{rest}|{t}")
         keys.append("s:" + name.key)
     if len(toks) >= 3:
-        for n in range(len(toks)):
-            keys.append("s:" + " ".join(toks[:n] + toks[n + 1 :]))
-    for n, t in enumerate(toks):
-        if len(t) < 2 or (initial_words is not None and t not in initial_words):
-            continue
-        for m, u in enumerate(toks):
-            if m != n:
-                keys.append(f"i:{t}|{u[0]}")
+        keys += ["s:" + " ".join(toks[:n] + toks[n + 1 :]) for n in range(len(toks))]
+    if initial_words is None or not initial_words.isdisjoint(toks):
+        for n, t in enumerate(toks):
+            if len(t) < 2 or (initial_words is not None and t not in initial_words):
+                continue
+            keys += [f"i:{t}|{u[0]}" for m, u in enumerate(toks) if m != n]
     return list(dict.fromkeys(keys))
 
 
