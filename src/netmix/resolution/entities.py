@@ -115,7 +115,14 @@ def _non_contact(t_index: int, home: str, label: str, nk: NameKey, nd: str) -> d
 
 
 def _map_nodes(
-    ts: TieSet, t_index: int, acc: str | None, tried: list[str], idx: tuple[_Index, _Index, _Index], n: int, extra: list[dict]
+    ts: TieSet,
+    t_index: int,
+    acc: str | None,
+    tried: list[str],
+    idx: tuple[_Index, _Index, _Index],
+    known: dict[str, NameKey],
+    n: int,
+    extra: list[dict],
 ) -> tuple[list[str], list[int], int]:
     """Each node of ``ts`` mapped to the contact it names (by platform id, name, name key) or to a new non-contact in ``extra``.
 
@@ -128,7 +135,10 @@ def _map_nodes(
     map_node: list[str] = []
     map_ent: list[int] = []
     ambiguous = 0
-    for nd, label, pid, nk in zip(node_keys, labels, node_pids, normalise_names(labels), strict=False):
+    new = [x for x in dict.fromkeys(labels) if x not in known]  # most nodes carry a contact's name
+    known.update(zip(new, normalise_names(new), strict=True))
+    for nd, label, pid in zip(node_keys, labels, node_pids, strict=False):
+        nk = known[label]
         key = nk.key
         matched: list[int] = []
         amb = False
@@ -156,6 +166,7 @@ def _map_nodes(
 def build_entities(contacts: pd.DataFrame, tiesets: list[TieSet]) -> Entities:
     """Map every tie set's nodes to contacts or new non-contact entities, and its edges to entities."""
     table, names = _contact_frame(contacts)
+    known = dict(zip(table["name"].tolist(), names, strict=True))
     n = len(table)
     accounts = sorted(set(table["account"]))
     idx = _indexes(table, contacts)
@@ -175,7 +186,7 @@ def build_entities(contacts: pd.DataFrame, tiesets: list[TieSet]) -> Entities:
                 )
             )
             acc = None
-        map_node, map_ent, ambiguous = _map_nodes(ts, t_index, acc, [acc] if acc else accounts, idx, n, extra)
+        map_node, map_ent, ambiguous = _map_nodes(ts, t_index, acc, [acc] if acc else accounts, idx, known, n, extra)
         if ambiguous:
             issues.append(
                 ImportIssue(

@@ -266,19 +266,13 @@ def normalise_names(names: Iterable[str]) -> list[NameKey]:
     # the folded words of every name at once ("\n" is in no name now: their spacing is normalised)
     lines = _NON_WORD_LINES.sub(" ", "\n".join(f[2] for f in forms).translate(_APOS)).split("\n")
     words = [_join_particles(w) if not PARTICLES.isdisjoint(w) else tuple(w) for w in map(str.split, lines)]
-    canon_of = {t: _canon(t) for t in {t for ws in words for t in ws}}
+    vocabulary = {t for ws in words for t in ws}
+    canon_of = {t: c for t in vocabulary if (c := _canon(t)) != [t]}  # the words that stand for others
     out: dict[str, NameKey] = {}
     for n, (raw, display, _), toks in zip(uniq, forms, words, strict=True):
-        canon = tuple(sorted([c for t in toks for c in canon_of[t]]))
-        out[n] = NameKey(
-            display=display,
-            tokens=toks,
-            canon=canon,
-            key=" ".join(canon),
-            folded=" ".join(sorted(toks)),
-            marked=display != raw,
-            has_initial=1 in map(len, toks),
-        )
+        folded = tuple(sorted(toks))
+        canon = folded if canon_of.keys().isdisjoint(toks) else tuple(sorted([c for t in toks for c in canon_of.get(t, (t,))]))
+        out[n] = NameKey(display, toks, canon, " ".join(canon), " ".join(folded), display != raw, 1 in map(len, toks))
     return [out[n] for n in names]
 
 
