@@ -40,8 +40,7 @@ import pandas as pd
 from ..model import CONTACT_COLUMNS, REQUEST_COLUMNS, Resolution, TieSet, frame
 from ..util import collector
 from ..util.arrays import text_array
-from ..util.urls import normalise_url
-from .blocking import candidate_pairs
+from .blocking import candidate_pairs, url_key
 from .decisions import Decision, Decisions, decisions_template, load_decisions
 from .doubles import build_doubles
 from .entities import Entities, build_entities, object_frame
@@ -280,7 +279,7 @@ def _tries(row: dict) -> list[tuple[str, str]]:
     acc = row["account"]
     key = normalise_name(row["name"]).key if row["name"] else ""
     tries = [
-        (acc, "u:" + normalise_url(row["profile_url"]).lower()) if row["profile_url"] else None,
+        (acc, "u:" + url_key(row["profile_url"])) if row["profile_url"] else None,
         (acc, "i:" + row["platform_id"]) if row["platform_id"] else None,
         (acc, "h:" + row["handle"].lower().lstrip("@")) if row["handle"] else None,
         (acc, "n:" + row["name"]) if row["name"] else None,
@@ -318,7 +317,7 @@ def _requests(requests: pd.DataFrame | None, c: pd.DataFrame, ents, pid: np.ndar
     c_pids, n_pids = pid[:n].tolist(), pid[n:].tolist()
     tkeys = t["key"].tolist()
     if "u:" in kinds:
-        add(c_accs, ["u:" + normalise_url(u).lower() if u else "" for u in c["profile_url"].tolist()], c_pids)
+        add(c_accs, ["u:" + url_key(u) if u else "" for u in c["profile_url"].tolist()], c_pids)
     if "i:" in kinds:
         add(c_accs, ["i:" + x if x else "" for x in c["platform_id"].tolist()], c_pids)
     if "h:" in kinds:

@@ -8,6 +8,7 @@ identifiers (profile URL, email, phone, platform id, handle). Only these pairs a
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Sequence
 
@@ -20,9 +21,15 @@ from .entities import Entities
 from .normalise import NameKey, block_keys, normalise_email, normalise_phone
 from .weights import MAX_BLOCK, WINDOW
 
-__all__ = ["id_pairs", "block_pairs", "candidate_pairs"]
+__all__ = ["id_pairs", "block_pairs", "candidate_pairs", "url_key"]
 
 log = logging.getLogger(__name__)
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def url_key(url: str) -> str:
+    """A profile URL as a key: normalised and lower-cased (cached: contacts' URLs are looked up again for requests)."""
+    return normalise_url(url).lower()
 
 
 def _ids(contacts: pd.DataFrame) -> pd.DataFrame:
@@ -40,7 +47,7 @@ def _ids(contacts: pd.DataFrame) -> pd.DataFrame:
     for i in range(len(contacts)):
         url = cols["profile_url"][i]
         if url:
-            add(i, "url", normalise_url(url).lower())
+            add(i, "url", url_key(url))
         plat = cols["platform"][i]
         if cols["platform_id"][i]:
             add(i, "pid", f"{plat}:{cols['platform_id'][i]}")

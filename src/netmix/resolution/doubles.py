@@ -117,8 +117,10 @@ def _review_rows(
     col = pr.col
     # one row per pair of persons, shown by its pair of contacts with ties on both sides if there is one (the two
     # halves a decision is about: "Emma Roger" of perso and of pro rather than her LinkedIn contact), else the strongest
-    tied = [bool(pr.deg[col["i"][k]] > 0 and pr.deg[col["j"][k]] > 0) for k in range(len(pr.conf))]
-    apart = sorted(apart, key=lambda k: (not tied[k], -pr.conf[k], col["i"][k], col["j"][k]))
+    i, j = pr.sc["i"].to_numpy(dtype=np.int64), pr.sc["j"].to_numpy(dtype=np.int64)
+    untied = (pr.deg[i] == 0) | (pr.deg[j] == 0)
+    ks = np.asarray(apart, dtype=np.int64)
+    apart = ks[np.lexsort((j[ks], i[ks], -np.asarray(pr.conf, dtype=float)[ks], untied[ks]))].tolist()
     seen: set[tuple[str, str]] = set()
     rows = []
     for k in apart:
