@@ -112,36 +112,48 @@ def resolve(
         from ..errors import ConfigError
 
         raise ConfigError(f"threshold {threshold} is not between 0 and 1", hint="the default is 0.7")
-    with collector.paused():  # it only allocates: the collector's passes would walk millions of live objects for nothing
-        c = _prepare(contacts)
-        spheres: dict[str, str] = {}
-        for a, s in zip(c["account"], c["sphere"], strict=False):
-            spheres.setdefault(a, s)
-        ents = build_entities(c, list(tiesets))
-        pairs, rel, fz = _useful_pairs(ents, c)
-        refs = _decision_refs(decisions, c)
-        forced, forbidden = _forced_and_forbidden(refs)
-        scored, root, deg, rounds = _rounds(ents, pairs, rel, fz, threshold, forced, forbidden)
-        pid = person_ids(ents, root)
-        persons = persons_table(ents, c, pid, spheres)
-        ties = person_ties(ents, pid)
-        forced_roots = {int(root[a]) for a, _ in forced}
-        doubles, duplicates = build_doubles(ents, c, scored, root, pid, deg, persons, spheres, forced_roots)
-        applied = _apply_decisions(doubles, refs, c["contact_id"].tolist())
+    # resolution only allocates: the collector's passes would walk millions of live objects for nothing (the
+    # intermediate tables are freed when _resolve returns, before it runs again)
+    with collector.paused():
+        return _resolve(contacts, tiesets, requests, threshold, decisions)
 
-        out_contacts = c.copy()
-        out_contacts["person_id"] = pid[: ents.n_contacts]
-        out_requests = _requests(requests, c, ents, pid)
-        params = {
-            "threshold": threshold,
-            "decisions_file": decisions.path if decisions else "",
-            "decisions": applied,
-            **({"decisions_match": decisions_match(applied)} if decisions else {}),
-            "rounds": rounds,
-            "counts": _counts(c, persons, doubles, duplicates, ties, pairs),
-            "issues": [str(x) for x in ents.issues],
-        }
-        return Resolution(out_contacts, persons, doubles, duplicates, ties, out_requests, params)
+
+def _resolve(
+    contacts: pd.DataFrame,
+    tiesets: Sequence[TieSet],
+    requests: pd.DataFrame | None,
+    threshold: float,
+    decisions: Decisions | None,
+) -> Resolution:
+    c = _prepare(contacts)
+    spheres: dict[str, str] = {}
+    for a, s in zip(c["account"], c["sphere"], strict=False):
+        spheres.setdefault(a, s)
+    ents = build_entities(c, list(tiesets))
+    pairs, rel, fz = _useful_pairs(ents, c)
+    refs = _decision_refs(decisions, c)
+    forced, forbidden = _forced_and_forbidden(refs)
+    scored, root, deg, rounds = _rounds(ents, pairs, rel, fz, threshold, forced, forbidden)
+    pid = person_ids(ents, root)
+    persons = persons_table(ents, c, pid, spheres)
+    ties = person_ties(ents, pid)
+    forced_roots = {int(root[a]) for a, _ in forced}
+    doubles, duplicates = build_doubles(ents, c, scored, root, pid, deg, persons, spheres, forced_roots)
+    applied = _apply_decisions(doubles, refs, c["contact_id"].tolist())
+
+    out_contacts = c.copy()
+    out_contacts["person_id"] = pid[: ents.n_contacts]
+    out_requests = _requests(requests, c, ents, pid)
+    params = {
+        "threshold": threshold,
+        "decisions_file": decisions.path if decisions else "",
+        "decisions": applied,
+        **({"decisions_match": decisions_match(applied)} if decisions else {}),
+        "rounds": rounds,
+        "counts": _counts(c, persons, doubles, duplicates, ties, pairs),
+        "issues": [str(x) for x in ents.issues],
+    }
+    return Resolution(out_contacts, persons, doubles, duplicates, ties, out_requests, params)
 
 
 def _useful_pairs(ents: Entities, c: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
