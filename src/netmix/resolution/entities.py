@@ -58,6 +58,8 @@ def _contact_frame(contacts: pd.DataFrame) -> tuple[pd.DataFrame, list[NameKey]]
     names = texts(contacts["name"])
     keys = normalise_names(names)
     acc = texts(contacts["account"])
+    companies = texts(contacts["company"])
+    folded = {c: fold(c).strip() for c in set(companies)}  # many contacts share a company
     table = pd.DataFrame(
         {
             "account": _obj(acc),
@@ -67,7 +69,7 @@ def _contact_frame(contacts: pd.DataFrame) -> tuple[pd.DataFrame, list[NameKey]]
             "display": _obj(k.display for k in keys),
             "key": _obj(k.key for k in keys),
             "folded": _obj(k.folded for k in keys),
-            "company": _obj(fold(c).strip() for c in texts(contacts["company"])),
+            "company": _obj(map(folded.__getitem__, companies)),
             "sort_key": _obj(a + "|" + sid for a, sid in zip(acc, texts(contacts["source_id"]), strict=False)),
             "tieset": np.full(len(names), -1, dtype=np.int64),
             "is_contact": np.ones(len(names), dtype=bool),
@@ -200,13 +202,10 @@ def build_entities(contacts: pd.DataFrame, tiesets: list[TieSet]) -> Entities:
         lo, hi = np.minimum(u, v), np.maximum(u, v)
         w = pd.to_numeric(ts.edges["weight"], errors="coerce").fillna(1.0).to_numpy(dtype=float)[rows]
         edge_parts.append((lo[lo != hi], hi[lo != hi], w[lo != hi], t_index))
+    names += [r.pop("name_key") for r in extra]
     if extra:
         ext = pd.DataFrame(
-            {
-                k: (_obj(r[k] for r in extra) if isinstance(extra[0][k], str) else [r[k] for r in extra])
-                for k in extra[0]
-                if k != "name_key"
-            }
+            {k: (_obj(r[k] for r in extra) if isinstance(extra[0][k], str) else [r[k] for r in extra]) for k in extra[0]}
         )
         table = pd.concat([table, ext.drop(columns=["node"])], ignore_index=True)
         table["node"] = _obj([""] * n + ext["node"].tolist())
@@ -223,7 +222,6 @@ def build_entities(contacts: pd.DataFrame, tiesets: list[TieSet]) -> Entities:
                 "src": np.array([], dtype=np.int64),
             }
         )
-    names += [r["name_key"] for r in extra]
     return Entities(table, n, edges, tuple(sources), tuple(issues), tuple(names))
 
 

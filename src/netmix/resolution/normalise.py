@@ -20,7 +20,7 @@ import functools
 import importlib.resources
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
@@ -40,53 +40,20 @@ __all__ = [
     "normalise_email",
 ]
 
+# fmt: off
 #: Words people append to a second account's name ("Marie Dupont Pro").
-MARKERS = frozenset(
-    [
-        "pro",
-        "perso",
-        "personnel",
-        "personnelle",
-        "professionnel",
-        "professionnelle",
-        "officiel",
-        "officielle",
-        "official",
-        "work",
-        "travail",
-        "boulot",
-        "business",
-        "job",
-    ]
-)
+MARKERS = frozenset([
+    "pro", "perso", "personnel", "personnelle", "professionnel", "professionnelle", "officiel", "officielle",
+    "official", "work", "travail", "boulot", "business", "job",
+])
 #: Titles dropped in front of a name.
 TITLES = frozenset(["dr", "mme", "mlle", "mr", "mrs", "ms", "madame", "monsieur"])
 #: Surname particles joined to the following word ("de La Tour" -> "delatour").
-PARTICLES = frozenset(
-    [
-        "de",
-        "du",
-        "des",
-        "la",
-        "le",
-        "les",
-        "da",
-        "das",
-        "do",
-        "dos",
-        "di",
-        "del",
-        "della",
-        "van",
-        "von",
-        "der",
-        "den",
-        "ter",
-        "ten",
-        "st",
-        "ste",
-    ]
-)
+PARTICLES = frozenset([
+    "de", "du", "des", "la", "le", "les", "da", "das", "do", "dos", "di", "del", "della", "van", "von", "der", "den",
+    "ter", "ten", "st", "ste",
+])
+# fmt: on
 
 _SPECIAL = {"ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "œ": "oe", "æ": "ae", "ı": "i", "ß": "ss"}
 _BRACKETS = re.compile(r"\s*[\(\[\{][^\)\]\}]*[\)\]\}]?")
@@ -113,11 +80,11 @@ _SPACES = re.compile(r"\s+")
 class _CharTable(dict):
     """A :meth:`str.translate` table that maps each character by ``rule`` the first time it is seen."""
 
-    def __init__(self, rule) -> None:
+    def __init__(self, rule: Callable[[str], str]) -> None:
         super().__init__()
         self.rule = rule
 
-    def __missing__(self, code: int) -> str | None:
+    def __missing__(self, code: int) -> str:
         out = self[code] = self.rule(chr(code))
         return out
 
