@@ -31,15 +31,16 @@ def _neighbour_spheres(ents: Entities, pid: np.ndarray, persons: pd.DataFrame, o
     a = code[e["u"].to_numpy(dtype=np.int64)]
     b = code[e["v"].to_numpy(dtype=np.int64)]
     p = len(ids)
-    tied = unique_sorted(np.minimum(a, b)[a != b] * p + np.maximum(a, b)[a != b])  # one per person pair
-    sph, sph_names = pd.factorize(persons["sphere"].to_numpy(dtype=object))
-    sph_of = sph[pd.Index(persons["person_id"].to_numpy(dtype=object)).get_indexer(ids)]
     wanted = np.zeros(p, dtype=bool)
     wanted[code[of]] = True
+    near = (a != b) & (wanted[a] | wanted[b])  # ties of the wanted persons only
+    tied = unique_sorted(np.minimum(a, b)[near] * p + np.maximum(a, b)[near])  # one per person pair
+    sph, sph_names = pd.factorize(persons["sphere"].to_numpy(dtype=object))
+    sph_of = sph[pd.Index(persons["person_id"].to_numpy(dtype=object)).get_indexer(ids)]
     x, y = np.concatenate([tied // p, tied % p]), np.concatenate([tied % p, tied // p])
     keep = wanted[x]
     x, s = x[keep], sph_of[y[keep]]
-    keep = sph_names[s] != ""
+    keep = np.asarray(sph_names != "", dtype=bool)[s]
     n_sph = len(sph_names)
     codes = np.sort(x[keep] * n_sph + s[keep])  # (person, sphere) of every neighbour, grouped
     first = group_starts(codes)
