@@ -7,7 +7,15 @@ import importlib.resources
 
 import pytest
 
-from netmix.resolution.normalise import block_keys, compare_names, fold, normalise_email, normalise_name, normalise_phone
+from netmix.resolution.normalise import (
+    block_keys,
+    compare_names,
+    fold,
+    normalise_email,
+    normalise_name,
+    normalise_names,
+    normalise_phone,
+)
 
 
 def same_key(a: str, b: str) -> bool:
@@ -73,6 +81,29 @@ def test_markers_removed(raw):
 def test_marker_word_kept_when_it_is_the_surname():
     # only two words: "Pro" could be a surname, so nothing is removed
     assert normalise_name("Jean Pro").display == "Jean Pro"
+
+
+def test_names_normalised_together_as_one_by_one():
+    names = [
+        "Marie Dupont",
+        "Hélène Lefèvre (OT Pau)",
+        "Yann Le Goff",
+        "  Jean-Baptiste   O’Brien ",
+        "Seb Martin",
+        "Marie Dupont",
+        "",
+        "🏖️",
+        "OT Pau - Emma Roger",
+        "Dr Marie Claire Dupont Pro",
+        "Ægir Þórsson",
+        "Marie D.",
+    ]
+    one_by_one = []
+    for n in names:
+        normalise_name.cache_clear()
+        one_by_one.append(normalise_name(n))
+    assert normalise_names(names) == one_by_one
+    assert normalise_names([]) == []
 
 
 def test_initial():

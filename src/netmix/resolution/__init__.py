@@ -38,9 +38,9 @@ import numpy as np
 import pandas as pd
 
 from ..model import CONTACT_COLUMNS, REQUEST_COLUMNS, Resolution, TieSet, frame
+from ..util import collector
 from ..util.arrays import text_array
-from ..util.urls import normalise_url
-from .blocking import candidate_pairs
+from .blocking import candidate_pairs, url_key
 from .decisions import Decision, Decisions, decisions_template, load_decisions
 from .doubles import build_doubles
 from .entities import Entities, build_entities, object_frame
@@ -112,6 +112,19 @@ def resolve(
         from ..errors import ConfigError
 
         raise ConfigError(f"threshold {threshold} is not between 0 and 1", hint="the default is 0.7")
+    # resolution only allocates: the collector's passes would walk millions of live objects for nothing (the
+    # intermediate tables are freed when _resolve returns, before it runs again)
+    with collector.paused():
+        return _resolve(contacts, tiesets, requests, threshold, decisions)
+
+
+def _resolve(
+    contacts: pd.DataFrame,
+    tiesets: Sequence[TieSet],
+    requests: pd.DataFrame | None,
+    threshold: float,
+    decisions: Decisions | None,
+) -> Resolution:
     c = _prepare(contacts)
     spheres: dict[str, str] = {}
     for a, s in zip(c["account"], c["sphere"], strict=False):
@@ -191,13 +204,13 @@ def _rounds(
         shared, deg = shared_counts(n_ent, ents.edges, labels, i, j)
         scored = mark_ambiguous(score(ents, pairs, rel, fz, shared, deg, threshold=threshold, persons=persons_prev))
         homonyms = scored.loc[scored["homonym"], ["i", "j"]].to_numpy()
-        merge = union(n_ent, groups, scored, forced=forced, forbidden=forbidden, homonyms={(int(a), int(b)) for a, b in homonyms})
-        new_labels = pd.factorize(merge.root)[0].astype(np.int64)
+        root = union(n_ent, groups, scored, forced=forced, forbidden=forbidden, homonyms={(int(a), int(b)) for a, b in homonyms})
+        new_labels = pd.factorize(root)[0].astype(np.int64)
         if rounds > 1 and np.array_equal(new_labels, labels):
             break
         labels = new_labels
-        persons_prev = merge.root
-    return scored, merge.root, deg, rounds
+        persons_prev = root
+    return scored, root, deg, rounds
 
 
 def _counts(
@@ -278,7 +291,7 @@ def _tries(row: dict) -> list[tuple[str, str]]:
     acc = row["account"]
     key = normalise_name(row["name"]).key if row["name"] else ""
     tries = [
-        (acc, "u:" + normalise_url(row["profile_url"]).lower()) if row["profile_url"] else None,
+        (acc, "u:" + url_key(row["profile_url"])) if row["profile_url"] else None,
         (acc, "i:" + row["platform_id"]) if row["platform_id"] else None,
         (acc, "h:" + row["handle"].lower().lstrip("@")) if row["handle"] else None,
         (acc, "n:" + row["name"]) if row["name"] else None,
@@ -307,28 +320,26 @@ def _requests(requests: pd.DataFrame | None, c: pd.DataFrame, ents, pid: np.ndar
     kinds = {k[:2] for _, k in need}
     lookup: dict[tuple[str, str], set[str]] = {}
 
-    def add(acc: str, k: str, p: str) -> None:
-        if (acc, k) in need:
-            lookup.setdefault((acc, k), set()).add(p)
+    def add(accs: list[str], ks: list[str], ps: list[str]) -> None:
+        for tk, p in zip(zip(accs, ks, strict=True), ps, strict=True):
+            if tk in need:
+                lookup.setdefault(tk, set()).add(p)
 
-    cols = {k: c[k].tolist() for k in ("account", "profile_url", "platform_id", "handle", "name")}
+    c_accs, n_accs = c["account"].tolist(), [""] * (len(t) - n)
+    c_pids, n_pids = pid[:n].tolist(), pid[n:].tolist()
     tkeys = t["key"].tolist()
-    tnames = t["name"].tolist()
-    pids = pid.tolist()
-    for e in range(n):
-        acc = cols["account"][e]
-        p = pids[e]
-        if cols["profile_url"][e] and "u:" in kinds:
-            add(acc, "u:" + normalise_url(cols["profile_url"][e]).lower(), p)
-        if cols["platform_id"][e]:
-            add(acc, "i:" + cols["platform_id"][e], p)
-        if cols["handle"][e]:
-            add(acc, "h:" + cols["handle"][e].lower().lstrip("@"), p)
-        add(acc, "n:" + cols["name"][e], p)
-        add(acc, "k:" + tkeys[e], p)
-    for e in range(n, len(t)):
-        add("", "n:" + tnames[e], pids[e])
-        add("", "k:" + tkeys[e], pids[e])
+    if "u:" in kinds:
+        add(c_accs, ["u:" + url_key(u) if u else "" for u in c["profile_url"].tolist()], c_pids)
+    if "i:" in kinds:
+        add(c_accs, ["i:" + x if x else "" for x in c["platform_id"].tolist()], c_pids)
+    if "h:" in kinds:
+        add(c_accs, ["h:" + x.lower().lstrip("@") if x else "" for x in c["handle"].tolist()], c_pids)
+    if "n:" in kinds:
+        add(c_accs, ["n:" + x for x in c["name"].tolist()], c_pids)
+        add(n_accs, ["n:" + x for x in t["name"].tolist()[n:]], n_pids)
+    if "k:" in kinds:
+        add(c_accs, ["k:" + x for x in tkeys[:n]], c_pids)
+        add(n_accs, ["k:" + x for x in tkeys[n:]], n_pids)
     out = []
     for row, tries in zip(rows, tries_of, strict=False):
         found = ""

@@ -8,7 +8,9 @@ identifiers (profile URL, email, phone, platform id, handle). Only these pairs a
 
 from __future__ import annotations
 
+import functools
 import logging
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
@@ -16,12 +18,18 @@ import pandas as pd
 from ..util.arrays import contains, group_starts, texts, unique_sorted
 from ..util.urls import normalise_url
 from .entities import Entities
-from .normalise import block_keys, normalise_email, normalise_name, normalise_phone
+from .normalise import NameKey, block_keys, normalise_email, normalise_phone
 from .weights import MAX_BLOCK, WINDOW
 
-__all__ = ["id_pairs", "block_pairs", "candidate_pairs"]
+__all__ = ["id_pairs", "block_pairs", "candidate_pairs", "url_key"]
 
 log = logging.getLogger(__name__)
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def url_key(url: str) -> str:
+    """A profile URL as a key: normalised and lower-cased (cached: contacts' URLs are looked up again for requests)."""
+    return normalise_url(url).lower()
 
 
 def _ids(contacts: pd.DataFrame) -> pd.DataFrame:
@@ -39,7 +47,7 @@ def _ids(contacts: pd.DataFrame) -> pd.DataFrame:
     for i in range(len(contacts)):
         url = cols["profile_url"][i]
         if url:
-            add(i, "url", normalise_url(url).lower())
+            add(i, "url", url_key(url))
         plat = cols["platform"][i]
         if cols["platform_id"][i]:
             add(i, "pid", f"{plat}:{cols['platform_id'][i]}")
@@ -80,32 +88,30 @@ def id_pairs(contacts: pd.DataFrame) -> pd.DataFrame:
     return out.rename(columns={"ent_a": "i", "ent_b": "j", "kind": "ids"})
 
 
-def _key_codes(t: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def _key_codes(nks: Sequence[NameKey]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Every (entity, blocking key) as arrays: entity, key code, key kind, and per entity
     whether its name carries an initial and how many words it has."""
-    nks = [normalise_name(x) for x in t["name"].tolist()]
     initial = np.array([k.has_initial for k in nks], dtype=bool)
     ntok = np.array([len(k.canon) for k in nks], dtype=np.int64)
-    keys_of: dict[str, list[str]] = {}  # a name's blocking keys depend on its key alone
-    all_keys = []
-    for k in nks:
-        ks = keys_of.get(k.key)
-        if ks is None:
-            ks = keys_of[k.key] = block_keys(k)
-        all_keys.append(ks)
+    by_key = {k.key: k for k in nks}  # a name's blocking keys depend on its key alone
+    # initial keys matter only where a name carries an initial: those of such names, and the same keys of other names
+    wanted = {x for k in {nk.key for nk in nks if nk.has_initial} for x in block_keys(by_key[k]) if x.startswith("i:")}
+    words = frozenset(x[2:].rpartition("|")[0] for x in wanted)
+    keys_of = {k: block_keys(nk, initial_words=words) for k, nk in by_key.items()}
+    if wanted:
+        keys_of = {k: [x for x in ks if not x.startswith("i:") or x in wanted] for k, ks in keys_of.items()}
+    all_keys = [keys_of[k.key] for k in nks]
     key_col = [x for ks in all_keys for x in ks]
-    ent = np.repeat(np.arange(len(t), dtype=np.int64), [len(ks) for ks in all_keys])
+    ent = np.repeat(np.arange(len(nks), dtype=np.int64), [len(ks) for ks in all_keys])
     codes, uniq = pd.factorize(np.array(key_col, dtype=object))
     kind = np.array([x[0] for x in uniq], dtype="U1")[codes]
-    # initial keys matter only where a name carries an initial
-    is_i = kind == "i"
-    keep = ~is_i | contains(unique_sorted(codes[is_i & initial[ent]]), codes)
-    return ent[keep], codes[keep], kind[keep], initial, ntok
+    return ent, codes, kind, initial, ntok
 
 
-def _keyed_pairs(n: int, t: pd.DataFrame) -> np.ndarray:
-    """Sorted codes ``i * n + j`` of the entity pairs sharing a blocking key and allowed to be compared."""
-    ent, codes, kind, initial, ntok = _key_codes(t)
+def _keyed_pairs(nks: Sequence[NameKey]) -> np.ndarray:
+    """Sorted codes ``i * n + j`` (``n`` entities) of the entity pairs sharing a blocking key and allowed to be compared."""
+    n = len(nks)
+    ent, codes, kind, initial, ntok = _key_codes(nks)
     sizes = np.bincount(codes)[codes] if len(codes) else codes
     big = (sizes > MAX_BLOCK) & (kind != "k")
     if big.any():
@@ -134,7 +140,7 @@ def block_pairs(ents: Entities) -> pd.DataFrame:
     """
     t = ents.table
     n = len(t)
-    blocked = _keyed_pairs(n, t)
+    blocked = _keyed_pairs(ents.names)
     near = _neighbourhood_pairs(t["key"])
     both = unique_sorted(np.concatenate([blocked, near["i"].to_numpy(dtype=np.int64) * n + near["j"].to_numpy(dtype=np.int64)]))
     pairs = pd.DataFrame({"i": both // n, "j": both % n, "blocked": contains(blocked, both)})

@@ -31,15 +31,16 @@ def _neighbour_spheres(ents: Entities, pid: np.ndarray, persons: pd.DataFrame, o
     a = code[e["u"].to_numpy(dtype=np.int64)]
     b = code[e["v"].to_numpy(dtype=np.int64)]
     p = len(ids)
-    tied = unique_sorted(np.minimum(a, b)[a != b] * p + np.maximum(a, b)[a != b])  # one per person pair
-    sph, sph_names = pd.factorize(persons["sphere"].to_numpy(dtype=object))
-    sph_of = sph[pd.Index(persons["person_id"].to_numpy(dtype=object)).get_indexer(ids)]
     wanted = np.zeros(p, dtype=bool)
     wanted[code[of]] = True
+    near = (a != b) & (wanted[a] | wanted[b])  # ties of the wanted persons only
+    tied = unique_sorted(np.minimum(a, b)[near] * p + np.maximum(a, b)[near])  # one per person pair
+    sph, sph_names = pd.factorize(persons["sphere"].to_numpy(dtype=object))
+    sph_of = sph[pd.Index(persons["person_id"].to_numpy(dtype=object)).get_indexer(ids)]
     x, y = np.concatenate([tied // p, tied % p]), np.concatenate([tied % p, tied // p])
     keep = wanted[x]
     x, s = x[keep], sph_of[y[keep]]
-    keep = sph_names[s] != ""
+    keep = np.asarray(sph_names != "", dtype=bool)[s]
     n_sph = len(sph_names)
     codes = np.sort(x[keep] * n_sph + s[keep])  # (person, sphere) of every neighbour, grouped
     first = group_starts(codes)
@@ -117,8 +118,10 @@ def _review_rows(
     col = pr.col
     # one row per pair of persons, shown by its pair of contacts with ties on both sides if there is one (the two
     # halves a decision is about: "Emma Roger" of perso and of pro rather than her LinkedIn contact), else the strongest
-    tied = [bool(pr.deg[col["i"][k]] > 0 and pr.deg[col["j"][k]] > 0) for k in range(len(pr.conf))]
-    apart = sorted(apart, key=lambda k: (not tied[k], -pr.conf[k], col["i"][k], col["j"][k]))
+    i, j = pr.sc["i"].to_numpy(dtype=np.int64), pr.sc["j"].to_numpy(dtype=np.int64)
+    untied = (pr.deg[i] == 0) | (pr.deg[j] == 0)
+    ks = np.asarray(apart, dtype=np.int64)
+    apart = ks[np.lexsort((j[ks], i[ks], -np.asarray(pr.conf, dtype=float)[ks], untied[ks]))].tolist()
     seen: set[tuple[str, str]] = set()
     rows = []
     for k in apart:

@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..model import ImportIssue, TieSet
 from ..util.arrays import group_starts, text_array, texts
-from .normalise import fold, normalise_name
+from .normalise import NameKey, fold, normalise_names
 
 __all__ = ["Entities", "build_entities", "object_frame"]
 
@@ -39,6 +39,7 @@ class Entities:
     edges: pd.DataFrame
     sources: tuple[str, ...]  # tie file names, by tie set index
     issues: tuple[ImportIssue, ...]
+    names: tuple[NameKey, ...]  # the normalised name of every entity
 
 
 def _obj(values) -> pd.Series:
@@ -53,11 +54,13 @@ def object_frame(rows: list[dict], columns) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series([r.get(c, "") for r in rows], dtype=object) for c in cols}, columns=cols)
 
 
-def _contact_frame(contacts: pd.DataFrame) -> pd.DataFrame:
+def _contact_frame(contacts: pd.DataFrame) -> tuple[pd.DataFrame, list[NameKey]]:
     names = texts(contacts["name"])
-    keys = [normalise_name(n) for n in names]
+    keys = normalise_names(names)
     acc = texts(contacts["account"])
-    return pd.DataFrame(
+    companies = texts(contacts["company"])
+    folded = {c: fold(c).strip() for c in set(companies)}  # many contacts share a company
+    table = pd.DataFrame(
         {
             "account": _obj(acc),
             "group": _obj(acc),
@@ -66,12 +69,13 @@ def _contact_frame(contacts: pd.DataFrame) -> pd.DataFrame:
             "display": _obj(k.display for k in keys),
             "key": _obj(k.key for k in keys),
             "folded": _obj(k.folded for k in keys),
-            "company": _obj(fold(c).strip() for c in texts(contacts["company"])),
+            "company": _obj(map(folded.__getitem__, companies)),
             "sort_key": _obj(a + "|" + sid for a, sid in zip(acc, texts(contacts["source_id"]), strict=False)),
             "tieset": np.full(len(names), -1, dtype=np.int64),
             "is_contact": np.ones(len(names), dtype=bool),
         }
     )
+    return table, keys
 
 
 _Index = dict[tuple[str, str], list[int]]
@@ -94,8 +98,7 @@ def _indexes(table: pd.DataFrame, contacts: pd.DataFrame) -> tuple[_Index, _Inde
     return by_name, by_key, by_pid
 
 
-def _non_contact(t_index: int, home: str, label: str, nd: str) -> dict:
-    nk = normalise_name(label)
+def _non_contact(t_index: int, home: str, label: str, nk: NameKey, nd: str) -> dict:
     return {
         "account": "",
         "group": f"nc:{t_index}",
@@ -109,11 +112,19 @@ def _non_contact(t_index: int, home: str, label: str, nd: str) -> dict:
         "tieset": t_index,
         "is_contact": False,
         "node": nd,
+        "name_key": nk,
     }
 
 
 def _map_nodes(
-    ts: TieSet, t_index: int, acc: str | None, tried: list[str], idx: tuple[_Index, _Index, _Index], n: int, extra: list[dict]
+    ts: TieSet,
+    t_index: int,
+    acc: str | None,
+    tried: list[str],
+    idx: tuple[_Index, _Index, _Index],
+    known: dict[str, NameKey],
+    n: int,
+    extra: list[dict],
 ) -> tuple[list[str], list[int], int]:
     """Each node of ``ts`` mapped to the contact it names (by platform id, name, name key) or to a new non-contact in ``extra``.
 
@@ -126,8 +137,11 @@ def _map_nodes(
     map_node: list[str] = []
     map_ent: list[int] = []
     ambiguous = 0
+    new = [x for x in dict.fromkeys(labels) if x not in known]  # most nodes carry a contact's name
+    known.update(zip(new, normalise_names(new), strict=True))
     for nd, label, pid in zip(node_keys, labels, node_pids, strict=False):
-        key = normalise_name(label).key
+        nk = known[label]
+        key = nk.key
         matched: list[int] = []
         amb = False
         for a in tried:
@@ -147,13 +161,14 @@ def _map_nodes(
         else:
             map_node.append(nd)
             map_ent.append(n + len(extra))
-            extra.append(_non_contact(t_index, acc or "", label, nd))
+            extra.append(_non_contact(t_index, acc or "", label, nk, nd))
     return map_node, map_ent, ambiguous
 
 
 def build_entities(contacts: pd.DataFrame, tiesets: list[TieSet]) -> Entities:
     """Map every tie set's nodes to contacts or new non-contact entities, and its edges to entities."""
-    table = _contact_frame(contacts)
+    table, names = _contact_frame(contacts)
+    known = dict(zip(table["name"].tolist(), names, strict=True))
     n = len(table)
     accounts = sorted(set(table["account"]))
     idx = _indexes(table, contacts)
@@ -173,7 +188,7 @@ def build_entities(contacts: pd.DataFrame, tiesets: list[TieSet]) -> Entities:
                 )
             )
             acc = None
-        map_node, map_ent, ambiguous = _map_nodes(ts, t_index, acc, [acc] if acc else accounts, idx, n, extra)
+        map_node, map_ent, ambiguous = _map_nodes(ts, t_index, acc, [acc] if acc else accounts, idx, known, n, extra)
         if ambiguous:
             issues.append(
                 ImportIssue(
@@ -187,6 +202,7 @@ def build_entities(contacts: pd.DataFrame, tiesets: list[TieSet]) -> Entities:
         lo, hi = np.minimum(u, v), np.maximum(u, v)
         w = pd.to_numeric(ts.edges["weight"], errors="coerce").fillna(1.0).to_numpy(dtype=float)[rows]
         edge_parts.append((lo[lo != hi], hi[lo != hi], w[lo != hi], t_index))
+    names += [r.pop("name_key") for r in extra]
     if extra:
         ext = pd.DataFrame(
             {k: (_obj(r[k] for r in extra) if isinstance(extra[0][k], str) else [r[k] for r in extra]) for k in extra[0]}
@@ -206,7 +222,7 @@ def build_entities(contacts: pd.DataFrame, tiesets: list[TieSet]) -> Entities:
                 "src": np.array([], dtype=np.int64),
             }
         )
-    return Entities(table, n, edges, tuple(sources), tuple(issues))
+    return Entities(table, n, edges, tuple(sources), tuple(issues), tuple(names))
 
 
 def _map_edges(edges: pd.DataFrame, map_node: list[str], map_ent: list[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

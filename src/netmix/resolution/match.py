@@ -12,11 +12,11 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from ..util.arrays import unique_sorted
+from ..util.arrays import group_starts, unique_sorted
 from .blocking import block_pairs, candidate_pairs, id_pairs
 from .entities import Entities
 from .frequencies import population_share
-from .normalise import compare_names, needs_comparison, normalise_name, organisation
+from .normalise import compare_names, needs_comparison, organisation
 from .organisations import same_organisation
 from .weights import (
     AMBIGUITY_MARGIN,
@@ -63,34 +63,27 @@ def name_relations(
     to bring them together); the others get the fuzzy ratio of their keys.
     """
     t = ents.table
-    key = t["key"].to_numpy(dtype=object)
-    folded = t["folded"].to_numpy(dtype=object)
+    key_code, keys = pd.factorize(t["key"].to_numpy(dtype=object))
+    folded_code = pd.factorize(t["folded"].to_numpy(dtype=object))[0]
     rel = np.full(len(i), "", dtype=object)
-    rel[folded[i] == folded[j]] = "exact"
-    dim = (rel == "") & (key[i] == key[j]) & (key[i] != "")
-    rel[dim] = "diminutive"
+    exact = folded_code[i] == folded_code[j]
+    rel[exact] = "exact"
+    named = np.asarray(keys != "", dtype=bool)[key_code]
+    rel[~exact & (key_code[i] == key_code[j]) & named[i]] = "diminutive"
     fz = np.where(rel != "", 1.0, 0.0)
     rest = np.flatnonzero(rel == "")
     if len(rest):
-        scores = process.cpdist(list(key[i[rest]]), list(key[j[rest]]), scorer=fuzz.ratio, workers=2)
-        fz[rest] = np.asarray(scores, dtype=float) / 100.0
-        names = t["name"].to_numpy(dtype=object)
         ri, rj = i[rest], j[rest]
-        # only the names of these pairs need their word-level forms
-        nks = {e: normalise_name(names[e]) for e in unique_sorted(np.concatenate([ri, rj])).tolist()}
-        special = np.zeros(len(names), dtype=bool)
-        ntok = np.zeros(len(names), dtype=np.int64)
-        for e, k in nks.items():
-            special[e] = needs_comparison(k)
-            ntok[e] = len(k.canon)
+        scores = process.cpdist(keys[key_code[ri]].tolist(), keys[key_code[rj]].tolist(), scorer=fuzz.ratio, workers=2)
+        fz[rest] = np.asarray(scores, dtype=float) / 100.0
+        nks = ents.names
+        special = np.array([needs_comparison(k) for k in nks], dtype=bool)
+        ntok = np.array([len(k.canon) for k in nks], dtype=np.int64)
         look_mask = special[ri] | special[rj] | (ntok[ri] != ntok[rj])
         if blocked is not None:
             look_mask &= blocked[rest]
         look = rest[look_mask]
-        for p in look.tolist():
-            r = compare_names(nks[int(i[p])], nks[int(j[p])])
-            if r:
-                rel[p] = r
+        rel[look] = [compare_names(nks[a], nks[b]) for a, b in zip(i[look].tolist(), j[look].tolist(), strict=True)]
     return rel, fz
 
 
@@ -130,28 +123,33 @@ def shared_counts(n: int, edges: pd.DataFrame, labels: np.ndarray, i: np.ndarray
 def _name_counts(ents: Entities, persons: np.ndarray | None) -> np.ndarray:
     """Per entity: how many persons (contacts before the first round) of one account carry its name key, at most."""
     t = ents.table
-    tc = t[t["is_contact"]]
-    if persons is None:
-        cts = tc.groupby(["account", "key"]).size()
-    else:
-        cts = tc.assign(p=persons[: len(tc)]).groupby(["account", "key"])["p"].nunique()
-    per_key = cts.groupby(level="key").max()
-    return pd.Series(t["key"].to_numpy(dtype=object)).map(per_key).fillna(1).to_numpy(dtype=float)
+    n = ents.n_contacts  # the contacts are the first rows
+    key, keys = pd.factorize(t["key"].to_numpy(dtype=object))
+    acc = pd.factorize(t["account"].to_numpy(dtype=object)[:n])[0]
+    combo = acc.astype(np.int64) * len(keys) + key[:n]
+    if persons is not None:  # each person once per (account, key)
+        combo = unique_sorted(combo * len(t) + persons[:n]) // len(t)
+    combo = np.sort(combo)
+    first = group_starts(combo)
+    per_key = np.zeros(len(keys), dtype=np.int64)
+    np.maximum.at(per_key, combo[first] % len(keys), np.diff(np.append(first, len(combo))))
+    counts = per_key[key]
+    return np.where(counts > 0, counts, 1).astype(float)
 
 
 def _population(t: pd.DataFrame, i: np.ndarray, j: np.ndarray, rel: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per pair of related names: the population source, the name's probability and its log-odds term (0 when unknown)."""
     key = t["key"].to_numpy(dtype=object)
-    cache: dict[str, tuple[str, float]] = {}
+    strong = np.flatnonzero(np.isin(rel, STRONG))
+    codes, names = pd.factorize(np.concatenate([key[i[strong]], key[j[strong]]]))
+    found = [population_share(tuple(name.split())) for name in names]
+    name_src = np.array([s for s, _ in found], dtype=object)
+    name_share = np.array([p for _, p in found], dtype=float)
+    ci, cj = codes[: len(strong)], codes[len(strong) :]
+    best = np.where(name_share[cj] > name_share[ci], cj, ci)  # the likelier name's, the first on a tie
     src = np.full(len(i), "", dtype=object)
     share = np.zeros(len(i))
-    for k in np.flatnonzero(np.isin(rel, STRONG)).tolist():
-        best = ("", 0.0)
-        for name in (key[i[k]], key[j[k]]):
-            if name not in cache:
-                cache[name] = population_share(tuple(name.split()))
-            best = max(best, cache[name], key=lambda sp: sp[1])
-        src[k], share[k] = best
+    src[strong], share[strong] = name_src[best], name_share[best]
     known = share > 0
     term = np.zeros(len(i))
     term[known] = np.clip(POPULATION_PER_E * np.log(POPULATION_REF / share[known]), POPULATION_MIN, POPULATION_MAX)
@@ -162,22 +160,18 @@ def _org_matches(t: pd.DataFrame, i: np.ndarray, j: np.ndarray) -> tuple[np.ndar
     """Per pair: the organisation written in either account name, and whether it names the other side's company."""
     names = t["name"].to_numpy(dtype=object)
     company = t["company"].to_numpy(dtype=object)
-    cache: dict[str, str] = {}
-
-    def org_of(e: int) -> str:
-        n = names[e]
-        if n not in cache:
-            cache[n] = organisation(n) if ("(" in n or " - " in n or "[" in n or "–" in n or "|" in n) else ""
-        return cache[n]
-
-    org = np.full(len(i), "", dtype=object)
+    ends = unique_sorted(np.concatenate([i, j]))
+    org_of = np.full(len(names), "", dtype=object)
+    org_of[ends] = [
+        organisation(n) if ("(" in n or " - " in n or "[" in n or "–" in n or "|" in n) else "" for n in names[ends].tolist()
+    ]
+    oi, oj = org_of[i], org_of[j]
+    org = np.where(oj != "", oj, oi)
     match = np.zeros(len(i), dtype=bool)
-    for k in range(len(i)):
-        for a, b in ((int(i[k]), int(j[k])), (int(j[k]), int(i[k]))):
-            o = org_of(a)
-            if o:
-                org[k] = o
-                match[k] |= same_organisation(o, company[b])
+    for own, other in ((oi, company[j]), (oj, company[i])):
+        has = np.flatnonzero(own != "")
+        same = [same_organisation(o, c) for o, c in zip(own[has].tolist(), other[has].tolist(), strict=True)]
+        match[has] |= np.array(same, dtype=bool)
     return org, match
 
 

@@ -20,6 +20,8 @@ import functools
 import importlib.resources
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 __all__ = [
@@ -29,6 +31,7 @@ __all__ = [
     "organisation",
     "ORG_WORDS",
     "normalise_name",
+    "normalise_names",
     "compare_names",
     "diminutive_forms",
     "block_keys",
@@ -37,58 +40,26 @@ __all__ = [
     "normalise_email",
 ]
 
+# fmt: off
 #: Words people append to a second account's name ("Marie Dupont Pro").
-MARKERS = frozenset(
-    [
-        "pro",
-        "perso",
-        "personnel",
-        "personnelle",
-        "professionnel",
-        "professionnelle",
-        "officiel",
-        "officielle",
-        "official",
-        "work",
-        "travail",
-        "boulot",
-        "business",
-        "job",
-    ]
-)
+MARKERS = frozenset([
+    "pro", "perso", "personnel", "personnelle", "professionnel", "professionnelle", "officiel", "officielle",
+    "official", "work", "travail", "boulot", "business", "job",
+])
 #: Titles dropped in front of a name.
 TITLES = frozenset(["dr", "mme", "mlle", "mr", "mrs", "ms", "madame", "monsieur"])
 #: Surname particles joined to the following word ("de La Tour" -> "delatour").
-PARTICLES = frozenset(
-    [
-        "de",
-        "du",
-        "des",
-        "la",
-        "le",
-        "les",
-        "da",
-        "das",
-        "do",
-        "dos",
-        "di",
-        "del",
-        "della",
-        "van",
-        "von",
-        "der",
-        "den",
-        "ter",
-        "ten",
-        "st",
-        "ste",
-    ]
-)
+PARTICLES = frozenset([
+    "de", "du", "des", "la", "le", "les", "da", "das", "do", "dos", "di", "del", "della", "van", "von", "der", "den",
+    "ter", "ten", "st", "ste",
+])
+# fmt: on
 
-_SPECIAL = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "œ": "oe", "æ": "ae", "ı": "i", "ß": "ss"})
+_SPECIAL = {"ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "œ": "oe", "æ": "ae", "ı": "i", "ß": "ss"}
 _BRACKETS = re.compile(r"\s*[\(\[\{][^\)\]\}]*[\)\]\}]?")
 _TAIL = re.compile(r"\s+[-–—|/·•:]+\s+.*$")
 _SEP = re.compile(r"\s+[-–—|/·•:]+\s+")
+_SEP_START = re.compile(r"\s[-–—|/·•:]")  # where a _SEP or _TAIL match can begin
 #: first words that make a ``X - Name`` prefix an organisation ("OT Pau - Emma Roger")
 # fmt: off
 ORG_WORDS = frozenset([
@@ -97,9 +68,33 @@ ORG_WORDS = frozenset([
     "sarl", "groupe", "cabinet", "maison", "comite", "departement", "region",
 ])
 # fmt: on
-_APOS = re.compile(r"[’'`´]")
+_APOS = str.maketrans("", "", "’'`´")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+_NON_WORD_LINES = re.compile(r"[^0-9a-z\n]+")
+_WORD = re.compile(r"[0-9a-z]+")
+#: one or two words of letters (hyphens and apostrophes inside them): a name with nothing to clean
+_PLAIN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*(?: [^\W\d_]+(?:['’-][^\W\d_]+)*)?")
 _SPACES = re.compile(r"\s+")
+
+
+class _CharTable(dict):
+    """A :meth:`str.translate` table that maps each character by ``rule`` the first time it is seen."""
+
+    def __init__(self, rule: Callable[[str], str]) -> None:
+        super().__init__()
+        self.rule = rule
+
+    def __missing__(self, code: int) -> str:
+        out = self[code] = self.rule(chr(code))
+        return out
+
+
+#: accents (combining marks) removed, special letters spelt out
+_FOLD = _CharTable(lambda c: "" if unicodedata.combining(c) else _SPECIAL.get(c, c))
+#: emoji, symbols and invisible characters replaced by a space
+_SYMBOLS = _CharTable(
+    lambda c: " " if unicodedata.category(c) in ("So", "Sk", "Cs", "Co", "Cn", "Cf") or c in "\ufe0e\ufe0f\u20e3" else c
+)
 
 
 def fold(text: str) -> str:
@@ -109,22 +104,11 @@ def fold(text: str) -> str:
     'frederique loeuillet'
     """
     text = unicodedata.normalize("NFKD", text.casefold())
-    if not text.isascii():
-        text = "".join(c for c in text if not unicodedata.combining(c)).translate(_SPECIAL)
-    return text
+    return text if text.isascii() else text.translate(_FOLD)
 
 
 def _drop_symbols(text: str) -> str:
-    if text.isascii():
-        return text
-    out = []
-    for c in text:
-        cat = unicodedata.category(c)
-        if cat in ("So", "Sk", "Cs", "Co", "Cn", "Cf") or c in "\ufe0e\ufe0f\u20e3":
-            out.append(" ")
-        else:
-            out.append(c)
-    return "".join(out)
+    return text if text.isascii() else text.translate(_SYMBOLS)
 
 
 def clean_display(name: str) -> str:
@@ -133,20 +117,29 @@ def clean_display(name: str) -> str:
     >>> clean_display("Marie Dupont - Office de Tourisme 🏖️")
     'Marie Dupont'
     """
-    raw = _SPACES.sub(" ", name).strip()
+    return _clean(name)[1]
+
+
+def _clean(name: str) -> tuple[str, str, str]:
+    """The name with its spacing normalised, cleaned (:func:`clean_display`), and cleaned and folded."""
+    raw = " ".join(name.split())  # the only whitespace left is single spaces
     text = _drop_symbols(raw)
-    text = _BRACKETS.sub(" ", text)
-    parts = _SEP.split(text.strip())
-    if len(parts) == 2 and _org_like(parts[0]) and not _org_like(parts[1]):
-        text = parts[1]  # "OT Pau - Emma Roger": the organisation comes first
-    text = _TAIL.sub("", " " + text.strip() + " ").strip()
-    words = _SPACES.sub(" ", text).strip(" -–—|,;:/").split()
+    if "(" in text or "[" in text or "{" in text:
+        text = _BRACKETS.sub(" ", text)
+    text = text.strip()
+    if _SEP_START.search(" " + text + " "):
+        parts = _SEP.split(text)
+        if len(parts) == 2 and _org_like(parts[0]) and not _org_like(parts[1]):
+            text = parts[1]  # "OT Pau - Emma Roger": the organisation comes first
+        text = _TAIL.sub("", " " + text.strip() + " ")
+    words = text.strip(" -–—|,;:/").split()
     while len(words) > 2 and _NON_WORD.sub("", fold(words[-1])) in MARKERS:
         words.pop()
     while len(words) > 2 and _NON_WORD.sub("", fold(words[0])) in TITLES:
         words.pop(0)
     cleaned = " ".join(words)
-    return cleaned if _NON_WORD.sub("", fold(cleaned)) else raw
+    folded = fold(cleaned)
+    return (raw, cleaned, folded) if _WORD.search(folded) else (raw, raw, fold(raw))
 
 
 def _org_like(text: str) -> bool:
@@ -177,22 +170,6 @@ def organisation(name: str) -> str:
         if _NON_WORD.sub("", fold(right)) and fold(right).strip() not in MARKERS:
             return right.strip()
     return ""
-
-
-def _tokens(display: str) -> tuple[str, ...]:
-    text = _APOS.sub("", fold(display))
-    toks = _NON_WORD.sub(" ", text).split()
-    out: list[str] = []
-    prefix = ""
-    for i, t in enumerate(toks):
-        if t in PARTICLES and i < len(toks) - 1:
-            prefix += t
-            continue
-        out.append(prefix + t)
-        prefix = ""
-    if prefix:
-        out.append(prefix)
-    return tuple(out)
 
 
 @functools.lru_cache(maxsize=1)
@@ -227,34 +204,64 @@ class NameKey:
     key: str  # " ".join(canon): equal keys = same name
     folded: str  # " ".join(sorted(tokens)): equal = same name, same spelling
     marked: bool  # markers, emoji or notes were removed from the raw name
-
-    @property
-    def has_initial(self) -> bool:
-        return any(len(t) == 1 for t in self.tokens)
+    has_initial: bool  # a word of one letter
 
 
 @functools.lru_cache(maxsize=262_144)
 def normalise_name(name: str) -> NameKey:
     """Every comparable form of a display name (cached)."""
-    display = clean_display(name)
-    toks = _tokens(display)
-    table = _table()
-    canon: list[str] = []
-    for t in toks:
-        forms = table.get(t)
-        if forms and len(forms) == 1:
-            canon.extend(next(iter(forms)).split())
+    return normalise_names([name])[0]
+
+
+def normalise_names(names: Iterable[str]) -> list[NameKey]:
+    """:func:`normalise_name` of every name, computed together (several times faster on many names)."""
+    names = list(names)
+    uniq = list(dict.fromkeys(names))
+    if not uniq:
+        return []
+    raws = [" ".join(n.split()) for n in uniq]
+    forms = [("", "", "")] * len(uniq)  # (raw, display, folded display) of each name
+    plain: list[int] = []  # names with nothing to clean, folded together below
+    for k, (n, r) in enumerate(zip(uniq, raws, strict=True)):
+        if _PLAIN.fullmatch(r):
+            plain.append(k)
         else:
-            canon.append(t)
-    canon_sorted = tuple(sorted(canon))
-    return NameKey(
-        display=display,
-        tokens=toks,
-        canon=canon_sorted,
-        key=" ".join(canon_sorted),
-        folded=" ".join(sorted(toks)),
-        marked=display != _SPACES.sub(" ", name).strip(),
-    )
+            forms[k] = _clean(n)
+    if plain:
+        for k, f in zip(plain, fold("\n".join(raws[k] for k in plain)).split("\n"), strict=True):
+            forms[k] = (raws[k], raws[k], f)
+    # the folded words of every name at once ("\n" is in no name now: their spacing is normalised)
+    lines = _NON_WORD_LINES.sub(" ", "\n".join(f[2] for f in forms).translate(_APOS)).split("\n")
+    words = [_join_particles(w) if not PARTICLES.isdisjoint(w) else tuple(w) for w in map(str.split, lines)]
+    vocabulary = {t for ws in words for t in ws}
+    canon_of = {t: c for t in vocabulary if (c := _canon(t)) != [t]}  # the words that stand for others
+    out: dict[str, NameKey] = {}
+    for n, (raw, display, _), toks in zip(uniq, forms, words, strict=True):
+        folded = tuple(sorted(toks))
+        canon = folded if canon_of.keys().isdisjoint(toks) else tuple(sorted([c for t in toks for c in canon_of.get(t, (t,))]))
+        out[n] = NameKey(display, toks, canon, " ".join(canon), " ".join(folded), display != raw, 1 in map(len, toks))
+    return [out[n] for n in names]
+
+
+def _join_particles(toks: list[str]) -> tuple[str, ...]:
+    """Particles joined to the word after them (``de la tour`` -> ``delatour``)."""
+    out: list[str] = []
+    prefix = ""
+    for i, t in enumerate(toks):
+        if t in PARTICLES and i < len(toks) - 1:
+            prefix += t
+            continue
+        out.append(prefix + t)
+        prefix = ""
+    if prefix:
+        out.append(prefix)
+    return tuple(out)
+
+
+def _canon(token: str) -> list[str]:
+    """The word(s) a token stands for: its full form when it is an unambiguous diminutive, else itself."""
+    forms = _table().get(token)
+    return next(iter(forms)).split() if forms and len(forms) == 1 else [token]
 
 
 def _compatible(a: str, b: str) -> bool:
@@ -316,13 +323,14 @@ def _targets() -> frozenset[str]:
     return frozenset(f for forms in _table().values() for f in forms)
 
 
-def block_keys(name: NameKey, max_tokens: int = 4) -> list[str]:
+def block_keys(name: NameKey, max_tokens: int = 4, *, initial_words: AbstractSet[str] | None = None) -> list[str]:
     """Blocking keys of a name (spelling variants are found apart, by sorted neighbourhood).
 
     ``k:`` the sorted-token key (same name); ``d:rest|full`` the other words with the full form
     of a short first name (``Fred Morel`` meets ``Frédéric Morel``); ``s:`` the name without one
     of its words (``Marie Claire Dupont`` meets ``Marie Dupont``); ``i:word|x`` a word with
-    another word's initial, used only to pair names that carry initials (``Marie D.``).
+    another word's initial, used only to pair names that carry initials (``Marie D.``), made
+    only for the words of ``initial_words`` when it is given.
 
     >>> block_keys(normalise_name("Marie D."))
     ['k:d marie', 's:d marie', 'i:marie|d']
@@ -331,29 +339,26 @@ def block_keys(name: NameKey, max_tokens: int = 4) -> list[str]:
     """
     if not name.key:
         return []
-    toks = list(name.canon[:max_tokens])
+    toks = name.canon[:max_tokens]
     keys = ["k:" + name.key]
-    table, targets = _table(), _targets()
-    for n, t in enumerate(toks if len(toks) > 1 else ()):
-        forms = table.get(t, ())
-        if not forms and t not in targets:
-            continue
-        rest = " ".join(toks[:n] + toks[n + 1 :])
-        for f in sorted(forms):
-            keys.append(f"d:{rest}|{f}")
-        if t in targets:
-            keys.append(f"d:{rest}|{t}")
-    if len(toks) >= 2:
+    if len(toks) > 1:
+        table, targets = _table(), _targets()
+        for n, t in enumerate(toks):
+            forms = table.get(t)
+            if forms is None and t not in targets:
+                continue
+            rest = " ".join(toks[:n] + toks[n + 1 :])
+            keys += [f"d:{rest}|{f}" for f in sorted(forms or ())]
+            if t in targets:
+                keys.append(f"d:{rest}|{t}")
         keys.append("s:" + name.key)
     if len(toks) >= 3:
-        for n in range(len(toks)):
-            keys.append("s:" + " ".join(toks[:n] + toks[n + 1 :]))
-    for n, t in enumerate(toks):
-        if len(t) < 2:
-            continue
-        for m, u in enumerate(toks):
-            if m != n:
-                keys.append(f"i:{t}|{u[0]}")
+        keys += ["s:" + " ".join(toks[:n] + toks[n + 1 :]) for n in range(len(toks))]
+    if initial_words is None or not initial_words.isdisjoint(toks):
+        for n, t in enumerate(toks):
+            if len(t) < 2 or (initial_words is not None and t not in initial_words):
+                continue
+            keys += [f"i:{t}|{u[0]}" for m, u in enumerate(toks) if m != n]
     return list(dict.fromkeys(keys))
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -14,27 +13,17 @@ from ..model import BOTH, RESOLVED_PERSON_COLUMNS, TIE_COLUMNS, frame
 from ..util.arrays import group_starts, texts
 from .entities import Entities
 
-__all__ = ["Merge", "person_ids", "person_ties", "persons_table", "union"]
-
-
-@dataclass
-class Merge:
-    """The outcome of union-find: a root per entity and the pairs that joined components."""
-
-    root: np.ndarray
-    tree: dict[int, list[int]] = field(default_factory=dict)  # root -> pair row indices used
-    rejected: list[int] = field(default_factory=list)  # accepted pairs refused by a constraint
+__all__ = ["person_ids", "person_ties", "persons_table", "union"]
 
 
 class _UnionFind:
-    """Union-find whose components remember their members, groups, merge tree and forbidden partners."""
+    """Union-find whose components remember their members, groups and forbidden partners."""
 
     def __init__(self, n: int, groups: np.ndarray, forbidden: AbstractSet[tuple[int, int]]) -> None:
-        self.parent = np.arange(n)
+        self.parent = list(range(n))
         self.groups = groups
         self.members: dict[int, list[int]] = {}
         self.gsets: dict[int, set[str]] = {}
-        self.tree: dict[int, list[int]] = {}
         self.block: dict[int, set[int]] = {}
         self.forbid(forbidden)
 
@@ -57,16 +46,16 @@ class _UnionFind:
         return self.gsets.get(r) or {self.groups[r]}
 
     def blocked(self, ra: int, rb: int) -> bool:
-        mb = set(self.mem(rb))
-        return any(self.block.get(x, set()) & mb for x in self.mem(ra))
+        block = self.block
+        mb = self.mem(rb)
+        return any(not block[x].isdisjoint(mb) for x in self.mem(ra) if x in block)
 
-    def join(self, ra: int, rb: int, pair_row: int) -> None:
+    def join(self, ra: int, rb: int) -> None:
         if ra > rb:
             ra, rb = rb, ra
         self.parent[rb] = ra
         self.members[ra] = self.mem(ra) + self.mem(rb)
         self.gsets[ra] = self.grp(ra) | self.grp(rb)
-        self.tree[ra] = self.tree.get(ra, []) + self.tree.pop(rb, []) + ([pair_row] if pair_row >= 0 else [])
         self.members.pop(rb, None)
         self.gsets.pop(rb, None)
 
@@ -79,8 +68,8 @@ def union(
     forced: Sequence[tuple[int, int]] = (),
     forbidden: AbstractSet[tuple[int, int]] = frozenset(),
     homonyms: AbstractSet[tuple[int, int]] = frozenset(),
-) -> Merge:
-    """Union-find over ``pairs[accepted]``, strongest first, under constraints.
+) -> np.ndarray:
+    """Union-find over ``pairs[accepted]``, strongest first, under constraints: the root entity of every entity.
 
     Two components never merge when a ``forbidden`` pair (a "not same" decision, a possible
     homonym) would end up inside one person, nor when both already hold an entity of the same
@@ -89,27 +78,24 @@ def union(
     merge first, ignoring the group rule.
     """
     uf = _UnionFind(n, groups, forbidden)
-    rejected: list[int] = []
     for a, b in forced:
         ra, rb = uf.find(a), uf.find(b)
         if ra != rb and not uf.blocked(ra, rb):
-            uf.join(ra, rb, -1)
+            uf.join(ra, rb)
     uf.forbid(homonyms)
     if len(pairs):
         acc = pairs[pairs["accepted"]]
         order = acc.sort_values(["confidence", "i", "j"], ascending=[False, True, True], kind="stable")
-        same_group = order["same_group"].to_numpy(dtype=bool)
-        for row, a, b, sg in zip(order.index.to_numpy(), order["i"].to_numpy(), order["j"].to_numpy(), same_group, strict=False):
-            ra, rb = uf.find(int(a)), uf.find(int(b))
+        same_group = order["same_group"].tolist()
+        for a, b, sg in zip(order["i"].tolist(), order["j"].tolist(), same_group, strict=False):
+            ra, rb = uf.find(a), uf.find(b)
             if ra == rb:
                 continue
             common = uf.grp(ra) & uf.grp(rb)
             if uf.blocked(ra, rb) or (common and not (sg and common == {groups[a]})):
-                rejected.append(int(row))
                 continue
-            uf.join(ra, rb, int(row))
-    root = np.array([uf.find(x) for x in range(n)], dtype=np.int64)
-    return Merge(root, {r: uf.tree.get(r, []) for r in set(root.tolist())}, rejected)
+            uf.join(ra, rb)
+    return np.array([uf.find(x) for x in range(n)], dtype=np.int64)
 
 
 def _hash(key: str) -> str:
@@ -148,16 +134,17 @@ def person_ids(ents: Entities, root: np.ndarray) -> np.ndarray:
     best_of = dict(zip(root[order][first].tolist(), keys[order][first].tolist(), strict=False))
     pid_of_root = {r: _hash(k) for r, k in best_of.items()}
     # collisions (two non-contacts with the same name and the same smallest neighbour): extend the key
-    seen: dict[str, int] = {}
-    for r in sorted(best_of, key=lambda r: (best_of[r], r)):
-        p = pid_of_root[r]
-        if p in seen:
-            extra = ",".join(sorted(keys[root == r].tolist()))
-            p = _hash(best_of[r] + "|" + extra)
-            while p in seen:
-                p = _hash(p)
-            pid_of_root[r] = p
-        seen[p] = r
+    if len(set(pid_of_root.values())) < len(pid_of_root):
+        seen: dict[str, int] = {}
+        for r in sorted(best_of, key=lambda r: (best_of[r], r)):
+            p = pid_of_root[r]
+            if p in seen:
+                extra = ",".join(sorted(keys[root == r].tolist()))
+                p = _hash(best_of[r] + "|" + extra)
+                while p in seen:
+                    p = _hash(p)
+                pid_of_root[r] = p
+            seen[p] = r
     return np.array([pid_of_root[r] for r in root.tolist()], dtype=object)
 
 
