@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from ..resolution.facts import Fact
-from ..resolution.normalise import normalise_name
+from ..resolution.normalise import normalise_names
 from ..resolution.organisations import same_organisation
 from ..util.igraph_tools import load_igraph
 from ._adjacency import Adjacency
@@ -65,16 +65,18 @@ def candidates(doubles: pd.DataFrame, persons: pd.DataFrame, adj: Adjacency) -> 
     decision = doubles["decision"].astype(str).to_numpy() if "decision" in doubles else np.full(len(doubles), "")
     pairs = doubles["person_id"].astype(str).str.split(";").to_numpy()
     nbs = _neighbours(adj)
-    out = []
+    across = []  # (row, a, b) of the pairs whose two persons sit in different spheres
     for i in np.flatnonzero(decision != "not same"):  # "not same": the user said they are two people
         ids = [x for x in pairs[i] if x]
         if len(ids) != 2 or not all(x in adj.index for x in ids):
             continue
         a, b = ids
-        pa, pb = at[a], at[b]
-        if {sphere[pa], sphere[pb]} != {"personal", "professional"}:
-            continue
-        if normalise_name(name[pa]).key != normalise_name(name[pb]).key:
+        if {sphere[at[a]], sphere[at[b]]} == {"personal", "professional"}:
+            across.append((i, a, b))
+    keys = normalise_names(str(name[at[x]]) for _, a, b in across for x in (a, b))
+    out = []
+    for k, (i, a, b) in enumerate(across):
+        if keys[2 * k].key != keys[2 * k + 1].key:
             continue
         ia, ib = adj.index[a], adj.index[b]
         na, nb = set(nbs[ia].tolist()), set(nbs[ib].tolist())
