@@ -56,10 +56,13 @@ def _neighbours(adj: Adjacency) -> list[np.ndarray]:
 
 
 def candidates(doubles: pd.DataFrame, persons: pd.DataFrame, adj: Adjacency) -> list[dict]:
-    """Unmerged same-name pairs whose two persons sit in different spheres with disjoint contacts (not decided *not same*)."""
+    """Unmerged same-name pairs whose two persons sit in different spheres with disjoint contacts (not decided *not same*).
+
+    ``persons`` are in ``adj``'s node order (as :func:`with_possible_bridges` takes them).
+    """
     if doubles is None or not len(doubles):
         return []
-    at = {p: i for i, p in enumerate(persons["person_id"].astype(str))}
+    at = adj.index
     sphere = persons["sphere"].to_numpy(dtype=object)
     name = persons["name"].to_numpy(dtype=object)
     decision = doubles["decision"].astype(str).to_numpy() if "decision" in doubles else np.full(len(doubles), "")
@@ -68,7 +71,7 @@ def candidates(doubles: pd.DataFrame, persons: pd.DataFrame, adj: Adjacency) -> 
     across = []  # (row, a, b) of the pairs whose two persons sit in different spheres
     for i in np.flatnonzero(decision != "not same"):  # "not same": the user said they are two people
         ids = [x for x in pairs[i] if x]
-        if len(ids) != 2 or not all(x in adj.index for x in ids):
+        if len(ids) != 2 or not all(x in at for x in ids):
             continue
         a, b = ids
         if {sphere[at[a]], sphere[at[b]]} == {"personal", "professional"}:
@@ -78,7 +81,7 @@ def candidates(doubles: pd.DataFrame, persons: pd.DataFrame, adj: Adjacency) -> 
     for k, (i, a, b) in enumerate(across):
         if keys[2 * k].key != keys[2 * k + 1].key:
             continue
-        ia, ib = adj.index[a], adj.index[b]
+        ia, ib = at[a], at[b]
         na, nb = set(nbs[ia].tolist()), set(nbs[ib].tolist())
         if not na or not nb or na & nb or ib in na:
             continue
