@@ -67,7 +67,7 @@ def test_full_disk_exits_5_with_a_message_and_keeps_the_previous_run(tmp_path, m
     def full(path: Path, data: bytes) -> None:
         raise OSError(errno.ENOSPC, "No space left on device", str(path))
 
-    monkeypatch.setattr(publish, "_write_bytes", full)
+    monkeypatch.setattr(publish, "_write_file", full)
     result = analyze(out)
     assert result.exit_code == 5 and "the disk is full" in result.output and "Traceback" not in result.output
     assert snapshot(out) == before

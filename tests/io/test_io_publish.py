@@ -176,7 +176,7 @@ def test_ctrl_c_in_process_keeps_the_previous_run(tmp_path, monkeypatch):
 def test_full_disk_is_a_clear_error_and_keeps_the_previous_run(tmp_path, monkeypatch):
     out = tmp_path / "out"
     publish_files(out, OLD)
-    real = publish._write_bytes
+    real = publish._write_file
     calls = []
 
     def fill(path: Path, data: bytes) -> None:
@@ -185,11 +185,49 @@ def test_full_disk_is_a_clear_error_and_keeps_the_previous_run(tmp_path, monkeyp
             raise OSError(errno.ENOSPC, "No space left on device", str(path))
         real(path, data)
 
-    monkeypatch.setattr(publish, "_write_bytes", fill)
+    monkeypatch.setattr(publish, "_write_file", fill)
     with pytest.raises(OutputError, match="the disk is full") as info:
         publish_files(out, NEW)
     assert info.value.exit_code == 5 and "previous outputs are intact" in str(info.value)
     assert snapshot(out) == expected(OLD) and beside(out) == []
+
+
+def test_a_disk_full_when_flushing_is_a_clear_error_naming_the_file(tmp_path, monkeypatch):
+    """Files are flushed to disk on another thread while the run goes on; a file system that says it is full
+    only when a file is flushed (delayed allocation) stops the publish all the same, naming that file."""
+    out = tmp_path / "out"
+    publish_files(out, OLD)
+    real = publish._flush
+
+    def full(path: Path) -> None:
+        if path.name == sorted(NEW)[-1]:
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        real(path)
+
+    monkeypatch.setattr(publish, "_flush", full)
+    with pytest.raises(OutputError, match="the disk is full") as info:
+        publish_files(out, NEW)
+    assert info.value.exit_code == 5 and sorted(NEW)[-1] in str(info.value)
+    assert snapshot(out) == expected(OLD) and beside(out) == []
+
+
+def test_every_staged_file_is_flushed_before_the_set_is_published(tmp_path, monkeypatch):
+    flushed: list[str] = []
+    real = publish._flush
+
+    def record(path: Path) -> None:  # a slow disk: without the wait, the set would be published first
+        time.sleep(0.1)
+        real(path)
+        flushed.append(path.name)
+
+    def publish_after_flushes(step: str) -> None:
+        if step == "staged":
+            assert sorted(flushed) == sorted(NEW)
+
+    monkeypatch.setattr(publish, "_flush", record)
+    monkeypatch.setattr(publish, "checkpoint", publish_after_flushes)
+    publish_files(tmp_path / "out", NEW)
+    assert sorted(flushed) == sorted([*NEW, "manifest.json"])  # the manifest is flushed as it is written
 
 
 def test_read_only_place_is_a_clear_error(tmp_path, monkeypatch):

@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..io.output import OutputDir
+from ..util.memory import give_back
 
 __all__ = ["ForkedOutput", "Made", "can_fork"]
 
@@ -66,6 +67,7 @@ class ForkedOutput:
             self._start()
 
     def _start(self) -> None:
+        give_back()  # the memory the run freed is neither shared with the child nor counted in its peak
         read, write = os.pipe()
         try:
             pid = os.fork()
