@@ -59,10 +59,10 @@ def _write_bytes(path: Path, data: bytes | Iterable[bytes]) -> None:
 class _Flushes:
     """Staged files flushed to disk on another thread while the run goes on.
 
-    Flushing waits for the disk (0.5 to 1 s for the 130 MB of a large run, file after file) but lets
+    Flushing waits for the disk (about 0.2 s for the tables of a large run, file after file) but lets
     Python's lock go, so the next files are made meanwhile; :meth:`wait` makes sure every file
-    reached the disk before the set is published, and raises the first error (a full disk can show
-    only then), with the file's name.
+    reached the disk before the set is published, and gives the first that failed (a full disk may
+    show only then) so that its name is in the message.
     """
 
     def __init__(self) -> None:
