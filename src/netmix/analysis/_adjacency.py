@@ -70,6 +70,12 @@ class Adjacency:
         return mat
 
     @cached_property
+    def neighbours(self) -> list[np.ndarray]:
+        """The neighbours of every node (indices, sorted)."""
+        m = self.binary
+        return [m.indices[m.indptr[i] : m.indptr[i + 1]] for i in range(self.n)]
+
+    @cached_property
     def degree(self) -> np.ndarray:
         return np.bincount(np.concatenate([self.src, self.dst]), minlength=self.n).astype(np.int64)
 

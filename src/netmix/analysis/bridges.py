@@ -245,11 +245,19 @@ def percentile_rank(values: np.ndarray) -> np.ndarray:
     if v.size == 0:
         return v
     order = np.sort(v)
-    below = np.searchsorted(order, v, side="left")
-    upto = np.searchsorted(order, v, side="right")
-    out = (below + (upto - below - 1) / 2.0) / max(v.size - 1, 1)
+    out = mid_rank(np.searchsorted(order, v, side="left"), np.searchsorted(order, v, side="right"), v.size)
     out[v <= 0] = 0.0
     return out
+
+
+def mid_rank(below: Any, upto: Any, count: int) -> Any:
+    """The percentile of a value among ``count`` values, ``below`` of them smaller and ``upto`` at most as large
+    (itself included): the share strictly below it plus half its ties, as :func:`percentile_rank` gives it.
+
+    >>> mid_rank(1, 3, 4)  # 0.0, then 2.0 twice, then 5.0: a 2.0 has one value below and one tie
+    0.5
+    """
+    return (below + (upto - below - 1) / 2.0) / max(count - 1, 1)
 
 
 def world_sides(graph: Adjacency | nx.Graph, sphere: np.ndarray, fallback: np.ndarray, *, majority: float = 2 / 3) -> np.ndarray:
@@ -392,6 +400,7 @@ __all__ = [
     "participation",
     "sphere_participation",
     "world_sides",
+    "mid_rank",
     "percentile_rank",
     "score_terms",
     "bridging_score",

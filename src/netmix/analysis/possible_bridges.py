@@ -36,7 +36,7 @@ from ..resolution.normalise import normalise_names
 from ..resolution.organisations import same_organisation
 from ..util.igraph_tools import load_igraph
 from ._adjacency import Adjacency
-from .bridges import BRIDGE_KINDS, score_terms, sphere_participation
+from .bridges import BRIDGE_KINDS, mid_rank, score_terms, sphere_participation
 from .labels import cluster_organisations
 
 __all__ = ["with_possible_bridges", "candidates", "counts", "name_organisation", "organisation_cluster", "STATUS"]
@@ -48,11 +48,6 @@ def counts(bridges: pd.DataFrame) -> dict[str, int]:
     """``{"confirmed": n, "possible": m}`` of a bridges table with a ``status`` column."""
     st = bridges["status"].tolist() if "status" in bridges.columns else ["confirmed"] * len(bridges)
     return {"confirmed": st.count("confirmed"), "possible": st.count("unconfirmed")}
-
-
-def _neighbours(adj: Adjacency) -> list[np.ndarray]:
-    m = adj.binary.tocsr()
-    return [m.indices[m.indptr[i] : m.indptr[i + 1]] for i in range(adj.n)]
 
 
 def candidates(doubles: pd.DataFrame, persons: pd.DataFrame, adj: Adjacency) -> list[dict]:
@@ -67,7 +62,7 @@ def candidates(doubles: pd.DataFrame, persons: pd.DataFrame, adj: Adjacency) -> 
     name = persons["name"].to_numpy(dtype=object)
     decision = doubles["decision"].astype(str).to_numpy() if "decision" in doubles else np.full(len(doubles), "")
     pairs = doubles["person_id"].astype(str).str.split(";").to_numpy()
-    nbs = _neighbours(adj)
+    nbs = adj.neighbours
     across = []  # (row, a, b) of the pairs whose two persons sit in different spheres
     for i in np.flatnonzero(decision != "not same"):  # "not same": the user said they are two people
         ids = [x for x in pairs[i] if x]
@@ -134,7 +129,7 @@ def _percentile_without(value: float, ordered: np.ndarray, own: tuple[float, flo
         return 0.0
     below = int(np.searchsorted(ordered, value, side="left")) - sum(v < value for v in own)
     upto = int(np.searchsorted(ordered, value, side="right")) - sum(v <= value for v in own) + 1
-    return (below + (upto - below - 1) / 2.0) / max(ordered.size - 2, 1)
+    return float(mid_rank(below, upto, ordered.size - 1))
 
 
 def _merged(c: dict, persons: pd.DataFrame, adj: Adjacency, nbs: list[np.ndarray], exact_max: int, ordered: np.ndarray) -> dict:
@@ -202,7 +197,7 @@ def with_possible_bridges(
     out["accounts"] = [acc.get(p, "") for p in out["person_id"]]
     out["names"] = out["name"]
     out["org_cluster"] = ""
-    nbs = _neighbours(adj)
+    nbs = adj.neighbours
     orgs = cluster_organisations(persons)
     ordered = np.sort(persons["betweenness"].to_numpy(dtype=float))
     rows = []
