@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from ..util.arrays import mid_rank
 from ..util.background import in_background
 from ..util.igraph_tools import path_counts
 from ._adjacency import Adjacency, as_adjacency, masked_product_rowsums, row_chunks
@@ -250,16 +251,6 @@ def percentile_rank(values: np.ndarray) -> np.ndarray:
     return out
 
 
-def mid_rank(below: Any, upto: Any, count: int) -> Any:
-    """The percentile of a value among ``count`` values, ``below`` of them smaller and ``upto`` at most as large
-    (itself included): the share strictly below it plus half its ties, as :func:`percentile_rank` gives it.
-
-    >>> mid_rank(1, 3, 4)  # 0.0, then 2.0 twice, then 5.0: a 2.0 has one value below and one tie
-    0.5
-    """
-    return (below + (upto - below - 1) / 2.0) / max(count - 1, 1)
-
-
 def world_sides(graph: Adjacency | nx.Graph, sphere: np.ndarray, fallback: np.ndarray, *, majority: float = 2 / 3) -> np.ndarray:
     """The world (``personal``, ``professional`` or ``""``) each person counts for as someone's tie.
 
@@ -400,7 +391,6 @@ __all__ = [
     "participation",
     "sphere_participation",
     "world_sides",
-    "mid_rank",
     "percentile_rank",
     "score_terms",
     "bridging_score",

@@ -34,9 +34,10 @@ import pandas as pd
 from ..resolution.facts import Fact
 from ..resolution.normalise import normalise_names
 from ..resolution.organisations import same_organisation
+from ..util.arrays import mid_rank
 from ..util.igraph_tools import load_igraph
 from ._adjacency import Adjacency
-from .bridges import BRIDGE_KINDS, mid_rank, score_terms, sphere_participation
+from .bridges import BRIDGE_KINDS, score_terms, sphere_participation
 from .labels import cluster_organisations
 
 __all__ = ["with_possible_bridges", "candidates", "counts", "name_organisation", "organisation_cluster", "STATUS"]

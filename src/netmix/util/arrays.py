@@ -15,7 +15,17 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-__all__ = ["as_text", "contains", "group_positions", "group_starts", "run_starts", "text_array", "texts", "unique_sorted"]
+__all__ = [
+    "as_text",
+    "contains",
+    "group_positions",
+    "group_starts",
+    "mid_rank",
+    "run_starts",
+    "text_array",
+    "texts",
+    "unique_sorted",
+]
 
 
 def text_array(values: pd.Series) -> np.ndarray:
@@ -81,6 +91,16 @@ def unique_sorted(values: np.ndarray) -> np.ndarray:
     """
     s = np.sort(values)
     return s[group_starts(s)]
+
+
+def mid_rank(below: Any, upto: Any, count: int) -> Any:
+    """The percentile of a value among ``count`` values, ``below`` of them smaller and ``upto`` at most as large
+    (itself included): the share strictly below it plus half its ties (numbers or arrays of them).
+
+    >>> mid_rank(1, 3, 4)  # 0.0, 2.0, 2.0, 5.0: a 2.0 has one value below it and one tie
+    0.5
+    """
+    return (below + (upto - below - 1) / 2.0) / max(count - 1, 1)
 
 
 def contains(sorted_values: np.ndarray, x: np.ndarray) -> np.ndarray:
