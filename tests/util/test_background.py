@@ -68,3 +68,32 @@ def test_the_command_line_loads_igraph_without_matplotlib():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
     assert done.stdout.split() == ["False", "matplotlib"]
+
+
+def test_a_warmed_interpreter_takes_the_next_job():
+    with background.warmed():
+        spare = background._spare
+        assert spare is not None and spare.poll() is None  # started ahead, waiting for its job
+        later = in_background(path_counts, 4, PATH, None)
+        assert later._proc is spare and background._spare is None  # the job went to it; none is left waiting
+        job = later._job
+        assert later.result().tolist() == [0.0, 2.0, 2.0, 0.0]
+    assert spare.returncode == 0 and job is not None and not os.path.exists(job)
+
+
+def test_an_interpreter_left_without_a_job_is_stopped():
+    with background.warmed():
+        spare = background._spare
+        assert spare is not None
+    assert spare.poll() is not None and background._spare is None
+
+
+def test_a_dead_warmed_interpreter_is_replaced():
+    with background.warmed():
+        spare = background._spare
+        assert spare is not None
+        spare.kill()
+        spare.wait()
+        later = in_background(path_counts, 4, PATH, None)
+        assert later._proc is not None and later._proc is not spare
+        assert later.result().tolist() == [0.0, 2.0, 2.0, 0.0]

@@ -32,20 +32,26 @@ def _review(result: RunResult, pseudonymizer: Pseudonymizer | None, clock: StepC
     return review
 
 
-def _write_tables(
-    out: OutputDir, result: RunResult, pseudonymizer: Pseudonymizer | None, clock: StepClock, review: pd.DataFrame
-) -> None:
-    """The CSV tables (evidence and suggestions worded in the run's language), review.csv and summary.json."""
-    from ..io.output import csv_bytes
+def _output_tables(result: RunResult, pseudonymizer: Pseudonymizer | None, clock: StepClock) -> dict[str, pd.DataFrame]:
+    """The CSV tables, sorted, with their evidence and suggestions worded in the run's language."""
     from ..privacy import anonymize_tables
     from ..render.evidence import worded_resolution
     from ..render.tables import output_tables
 
-    lang = result.config.lang
     with clock.step("tables"):
-        tables = output_tables(worded_resolution(result.resolution, lang), result.analysis, pseudonymizer=pseudonymizer)
+        worded = worded_resolution(result.resolution, result.config.lang)
+        tables = output_tables(worded, result.analysis, pseudonymizer=pseudonymizer)
         circles = {"circles.csv": result.analysis.circles, "circle_members.csv": result.analysis.circle_members}
         tables |= anonymize_tables(circles, pseudonymizer) if pseudonymizer is not None else circles
+    return tables
+
+
+def _write_tables(
+    out: OutputDir, result: RunResult, tables: dict[str, pd.DataFrame], clock: StepClock, review: pd.DataFrame
+) -> None:
+    """The CSV tables, review.csv and summary.json."""
+    from ..io.output import csv_bytes
+
     for name, df in tables.items():
         _write(out, name, clock, functools.partial(csv_bytes, df))
     _write(out, "review.csv", clock, functools.partial(csv_bytes, review))
@@ -231,14 +237,16 @@ def _write_all(
 ) -> None:
     """Every output but timings.json; ``which``: (html, images, graphml)."""
     html, images, graphml = which
-    # review.xlsx is made beside the layout and the tables, graph.gexf beside the pages, each in a fork: the
-    # memory a fork takes (the pages of the run it touches, copied) is given back before the next one starts
+    # review.xlsx is made beside the layout and the sorting of the tables, graph.gexf beside the CSV files and the
+    # pages, each in a fork: the memory a fork takes (the pages of the run it touches, copied) is given back when
+    # its file is made
     review = _review(result, pseudonymizer, clock, jobs)
     positions = _layout(result, pseudonymizer, clock)
-    _write_tables(out, result, pseudonymizer, clock, review)
-    jobs.write(clock)
+    tables = _output_tables(result, pseudonymizer, clock)
     draw = (result, {"pseudonymizer": pseudonymizer, "seed": result.config.seed, "positions": positions})
     outputs = {"xml_characters_removed": _write_gephi(out, draw, graphml, clock, jobs)}
+    _write_tables(out, result, tables, clock, review)
+    del tables
     record = scrub_run_record(run_record(result, outputs), result.config, pseudonymised=pseudonymizer is not None)
     _write(out, "run.json", clock, lambda: json_bytes(record))
     if html:

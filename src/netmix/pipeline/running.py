@@ -14,7 +14,7 @@ import pandas as pd
 from ..config import RunConfig
 from ..importers.account import EmptyAccount, NoAccountLeft, load_account
 from ..model import Analysis, ImportResult, Resolution, TieSet, TieSource
-from ..util import collector
+from ..util import background, collector
 from .forked import ForkedOutput, can_fork
 from .steps import Progress, StepClock, _quiet
 
@@ -76,8 +76,7 @@ def _import_and_read(
 ) -> tuple[dict[str, ImportResult], tuple[EmptyAccount, ...], tuple[TieSet, ...]]:
     """The accounts (:func:`import_accounts`) and the tie files (:func:`read_all_ties`); large tie files are
     read in a forked child (:class:`~.forked.ForkedOutput`) while the accounts are imported, when :func:`~.forked.can_fork`."""
-    worth_it = sum(map(_size, (src.path for src in config.ties))) >= _FORK_FROM and can_fork()
-    beside = ForkedOutput(lambda: _read_until_error(config.ties), parallel=True) if worth_it else None
+    beside = ForkedOutput(lambda: _read_until_error(config.ties), parallel=True) if _big(config) else None
     try:
         imports, empty = import_accounts(config, clock)
         return imports, empty, read_all_ties(config, clock, beside)
@@ -85,6 +84,11 @@ def _import_and_read(
         if beside is not None:
             beside.cancel()
         raise
+
+
+def _big(config: RunConfig) -> bool:
+    """Whether the tie files are big enough for work beside the run's process (and it can have some)."""
+    return sum(map(_size, (src.path for src in config.ties))) >= _FORK_FROM and can_fork()
 
 
 def _size(path: str) -> int:
@@ -190,8 +194,9 @@ def run(config: RunConfig, *, progress: Progress = _quiet) -> RunResult:
     ['import', 'import', 'import']
     """
     clock = StepClock(progress)
-    # what each stage makes lives to the end of the run: frozen out of the garbage collector's walks
-    with collector.sparing() as settle:
+    # what each stage makes lives to the end of the run: frozen out of the garbage collector's walks; on a big
+    # network, the interpreter that will measure betweenness starts now, beside the imports
+    with collector.sparing() as settle, background.warmed(_big(config)):
         imports, empty, tiesets = _import_and_read(config, clock)
         settle()
         # an account whose export yields no contact is set aside (said on screen and in run.json); the run goes on

@@ -7,7 +7,9 @@ netmix.util.background FILE``: a fresh interpreter that imports only the functio
 (never the caller's script, unlike ``multiprocessing``'s spawn, so an unguarded script or a
 notebook is safe) and pickles the result back on its standard output. With one CPU, or when
 that process cannot start or fails, the call runs in this process when the result is asked for:
-the result is the same either way. (An output made from the whole run is made in a forked copy
+the result is the same either way. :func:`warmed` starts that interpreter ahead of time, so
+its start-up (Python, numpy and igraph: about half a second) overlaps the caller's own work; it
+then waits for its job on its standard input. (An output made from the whole run is made in a forked copy
 of the process instead, which shares the run without pickling it: :mod:`netmix.pipeline.forked`.)
 """
 
@@ -19,17 +21,62 @@ import pickle
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-__all__ = ["Later", "in_background"]
+__all__ = ["Later", "in_background", "warmed"]
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 #: The folder that holds the ``netmix`` package, put on the other process's ``PYTHONPATH``.
 _PACKAGE_PARENT = str(Path(__file__).resolve().parents[2])
+
+#: The interpreter :func:`warmed` started, waiting for a job (``None``: none is waiting).
+_spare: subprocess.Popen[bytes] | None = None
+
+
+def _interpreter() -> subprocess.Popen[bytes]:
+    """A fresh ``python -m netmix.util.background`` that loads igraph, then reads its job's file name on stdin."""
+    path = os.pathsep.join(p for p in (_PACKAGE_PARENT, os.environ.get("PYTHONPATH", "")) if p)
+    return subprocess.Popen(
+        [sys.executable, "-m", __name__],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": path},
+    )
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    """Stop an interpreter that has no job (it holds nothing but its imports) and wait for it."""
+    proc.kill()
+    proc.communicate()
+
+
+@contextmanager
+def warmed(wanted: bool = True) -> Iterator[None]:
+    """Within this block, start the interpreter of the next :func:`in_background` call now (when ``wanted``
+    and there is a second CPU); one left without a job is stopped at the end of the block.
+
+    >>> with warmed(wanted=False):
+    ...     in_background(sum, [1, 2], worth_it=False).result()
+    3
+    """
+    global _spare
+    if wanted and _spare is None and (os.cpu_count() or 1) > 1:
+        try:
+            _spare = _interpreter()
+        except OSError as exc:
+            log.debug("no interpreter started ahead: %s", exc)
+    try:
+        yield
+    finally:
+        spare, _spare = _spare, None
+        if spare is not None:
+            _stop(spare)
 
 
 class Later(Generic[T]):
@@ -47,17 +94,15 @@ class Later(Generic[T]):
                 self._close()
 
     def _start(self) -> None:
+        global _spare
         fd, self._job = tempfile.mkstemp(prefix="netmix-job-", suffix=".pickle")
         with os.fdopen(fd, "wb") as fh:
             pickle.dump((self._fn, self._args), fh, protocol=pickle.HIGHEST_PROTOCOL)
-        path = os.pathsep.join(p for p in (_PACKAGE_PARENT, os.environ.get("PYTHONPATH", "")) if p)
-        self._proc = subprocess.Popen(
-            [sys.executable, "-m", __name__, self._job],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            env={**os.environ, "PYTHONPATH": path},
-        )
+        spare, _spare = _spare, None
+        self._proc = spare if spare is not None and spare.poll() is None else _interpreter()
+        assert self._proc.stdin is not None
+        self._proc.stdin.write(self._job.encode() + b"\n")
+        self._proc.stdin.flush()  # the process reads one line; communicate() closes its stdin
 
     def result(self) -> T:
         """Wait for the result (or compute it now when no other process could)."""
@@ -101,11 +146,16 @@ def in_background(fn: Callable[..., T], *args: Any, worth_it: bool = True) -> La
     return Later(fn, args, background=worth_it and (os.cpu_count() or 1) > 1)
 
 
-def _run(job: str) -> None:
-    """The other process: load igraph without plotting, run the pickled call, pickle its result to stdout."""
-    from .igraph_tools import skip_plotting
+def _run() -> None:
+    """The other process: load igraph without plotting, read the job's file name on stdin (none: leave), run the
+    pickled call, pickle its result to stdout."""
+    from .igraph_tools import load_igraph, skip_plotting
 
     skip_plotting()
+    load_igraph()
+    job = sys.stdin.readline().strip()
+    if not job:
+        return
     with open(job, "rb") as fh:
         fn, args = pickle.load(fh)
     os.unlink(job)  # read: nothing is left behind, even if the caller is killed
@@ -113,4 +163,4 @@ def _run(job: str) -> None:
 
 
 if __name__ == "__main__":
-    _run(sys.argv[1])
+    _run()
