@@ -16,6 +16,7 @@ import pandas as pd
 
 from ..graph import detect_waves
 from ..model import Resolution
+from ..util.arrays import blank_text
 from ._adjacency import Adjacency, from_edges
 from .bridges import (
     articulation_points,
@@ -106,13 +107,11 @@ def prepare_persons(resolution: Resolution) -> pd.DataFrame:
     >>> p[["person_id", "name", "sphere"]].values.tolist()
     [['a', '', ''], ['b', 'B', '']]
     """
-    persons = (
-        resolution.persons.copy().astype({"person_id": str}).sort_values("person_id", kind="mergesort").reset_index(drop=True)
-    )
+    persons = resolution.persons.copy()
+    persons["person_id"] = blank_text(persons["person_id"])
+    persons = persons.sort_values("person_id", kind="mergesort").reset_index(drop=True)
     for col in PERSON_TEXT:
-        if col not in persons.columns:
-            persons[col] = ""
-        persons[col] = persons[col].astype(object).where(persons[col].notna(), "").astype(str)
+        persons[col] = blank_text(persons[col] if col in persons.columns else [""] * len(persons), persons.index)
     return persons
 
 
@@ -136,8 +135,8 @@ def add_clusters(
     clustering facts for ``run.json``.
     """
     assigned, info = cluster_persons(persons, observed, waves=waves, seed=opts.seed, resolution=opts.resolution_param)
-    persons["cluster"] = assigned["cluster"].to_numpy()
-    persons["cluster_basis"] = assigned["basis"].to_numpy()
+    persons["cluster"] = blank_text(assigned["cluster"].to_numpy(), persons.index)
+    persons["cluster_basis"] = blank_text(assigned["basis"].to_numpy(), persons.index)
     codes = np.full(len(persons), -1, dtype=np.int64)
     has = persons["cluster"].to_numpy() != ""
     if has.any():
@@ -177,15 +176,15 @@ def add_structure(persons: pd.DataFrame, observed: Adjacency, codes: np.ndarray,
     persons["participation"] = par
     persons["articulation"] = art.astype(np.int64)
     persons["brokerage"] = brk["total"].to_numpy()
-    persons["brokerage_role"] = dominant_role(brk)
+    persons["brokerage_role"] = blank_text(dominant_role(brk), persons.index)
     for r in ("coordinator", "itinerant", "gatekeeper", "liaison"):
         persons[f"brokerage_{r}"] = brk[r].to_numpy()
-    persons["side"] = side
+    persons["side"] = blank_text(side, persons.index)
     persons["personal_ties"] = p_ties = _neighbour_count(observed, side == "personal")
     persons["professional_ties"] = q_ties = _neighbour_count(observed, side == "professional")
     persons["sphere_participation"] = sphere_participation(p_ties, q_ties)
     persons["bridging_score"] = np.nan
-    persons["ego_role"] = ""
+    persons["ego_role"] = blank_text([""] * len(persons), persons.index)
 
 
 def add_betweenness(
@@ -211,7 +210,7 @@ def add_betweenness(
         bet, persons["constraint"].to_numpy(), persons["participation"].to_numpy(), observed.degree,
         persons["sphere_participation"].to_numpy(),
     )  # fmt: skip
-    persons["ego_role"] = roles
+    persons["ego_role"] = blank_text(roles, persons.index)
     return dict(bet_info)
 
 

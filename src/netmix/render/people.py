@@ -21,6 +21,7 @@ import pandas as pd
 
 from ..model import Analysis, Resolution
 from ..privacy import Pseudonymizer, anonymize_tables, redact_text
+from ..util.arrays import blank_text
 from . import wording
 from .ties import empty_ties, tie_arrays, tie_graph, tie_table
 
@@ -89,7 +90,7 @@ def _s(df: pd.DataFrame, col: str) -> pd.Series:
     """A column as Python text (``""`` where missing), held as objects: the pages walk these columns
     value by value, which Arrow-backed text makes several times slower."""
     if col in df.columns:
-        return df[col].astype(object).where(df[col].notna(), "").astype(str).astype(object)
+        return blank_text(df[col])
     return pd.Series([""] * len(df), index=df.index, dtype=object)
 
 

@@ -39,7 +39,7 @@ import pandas as pd
 
 from ..model import CONTACT_COLUMNS, REQUEST_COLUMNS, Resolution, TieSet, frame
 from ..util import collector
-from ..util.arrays import text_array
+from ..util.arrays import blank_text, text_array
 from .blocking import candidate_pairs, url_key
 from .decisions import Decision, Decisions, decisions_template, load_decisions
 from .doubles import build_doubles
@@ -142,7 +142,7 @@ def _resolve(
     applied = _apply_decisions(doubles, refs, c["contact_id"].tolist())
 
     out_contacts = c.copy()
-    out_contacts["person_id"] = pid[: ents.n_contacts]
+    out_contacts["person_id"] = blank_text(pid[: ents.n_contacts], out_contacts.index)
     out_requests = _requests(requests, c, ents, pid)
     params = {
         "threshold": threshold,

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ..model import BOTH, RESOLVED_PERSON_COLUMNS, TIE_COLUMNS, frame
-from ..util.arrays import group_starts, texts
+from ..util.arrays import blank_text, group_starts, texts
 from .entities import Entities
 
 __all__ = ["person_ids", "person_ties", "persons_table", "union"]
@@ -244,8 +244,8 @@ def person_ties(ents: Entities, pid: np.ndarray) -> pd.DataFrame:
     mask = np.bitwise_or.reduceat(bit, first)
     names = ents.sources
     label = {m: ";".join(sorted({names[x] for x in range(len(names)) if m >> x & 1})) for m in set(mask.tolist())}
-    out["kind"] = "observed"
-    out["source"] = [label[m] for m in mask.tolist()]
+    out["kind"] = blank_text(["observed"] * len(out), out.index)
+    out["source"] = blank_text([label[m] for m in mask.tolist()], out.index)
     out["a"] = out["a"].astype(object)
     out["b"] = out["b"].astype(object)
     return out[list(TIE_COLUMNS)].reset_index(drop=True)

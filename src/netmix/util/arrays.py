@@ -17,6 +17,7 @@ import pandas as pd
 
 __all__ = [
     "as_text",
+    "blank_text",
     "contains",
     "group_positions",
     "group_starts",
@@ -60,6 +61,25 @@ def as_text(values: pd.Series) -> np.ndarray:
     if pd.api.types.infer_dtype(arr, skipna=False) in ("string", "empty"):
         return arr
     return values.astype(str).to_numpy(dtype=object)
+
+
+def blank_text(values: pd.Series | np.ndarray | list[Any], index: pd.Index | None = None) -> pd.Series:
+    """Text with missing values blank, kept as Python strings: ``values.where(values.notna(), "").astype(str)``
+    without pandas 3 converting every value to an Arrow string — and back, for each reader that wants them.
+    The index is ``values``'s (a Series), else ``index`` (or ``0 … n-1``).
+
+    >>> column = blank_text(pd.Series(["a", None, float("nan"), 2], dtype=object))
+    >>> column.tolist(), column.dtype
+    (['a', '', '', '2'], dtype('O'))
+    """
+    index = values.index if isinstance(values, pd.Series) else index
+    arr = values.to_numpy(dtype=object) if isinstance(values, pd.Series) else np.asarray(values, dtype=object)
+    missing = pd.isna(arr)
+    if missing.any():
+        arr = np.where(missing, "", arr)
+    if pd.api.types.infer_dtype(arr, skipna=False) not in ("string", "empty"):
+        arr = np.array([x if type(x) is str else str(x) for x in arr.tolist()], dtype=object)
+    return pd.Series(arr, index=index, dtype=object)
 
 
 def run_starts(keys: np.ndarray) -> np.ndarray:
