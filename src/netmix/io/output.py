@@ -60,6 +60,21 @@ def _float_text(value: float) -> str:
     return f"{value:.6g}" if abs(value) < 1e15 else repr(value)
 
 
+def _float_cells(values: np.ndarray) -> list[str]:
+    """:func:`_float_text` of every value, made once per distinct value (a column of persons repeats most of its
+    values: 226,000 floats hold 42,000 distinct ones on the large scenario).
+
+    >>> _float_cells(np.array([0.5, np.nan, 0.5, 0.0, 2e15, np.nan]))
+    ['0.5', '', '0.5', '0', '2000000000000000.0', '']
+    >>> _float_cells(np.array([0.0, -0.0]))
+    ['0', '-0']
+    """
+    if (values == 0).any() and np.signbit(values[values == 0]).any():  # -0.0 and 0.0 are one value to np.unique
+        return list(map(_float_text, values.tolist()))
+    distinct, inverse = np.unique(values, return_inverse=True)  # NaNs are one value
+    return np.array(list(map(_float_text, distinct.tolist())), dtype=object)[inverse].tolist()
+
+
 def _format(value: Any) -> Any:
     if isinstance(value, float):
         return _float_text(value)
@@ -94,8 +109,7 @@ def _cells(col: pd.Series, spreadsheet: bool) -> list:
     if pd.api.types.is_integer_dtype(col.dtype) and not col.hasnans:
         return col.tolist()  # numbers are never neutralised
     if pd.api.types.is_float_dtype(col.dtype):
-        values = col.to_numpy(dtype=float, na_value=np.nan)
-        cells = list(map(_float_text, values.tolist()))
+        cells = _float_cells(col.to_numpy(dtype=float, na_value=np.nan))
     elif _all_text(col):
         cells = col.astype(object).where(col.notna(), "").tolist()
     else:
