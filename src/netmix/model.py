@@ -361,7 +361,8 @@ class Analysis:
     engines used (run.json). ``graph``: the person graph as networkx (observed + inferred ties; node
     attributes: name, sphere, cluster, accounts, is_contact; edge attributes: weight, kind), made
     from ``persons`` and ``ties`` the first time it is read when ``analyse`` made the analysis.
-    ``ties``: the same ties as a table (``a, b, weight, kind, source``; the outputs draw from it).
+    ``ties``: the same ties as a table (``a, b, weight, kind, source``; the outputs draw from it; ``a`` and
+    ``b`` may be categoricals of the person ids).
     ``circles``: CIRCLE_COLUMNS + level, inclusion and exclusion counts (overlapping circles).
     ``circle_members``: CIRCLE_MEMBER_COLUMNS, one row per person and circle.
     """

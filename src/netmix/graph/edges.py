@@ -109,15 +109,25 @@ def observed_ties(resolution: Resolution) -> pd.DataFrame:
     return merge_edges(df, how="max")
 
 
-def merge_edges(df: pd.DataFrame, how: str = "sum") -> pd.DataFrame:
-    """Merge rows with the same (a, b): weights (max or sum), kinds and sources joined."""
+def merge_edges(df: pd.DataFrame, how: str = "sum", *, coded: bool = False) -> pd.DataFrame:
+    """Merge rows with the same (a, b): weights (max or sum), kinds and sources joined.
+
+    With ``coded``, ``a`` and ``b`` are categoricals sharing their categories (the sorted ids): the
+    same ids, which a reader maps to its own rows once per person instead of once per tie.
+
+    >>> edges = pd.DataFrame({"a": ["x", "x", "w"], "b": ["y", "y", "x"], "weight": [1.0, 2.0, 1.0],
+    ...                       "kind": "observed", "source": ["f1", "f2", "f1"]})
+    >>> merged = merge_edges(edges, coded=True)
+    >>> merged[["a", "b", "weight", "source"]].values.tolist(), merged["a"].cat.categories.tolist()
+    ([['w', 'x', 1.0, 'f1'], ['x', 'y', 3.0, 'f1; f2']], ['w', 'x', 'y'])
+    """
     if not len(df):
         return pd.DataFrame({c: pd.Series([], dtype=float if c == "weight" else object) for c in EDGE_COLUMNS})
     df = df.astype({"a": object, "b": object, "weight": float, "kind": object, "source": object})
     # one integer code per pair, ordered like (a, b): much faster to group and sort than strings
-    ca = pd.factorize(df["a"].to_numpy(), sort=True)[0].astype(np.int64)
-    cb, ub = pd.factorize(df["b"].to_numpy(), sort=True)
-    key = ca * max(len(ub), 1) + cb
+    ends, ids = pd.factorize(np.concatenate([df["a"].to_numpy(), df["b"].to_numpy()]), sort=True)
+    ca, cb = ends[: len(df)].astype(np.int64), ends[len(df) :].astype(np.int64)
+    key = ca * max(len(ids), 1) + cb
     dup = pd.Series(key).duplicated(keep=False).to_numpy()
     if dup.any():
         rows, rkey = df[dup], key[dup]
@@ -131,7 +141,13 @@ def merge_edges(df: pd.DataFrame, how: str = "sum") -> pd.DataFrame:
         merged["source"] = [joined.get(k, "") for k in merged.index]
         key = np.concatenate([key[~dup], merged.index.to_numpy()])
         df = pd.concat([df[~dup], merged.astype({"kind": object, "source": object})], ignore_index=True)
-    return df.iloc[np.argsort(key, kind="stable")].reset_index(drop=True)[list(EDGE_COLUMNS)]
+    order = np.argsort(key, kind="stable")
+    out = df.iloc[order].reset_index(drop=True)[list(EDGE_COLUMNS)]
+    if coded:
+        categories = pd.Index(ids, dtype=object)
+        for end, codes in (("a", key[order] // max(len(ids), 1)), ("b", key[order] % max(len(ids), 1))):
+            out[end] = pd.Categorical.from_codes(codes, categories=categories)
+    return out
 
 
 class PersonTies(NamedTuple):
@@ -169,11 +185,12 @@ def person_ties(
     Returns
     -------
     PersonTies
-        ``edges`` sums the weights of a pair tied both ways and says ``observed+inferred``.
+        ``edges`` sums the weights of a pair tied both ways and says ``observed+inferred``; its ``a`` and
+        ``b`` are categoricals (``merge_edges(coded=True)``).
     """
     observed = observed_ties(resolution) if observed is None else observed
     inferred = (
         merge_edges(inferred_ties(resolution, waves=waves, clique_max=clique_max, ring_k=ring_k)) if infer else observed.iloc[0:0]
     )
-    edges = merge_edges(pd.concat([observed, inferred], ignore_index=True), how="sum")
+    edges = merge_edges(pd.concat([observed, inferred], ignore_index=True), how="sum", coded=True)
     return PersonTies(observed, inferred, edges)

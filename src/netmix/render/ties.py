@@ -58,6 +58,8 @@ def _kinds(values: pd.Series) -> np.ndarray:
 def _sorted_unique(lo: np.ndarray, hi: np.ndarray, n: int) -> np.ndarray:
     """Row positions that keep each (lo, hi) pair once — its last row — sorted by (lo, hi)."""
     key = lo * max(n, 1) + hi
+    if (key[1:] > key[:-1]).all():  # already so (a merged tie table read in id order)
+        return np.arange(len(key))
     last = len(key) - 1 - np.unique(key[::-1], return_index=True)[1]  # np.unique sorts by key
     return last
 
@@ -67,14 +69,20 @@ def _text(ids: pd.Series) -> pd.Series:
     return ids if pd.api.types.infer_dtype(ids, skipna=False) == "string" else ids.astype(str)
 
 
+def _codes(a: pd.Series, b: pd.Series) -> tuple[np.ndarray, pd.Index | np.ndarray]:
+    """The ends of the ties, ``a`` then ``b``, as codes into the distinct ids (``-1``: missing), and those ids."""
+    if isinstance(a.dtype, pd.CategoricalDtype) and a.dtype == b.dtype:  # coded already (merge_edges(coded=True))
+        return np.concatenate([a.cat.codes.to_numpy(), b.cat.codes.to_numpy()]).astype(np.int64), a.cat.categories
+    return pd.factorize(pd.concat([_text(a), _text(b)], ignore_index=True))
+
+
 def tie_table(edges: pd.DataFrame, pid: Sequence[str]) -> pd.DataFrame:
     """The ties of a table with ``a, b, weight, kind`` columns (person ids) between the persons ``pid``."""
     if edges is None or not len(edges) or not len(pid):
         return empty_ties()
-    ends = pd.concat([_text(edges["a"]), _text(edges["b"])], ignore_index=True)
-    codes, names = pd.factorize(ends)  # each id looked up once
+    codes, names = _codes(edges["a"], edges["b"])  # each id looked up once
     place = pd.Index(pd.Series(list(pid), dtype=object)).get_indexer(pd.Index(np.asarray(names, dtype=object)))
-    ab = place[codes]
+    ab = np.where(codes >= 0, place[codes], -1)
     a, b = ab[: len(edges)], ab[len(edges) :]
     ok = np.flatnonzero((a >= 0) & (b >= 0) & (a != b))
     lo, hi = np.minimum(a[ok], b[ok]).astype(np.int64), np.maximum(a[ok], b[ok]).astype(np.int64)
