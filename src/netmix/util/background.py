@@ -2,15 +2,15 @@
 
 igraph and the other C libraries netmix calls hold Python's global lock, so threads would run
 one after the other; a second process uses a second core. :func:`in_background` pickles the
-function and its arguments to a private temporary file and starts ``python -m
-netmix.util.background FILE``: a fresh interpreter that imports only the function's module
-(never the caller's script, unlike ``multiprocessing``'s spawn, so an unguarded script or a
-notebook is safe) and pickles the result back on its standard output. With one CPU, or when
-that process cannot start or fails, the call runs in this process when the result is asked for:
-the result is the same either way. :func:`warmed` starts that interpreter ahead of time, so
-its start-up (Python, numpy and igraph: about half a second) overlaps the caller's own work; it
-then waits for its job on its standard input. (An output made from the whole run is made in a forked copy
-of the process instead, which shares the run without pickling it: :mod:`netmix.pipeline.forked`.)
+function and its arguments to a private temporary file and hands the file's name, on its
+standard input, to ``python -m netmix.util.background``: a fresh interpreter that loads igraph,
+imports only the function's module (never the caller's script, unlike ``multiprocessing``'s
+spawn, so an unguarded script or a notebook is safe) and pickles the result back on its standard
+output. :func:`warmed` starts that interpreter ahead of time, so that its start-up (Python, numpy
+and igraph: about half a second) overlaps the caller's own work. With one CPU, or when that
+process cannot start or fails, the call runs in this process when the result is asked for: the
+result is the same either way. (An output made from the whole run is made in a forked copy of
+the process instead, which shares the run without pickling it: :mod:`netmix.pipeline.forked`.)
 """
 
 from __future__ import annotations
@@ -99,7 +99,10 @@ class Later(Generic[T]):
         with os.fdopen(fd, "wb") as fh:
             pickle.dump((self._fn, self._args), fh, protocol=pickle.HIGHEST_PROTOCOL)
         spare, _spare = _spare, None
-        self._proc = spare if spare is not None and spare.poll() is None else _interpreter()
+        if spare is not None and spare.poll() is not None:  # the interpreter started ahead has died
+            _stop(spare)
+            spare = None
+        self._proc = spare or _interpreter()
         assert self._proc.stdin is not None
         self._proc.stdin.write(self._job.encode() + b"\n")
         self._proc.stdin.flush()  # the process reads one line; communicate() closes its stdin
