@@ -70,3 +70,26 @@ def test_lists_only_no_ties(build, accounts):
     assert a.persons.set_index("person_id").loc["z", "cluster"] == ""
     assert a.bridges.empty and a.summary["structure_rests_on"].startswith("nothing")
     assert a.summary["ties_inferred"] == 3
+
+
+def test_betweenness_starts_on_the_observed_graph_itself(maud):
+    # observed_pairs reads the resolution's ties without building the observed tie table: it must give the
+    # graph tie_adjacency gives from that table (the reference: observed_ties, which drops unknown persons and
+    # self-loops and merges a pair given twice, in either direction), node for node and tie for tie
+    import dataclasses
+
+    import numpy as np
+
+    from netmix.analysis.steps import observed_pairs, prepare_persons, tie_adjacency
+    from netmix.graph import observed_ties
+
+    messy = pd.concat(
+        [maud.ties, maud.ties.iloc[:5].rename(columns={"a": "b", "b": "a"}), maud.ties.iloc[:3].assign(b="nobody"),
+         maud.ties.iloc[:2].assign(b=maud.ties["a"].iloc[:2])],
+        ignore_index=True,
+    )  # fmt: skip
+    for resolution in (maud, dataclasses.replace(maud, ties=messy)):
+        persons = prepare_persons(resolution)
+        early, reference = observed_pairs(persons, resolution), tie_adjacency(persons, observed_ties(resolution))
+        assert early.nodes == reference.nodes and early.m == reference.m > 0
+        assert np.array_equal(early.src, reference.src) and np.array_equal(early.dst, reference.dst)

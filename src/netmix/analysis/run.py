@@ -87,12 +87,12 @@ def run_steps(
 ) -> Analysis:
     """The steps of :func:`analyse`, in order, each named after what it adds."""
     persons = prepare_persons(resolution)
+    betweenness = start_structure(persons, resolution, opts)  # measured meanwhile (another process on big graphs)
     step("finding connection waves")
     waves = find_waves(resolution, opts)
     step("building the person graph")
     observed_table = observed_ties(resolution)
     observed = tie_adjacency(persons, observed_table)
-    betweenness = start_structure(observed, opts)  # measured meanwhile (another process on big graphs)
     ties = person_ties(resolution, infer=opts.infer, waves=waves, observed=observed_table)
     step("finding clusters")
     codes, cluster_info = add_clusters(persons, observed, waves, opts)

@@ -16,8 +16,8 @@ import pandas as pd
 
 from ..graph import detect_waves
 from ..model import Resolution
-from ..util.arrays import blank_text
-from ._adjacency import Adjacency, from_edges
+from ..util.arrays import as_text, blank_text
+from ._adjacency import Adjacency, from_codes, from_edges
 from .bridges import (
     articulation_points,
     bridging_score,
@@ -40,6 +40,7 @@ __all__ = [
     "add_structure",
     "find_waves",
     "inferred_degree",
+    "observed_pairs",
     "prepare_persons",
     "start_structure",
     "tie_adjacency",
@@ -144,9 +145,40 @@ def add_clusters(
     return codes, info
 
 
-def start_structure(observed: Adjacency, opts: Options) -> Callable[[], tuple[np.ndarray, dict[str, Any]]]:
-    """Start the slowest measure, betweenness (in another process on big graphs); call the result to wait for it."""
-    return start_betweenness(observed, exact_max=opts.exact_betweenness_max, samples=opts.betweenness_samples, seed=opts.seed)
+Betweenness = Callable[[], tuple[np.ndarray, dict[str, Any]]]
+
+
+def start_structure(persons: pd.DataFrame, resolution: Resolution, opts: Options) -> Betweenness:
+    """Start the slowest measure, betweenness (in another process on big graphs), first of all; call the result to
+    wait for it.
+
+    Betweenness counts paths in hops, so it needs only which persons are tied: the pairs of the
+    resolution's ties between two known persons (what :func:`netmix.graph.observed_ties` keeps), read
+    here without building that table — the graph is the observed one, node for node and tie for tie.
+    """
+    pairs = observed_pairs(persons, resolution)
+    return start_betweenness(pairs, exact_max=opts.exact_betweenness_max, samples=opts.betweenness_samples, seed=opts.seed)
+
+
+def observed_pairs(persons: pd.DataFrame, resolution: Resolution) -> Adjacency:
+    """The observed ties of the resolution between the persons (:func:`prepare_persons`), unweighted.
+
+    >>> from netmix.model import Resolution
+    >>> e = pd.DataFrame()
+    >>> persons = prepare_persons(Resolution(e, pd.DataFrame({"person_id": ["b", "a", "c"]}), e, e, e, e))
+    >>> ties = pd.DataFrame({"a": ["b", "a", "a", "x"], "b": ["a", "b", "a", "c"]})
+    >>> adj = observed_pairs(persons, Resolution(e, persons, e, e, ties, e))
+    >>> adj.src.tolist(), adj.dst.tolist()
+    ([0], [1])
+    """
+    order = tuple(persons["person_id"].tolist())  # sorted by prepare_persons
+    t = resolution.ties
+    if t is None or not len(t):
+        return from_codes(order, np.zeros(0, np.int64), np.zeros(0, np.int64))
+    ids = pd.Index(order, dtype=object)
+    ia, ib = ids.get_indexer(pd.Index(as_text(t["a"]), dtype=object)), ids.get_indexer(pd.Index(as_text(t["b"]), dtype=object))
+    known = (ia >= 0) & (ib >= 0)
+    return from_codes(order, ia[known], ib[known])
 
 
 def add_structure(persons: pd.DataFrame, observed: Adjacency, codes: np.ndarray, opts: Options, step: Progress) -> None:
@@ -192,7 +224,7 @@ def add_betweenness(
     observed: Adjacency,
     codes: np.ndarray,
     opts: Options,
-    betweenness: Callable[[], tuple[np.ndarray, dict[str, Any]]],
+    betweenness: Betweenness,
 ) -> dict[str, Any]:
     """Fill ``betweenness``, ``bridging_score`` and ``ego_role`` (after :func:`add_structure`).
 
