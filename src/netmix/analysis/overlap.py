@@ -19,6 +19,7 @@ from typing import Any
 import pandas as pd
 
 from ..model import BOTH, Account
+from ..util.arrays import texts
 
 __all__ = ["account_sets", "account_spheres", "overlap", "pairs_frame"]
 
@@ -39,7 +40,7 @@ def account_spheres(accounts: Sequence[Account] | Mapping[str, str], contacts: p
 def account_sets(persons: pd.DataFrame) -> dict[str, frozenset[str]]:
     """account → the person ids it reaches (from ``persons.accounts``, ``;``-joined)."""
     sets: dict[str, set[str]] = {}
-    for pid, accs in zip(persons["person_id"].astype(str), persons["accounts"].astype(str), strict=False):
+    for pid, accs in zip(texts(persons["person_id"]), texts(persons["accounts"]), strict=False):
         for a in accs.split(";"):
             if a:
                 sets.setdefault(a, set()).add(pid)

@@ -114,13 +114,13 @@ def run_steps(
         min_mutual=opts.min_mutual,
     )
     tables["circles"], tables["circle_members"], persons["circles"] = found
-    step("measuring betweenness")
+    step("measuring overlap")
+    ov = overlap(persons, spheres, contacts=resolution.contacts)
+    step("measuring betweenness")  # the last step: it waits for the other process
     betweenness_info = add_betweenness(persons, observed, codes, opts, betweenness)
     tables["bridges"] = with_possible_bridges(
         bridges_table(persons, top=opts.top_bridges), persons, observed, resolution.doubles, exact_max=opts.exact_betweenness_max
     )
-    step("measuring overlap")
-    ov = overlap(persons, spheres, contacts=resolution.contacts)
     persons = output_order(persons)
     # the networkx graph is made only if someone reads analysis.graph: the outputs draw from the tie table
     graph = Deferred(to_networkx, persons, ties.edges, extra=("cluster", "ego_role"))
