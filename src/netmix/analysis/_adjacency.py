@@ -21,7 +21,7 @@ import scipy.sparse as sp
 from ..util.arrays import run_starts
 from ..util.igraph_tools import load_igraph
 
-__all__ = ["Adjacency", "Ids", "as_adjacency", "from_codes", "from_edges", "masked_product_rowsums", "row_chunks"]
+__all__ = ["Adjacency", "Ids", "as_adjacency", "from_edges", "masked_product_rowsums", "row_chunks"]
 
 #: Node ids: a sequence, a pandas Series or Index, or a numpy array.
 Ids = Sequence[Any] | pd.Series | pd.Index | np.ndarray
@@ -108,31 +108,31 @@ class Adjacency:
 
 
 def from_edges(
-    nodes: Ids, a: Ids, b: Ids, weight: Sequence[float] | np.ndarray | pd.Series | None = None
+    nodes: Ids,
+    a: Ids,
+    b: Ids,
+    weight: Sequence[float] | np.ndarray | pd.Series | None = None,
+    *,
+    drop_unknown: bool = False,
 ) -> Adjacency:
     """Build an :class:`Adjacency` from node ids and edge end points (ids).
 
     Self-loops are dropped; parallel edges are merged keeping the largest weight; edges whose
-    ends are not in ``nodes`` raise ``KeyError``.
+    ends are not in ``nodes`` raise ``KeyError`` (are left out with ``drop_unknown``).
+
+    >>> from_edges(["b", "a", "c"], ["c", "a", "b", "x"], ["a", "c", "b", "a"], drop_unknown=True).src.tolist()
+    [0]
     """
     order = tuple(sorted(nodes))
     idx = pd.Index(list(order), dtype=object)
     ia = idx.get_indexer(_object_index(a))
     ib = idx.get_indexer(_object_index(b))
-    if (ia < 0).any() or (ib < 0).any():
-        raise KeyError("an edge names a node that is not in the node list")
-    return from_codes(order, ia, ib, weight)
-
-
-def from_codes(
-    order: tuple, ia: np.ndarray, ib: np.ndarray, weight: Sequence[float] | np.ndarray | pd.Series | None = None
-) -> Adjacency:
-    """:func:`from_edges` with the edge ends given as places in the sorted node ids ``order``.
-
-    >>> from_codes(("a", "b", "c"), np.array([2, 0, 1]), np.array([0, 2, 1])).src.tolist()
-    [0]
-    """
     w = np.ones(len(ia)) if weight is None else np.asarray(weight, dtype=np.float64)
+    known = (ia >= 0) & (ib >= 0)
+    if not known.all():
+        if not drop_unknown:
+            raise KeyError("an edge names a node that is not in the node list")
+        ia, ib, w = ia[known], ib[known], w[known]
     lo, hi = np.minimum(ia, ib).astype(np.int64), np.maximum(ia, ib).astype(np.int64)
     keep = lo != hi
     lo, hi, w = lo[keep], hi[keep], w[keep]

@@ -17,7 +17,7 @@ import pandas as pd
 from ..graph import detect_waves
 from ..model import Resolution
 from ..util.arrays import as_text, blank_text
-from ._adjacency import Adjacency, from_codes, from_edges
+from ._adjacency import Adjacency, from_edges
 from .bridges import (
     articulation_points,
     bridging_score,
@@ -171,14 +171,10 @@ def observed_pairs(persons: pd.DataFrame, resolution: Resolution) -> Adjacency:
     >>> adj.src.tolist(), adj.dst.tolist()
     ([0], [1])
     """
-    order = tuple(persons["person_id"].tolist())  # sorted by prepare_persons
     t = resolution.ties
     if t is None or not len(t):
-        return from_codes(order, np.zeros(0, np.int64), np.zeros(0, np.int64))
-    ids = pd.Index(order, dtype=object)
-    ia, ib = ids.get_indexer(pd.Index(as_text(t["a"]), dtype=object)), ids.get_indexer(pd.Index(as_text(t["b"]), dtype=object))
-    known = (ia >= 0) & (ib >= 0)
-    return from_codes(order, ia[known], ib[known])
+        return from_edges(persons["person_id"].tolist(), [], [])
+    return from_edges(persons["person_id"].tolist(), as_text(t["a"]), as_text(t["b"]), drop_unknown=True)
 
 
 def add_structure(persons: pd.DataFrame, observed: Adjacency, codes: np.ndarray, opts: Options, step: Progress) -> None:
