@@ -29,13 +29,13 @@ __all__ = [
 ]
 
 
-def text_array(values: pd.Series) -> np.ndarray:
+def text_array(values: pd.Series | np.ndarray) -> np.ndarray:
     """A column as an object array of Python strings (non-strings converted with ``str``).
 
     >>> text_array(pd.Series(["a", 1, None], dtype=object)).tolist()
     ['a', '1', 'None']
     """
-    arr = values.to_numpy(dtype=object)
+    arr = values.to_numpy(dtype=object) if isinstance(values, pd.Series) else np.asarray(values, dtype=object)
     if pd.api.types.infer_dtype(arr, skipna=False) == "string":
         return arr
     return np.array([x if type(x) is str else str(x) for x in arr.tolist()], dtype=object)
@@ -75,11 +75,7 @@ def blank_text(values: pd.Series | np.ndarray | list[Any], index: pd.Index | Non
     index = values.index if isinstance(values, pd.Series) else index
     arr = values.to_numpy(dtype=object) if isinstance(values, pd.Series) else np.asarray(values, dtype=object)
     missing = pd.isna(arr)
-    if missing.any():
-        arr = np.where(missing, "", arr)
-    if pd.api.types.infer_dtype(arr, skipna=False) not in ("string", "empty"):
-        arr = np.array([x if type(x) is str else str(x) for x in arr.tolist()], dtype=object)
-    return pd.Series(arr, index=index, dtype=object)
+    return pd.Series(text_array(np.where(missing, "", arr) if missing.any() else arr), index=index, dtype=object)
 
 
 def run_starts(keys: np.ndarray) -> np.ndarray:
