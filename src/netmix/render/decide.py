@@ -24,10 +24,11 @@ from collections import Counter
 import pandas as pd
 
 from ..privacy import redact_text
+from ..util.arrays import texts
 from . import i18n, wording
 from .people import cap, records
 
-__all__ = ["doubles_summary", "review_rows", "run_key"]
+__all__ = ["doubles_summary", "review_rows", "run_key", "source_keys"]
 
 
 def _text(row: dict, key: str) -> str:
@@ -35,12 +36,16 @@ def _text(row: dict, key: str) -> str:
     return "" if value is None or (isinstance(value, float) and value != value) else str(value)
 
 
-def _key_of(contacts: pd.DataFrame | None) -> dict[str, str]:
-    """contact id → ``account|source_id`` (the key a decision keeps when contact ids change)."""
+def source_keys(contacts: pd.DataFrame | None) -> dict[str, str]:
+    """contact id → ``account|source_id`` (the key a decision keeps when contact ids change).
+
+    >>> source_keys(pd.DataFrame({"contact_id": ["pro:3"], "account": ["pro"], "source_id": ["17"]}))
+    {'pro:3': 'pro|17'}
+    """
     if contacts is None or not len(contacts) or not {"contact_id", "account", "source_id"} <= set(contacts.columns):
         return {}
-    keys = contacts["account"].astype(str) + "|" + contacts["source_id"].astype(str)
-    return dict(zip(contacts["contact_id"].astype(str), keys, strict=False))
+    keys = (f"{a}|{s}" for a, s in zip(texts(contacts["account"]), texts(contacts["source_id"]), strict=True))
+    return dict(zip(texts(contacts["contact_id"]), keys, strict=False))
 
 
 def review_rows(
@@ -53,7 +58,7 @@ def review_rows(
         band = doubles["band"].astype(str) if "band" in doubles.columns else pd.Series([], dtype=str)
         source = records(doubles[band == "review"])
     rows = []
-    key_of = functools.cache(lambda: _key_of(contacts))  # only rows without their source keys need it
+    key_of = functools.cache(lambda: source_keys(contacts))  # only rows without their source keys need it
     for i, r in enumerate(source):
         cids = sorted({c for c in _text(r, "contact_ids").split(";") if c})
         keys = [k for k in _text(r, "source_keys").split(";") if k] or sorted({key_of()[c] for c in cids if c in key_of()})

@@ -32,7 +32,7 @@ from ..io.output import safe_cell
 from ..model import REVIEW_COLUMNS, Analysis, Resolution, empty_frame
 from ..privacy import Pseudonymizer, anonymize_tables
 from ..resolution.facts import Fact
-from ..util.arrays import texts
+from .decide import source_keys
 from .evidence import evidence_text
 from .i18n import t
 from .people import records
@@ -93,9 +93,7 @@ def review_table(resolution: Resolution, analysis: Analysis | None, lang: str = 
     possible = {str(p): int(r) for p, r, s in ranked if s == "unconfirmed"}
     org_cluster = dict(zip(b["person_id"].astype(str), b["org_cluster"].astype(str), strict=False)) if "org_cluster" in b else {}
     confirmed = {str(p): int(r) for p, r, s in ranked if s != "unconfirmed"}
-    c = resolution.contacts
-    sources = (f"{a}|{s}" for a, s in zip(texts(c["account"]), texts(c["source_id"]), strict=True))
-    key_of = dict(zip(texts(c["contact_id"]), sources, strict=False))
+    key_of = source_keys(resolution.contacts)
     rows = []
     for r in records(d):
         kind = _kind(r, possible)
