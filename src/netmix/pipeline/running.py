@@ -63,7 +63,7 @@ def import_all(
     >>> [t.format for t in tiesets]
     ['gdf', 'gdf']
     """
-    imports, _empty, tiesets = _import_and_read(config, clock or StepClock(progress))
+    imports, _empty, tiesets = _import_and_read(config, clock or StepClock(progress), beside=_big(config))
     return imports, tiesets
 
 
@@ -72,22 +72,23 @@ _FORK_FROM = 2_000_000
 
 
 def _import_and_read(
-    config: RunConfig, clock: StepClock
+    config: RunConfig, clock: StepClock, *, beside: bool
 ) -> tuple[dict[str, ImportResult], tuple[EmptyAccount, ...], tuple[TieSet, ...]]:
-    """The accounts (:func:`import_accounts`) and the tie files (:func:`read_all_ties`); large tie files are
-    read in a forked child (:class:`~.forked.ForkedOutput`) while the accounts are imported, when :func:`~.forked.can_fork`."""
-    beside = ForkedOutput(lambda: _read_until_error(config.ties), parallel=True) if _big(config) else None
+    """The accounts (:func:`import_accounts`) and the tie files (:func:`read_all_ties`); with ``beside`` (large tie
+    files, :func:`_big`), the tie files are read in a forked child (:class:`~.forked.ForkedOutput`) while the accounts
+    are imported."""
+    child = ForkedOutput(lambda: _read_until_error(config.ties), parallel=True) if beside else None
     try:
         imports, empty = import_accounts(config, clock)
-        return imports, empty, read_all_ties(config, clock, beside)
+        return imports, empty, read_all_ties(config, clock, child)
     except BaseException:
-        if beside is not None:
-            beside.cancel()
+        if child is not None:
+            child.cancel()
         raise
 
 
 def _big(config: RunConfig) -> bool:
-    """Whether the tie files are big enough for work beside the run's process (and it can have some)."""
+    """Whether the tie files are big enough for work beside the run's process (which :func:`~.forked.can_fork`)."""
     return sum(map(_size, (src.path for src in config.ties))) >= _FORK_FROM and can_fork()
 
 
@@ -194,10 +195,11 @@ def run(config: RunConfig, *, progress: Progress = _quiet) -> RunResult:
     ['import', 'import', 'import']
     """
     clock = StepClock(progress)
+    big = _big(config)
     # what each stage makes lives to the end of the run: frozen out of the garbage collector's walks; on a big
     # network, the interpreter that will measure betweenness starts now, beside the imports
-    with collector.sparing() as settle, background.warmed(_big(config)):
-        imports, empty, tiesets = _import_and_read(config, clock)
+    with collector.sparing() as settle, background.warmed(big):
+        imports, empty, tiesets = _import_and_read(config, clock, beside=big)
         settle()
         # an account whose export yields no contact is set aside (said on screen and in run.json); the run goes on
         config = replace(config, accounts=tuple(a for a in config.accounts if a.name in imports))
