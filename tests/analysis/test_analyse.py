@@ -90,6 +90,7 @@ def test_betweenness_starts_on_the_observed_graph_itself(maud):
     )  # fmt: skip
     for resolution in (maud, dataclasses.replace(maud, ties=messy)):
         persons = prepare_persons(resolution)
-        early, reference = observed_pairs(persons, resolution), tie_adjacency(persons, observed_ties(resolution))
+        early = observed_pairs(persons["person_id"].tolist(), resolution.ties)
+        reference = tie_adjacency(persons, observed_ties(resolution))
         assert early.nodes == reference.nodes and early.m == reference.m > 0
         assert np.array_equal(early.src, reference.src) and np.array_equal(early.dst, reference.dst)

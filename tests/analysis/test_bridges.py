@@ -170,7 +170,6 @@ def test_ties_split_between_the_worlds_make_the_bridge_in_one_mixed_cluster():
     from netmix.analysis._adjacency import from_edges
     from netmix.analysis.clusters import sphere_sides
     from netmix.analysis.steps import Options, add_betweenness, add_structure, start_structure
-    from netmix.model import Resolution
 
     friends, colleagues = [f"f{i}" for i in range(1, 9)], ["k1", "k2", "k3"]
     ids = sorted(["x", "c", "y", *friends, *colleagues])
@@ -183,9 +182,8 @@ def test_ties_split_between_the_worlds_make_the_bridge_in_one_mixed_cluster():
     adj = from_edges(ids, [a for a, _ in edges], [b for _, b in edges])
     codes = np.zeros(len(ids), dtype=np.int64)
     add_structure(persons, adj, codes, Options(), lambda _: None)
-    e = pd.DataFrame()
     ties = pd.DataFrame({"a": [a for a, _ in edges], "b": [b for _, b in edges]})
-    add_betweenness(persons, adj, codes, Options(), start_structure(persons, Resolution(e, persons, e, e, ties, e), Options()))
+    add_betweenness(persons, adj, codes, Options(), start_structure(ids, ties, Options()))
     p = persons.set_index("person_id")
     assert sphere_sides(persons).tolist()[ids.index("y")] == "personal"  # the cluster's side, as before
     assert p.loc["y", "side"] == "professional"  # 3 of 3 one-world neighbours are colleagues (c, k1, k2)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Unpack
 
+import pandas as pd
+
 from ..graph import observed_ties, person_ties, to_networkx
 from ..model import Account, Analysis, Deferred, Resolution
 from .circle_tables import circle_tables
@@ -12,6 +14,7 @@ from .circles import circle_params, circles_of
 from .overlap import account_spheres, overlap
 from .possible_bridges import with_possible_bridges
 from .steps import (
+    Betweenness,
     OptionArgs,
     Options,
     add_betweenness,
@@ -25,7 +28,7 @@ from .steps import (
 )
 from .tables import bridges_table, circle_facts, output_order, result_tables, run_params, summary_facts
 
-__all__ = ["analyse", "run_steps"]
+__all__ = ["analyse", "betweenness_ahead", "run_steps"]
 
 Progress = Callable[[str], None]
 
@@ -40,6 +43,7 @@ def analyse(
     *,
     labels: Mapping[str, str] | None = None,
     progress: Progress | None = None,
+    betweenness: Betweenness | None = None,
     **options: Unpack[OptionArgs],
 ) -> Analysis:
     """Run every analysis on a resolution.
@@ -54,6 +58,9 @@ def analyse(
         The user's cluster labels (cluster → label; :func:`.labels.load_labels`).
     progress : callable, optional
         Called with a short step description (the CLI prints it on stderr).
+    betweenness : callable, optional
+        :func:`betweenness_ahead` of this resolution's persons and ties with the same ``options``, started
+        while the resolution was being made; ``None``: started here.
     **options
         Any field of :class:`.steps.Options` (``seed``, ``resolution_param``, ``min_mutual``,
         ``infer``, wave, betweenness, role and bridge parameters; described there).
@@ -74,7 +81,20 @@ def analyse(
     >>> result.summary["ties_observed"], result.persons.set_index("person_id")["degree"].to_dict()
     (4, {'a': 2, 'b': 2, 'c': 3, 'd': 1})
     """
-    return run_steps(resolution, accounts, Options(**options), labels=labels, step=progress or _quiet)
+    opts = Options(**options)
+    return run_steps(resolution, accounts, opts, labels=labels, step=progress or _quiet, betweenness=betweenness)
+
+
+def betweenness_ahead(person_ids: Sequence[str], ties: pd.DataFrame, **options: Unpack[OptionArgs]) -> Betweenness:
+    """Start the betweenness :func:`analyse` measures (the slowest measure: another process on a big graph) before
+    the resolution is complete, from its persons' ids (sorted) and its ties; hand it to :func:`analyse`, with the
+    same ``options``.
+
+    >>> ties = pd.DataFrame({"a": ["a", "b"], "b": ["b", "c"]})
+    >>> betweenness_ahead(["a", "b", "c"], ties, seed=1)()[0].tolist()
+    [0.0, 1.0, 0.0]
+    """
+    return start_structure(person_ids, ties, Options(**options))
 
 
 def run_steps(
@@ -84,10 +104,12 @@ def run_steps(
     *,
     labels: Mapping[str, str] | None,
     step: Progress,
+    betweenness: Betweenness | None = None,
 ) -> Analysis:
     """The steps of :func:`analyse`, in order, each named after what it adds."""
     persons = prepare_persons(resolution)
-    betweenness = start_structure(persons, resolution, opts)  # measured meanwhile (another process on big graphs)
+    if betweenness is None:  # measured meanwhile (another process on big graphs)
+        betweenness = start_structure(persons["person_id"].tolist(), resolution.ties, opts)
     step("finding connection waves")
     waves = find_waves(resolution, opts)
     step("building the person graph")

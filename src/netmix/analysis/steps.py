@@ -7,7 +7,7 @@ missing) and the **observed** tie graph; none reads the inferred ties except
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypedDict
 
@@ -33,6 +33,7 @@ from .exclusion import mutual_counts
 from .roles import brokerage, dominant_role, ego_roles
 
 __all__ = [
+    "Betweenness",
     "OptionArgs",
     "Options",
     "add_betweenness",
@@ -148,33 +149,31 @@ def add_clusters(
 Betweenness = Callable[[], tuple[np.ndarray, dict[str, Any]]]
 
 
-def start_structure(persons: pd.DataFrame, resolution: Resolution, opts: Options) -> Betweenness:
+def start_structure(person_ids: Sequence[str], ties: pd.DataFrame | None, opts: Options) -> Betweenness:
     """Start the slowest measure, betweenness (in another process on big graphs), first of all; call the result to
     wait for it.
 
     Betweenness counts paths in hops, so it needs only which persons are tied: the pairs of the
-    resolution's ties between two known persons (what :func:`netmix.graph.observed_ties` keeps), read
-    here without building that table — the graph is the observed one, node for node and tie for tie.
+    resolution's ties between two of ``person_ids`` (sorted, as :func:`prepare_persons` sorts them),
+    read here without building the observed tie table (:func:`observed_pairs`) — so it can start as
+    soon as the resolution has made its persons and ties.
     """
-    pairs = observed_pairs(persons, resolution)
+    pairs = observed_pairs(person_ids, ties)
     return start_betweenness(pairs, exact_max=opts.exact_betweenness_max, samples=opts.betweenness_samples, seed=opts.seed)
 
 
-def observed_pairs(persons: pd.DataFrame, resolution: Resolution) -> Adjacency:
-    """The observed ties of the resolution between the persons (:func:`prepare_persons`), unweighted.
+def observed_pairs(person_ids: Sequence[str], ties: pd.DataFrame | None) -> Adjacency:
+    """The observed ties of a resolution's ``ties`` between ``person_ids``, unweighted: the graph
+    :func:`tie_adjacency` makes of :func:`netmix.graph.observed_ties`, node for node and tie for tie.
 
-    >>> from netmix.model import Resolution
-    >>> e = pd.DataFrame()
-    >>> persons = prepare_persons(Resolution(e, pd.DataFrame({"person_id": ["b", "a", "c"]}), e, e, e, e))
     >>> ties = pd.DataFrame({"a": ["b", "a", "a", "x"], "b": ["a", "b", "a", "c"]})
-    >>> adj = observed_pairs(persons, Resolution(e, persons, e, e, ties, e))
+    >>> adj = observed_pairs(["a", "b", "c"], ties)
     >>> adj.src.tolist(), adj.dst.tolist()
     ([0], [1])
     """
-    t = resolution.ties
-    if t is None or not len(t):
-        return from_edges(persons["person_id"].tolist(), [], [])
-    return from_edges(persons["person_id"].tolist(), as_text(t["a"]), as_text(t["b"]), drop_unknown=True)
+    if ties is None or not len(ties):
+        return from_edges(list(person_ids), [], [])
+    return from_edges(list(person_ids), as_text(ties["a"]), as_text(ties["b"]), drop_unknown=True)
 
 
 def add_structure(persons: pd.DataFrame, observed: Adjacency, codes: np.ndarray, opts: Options, step: Progress) -> None:

@@ -7,7 +7,7 @@ import pickle
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -17,6 +17,10 @@ from ..model import Analysis, ImportResult, Resolution, TieSet, TieSource
 from ..util import background, collector
 from .forked import ForkedOutput, can_fork
 from .steps import Progress, StepClock, _quiet
+
+if TYPE_CHECKING:
+    from ..analysis.steps import Betweenness, OptionArgs
+    from ..resolution import TiesReady
 
 
 @dataclass(frozen=True)
@@ -80,11 +84,22 @@ def _import_and_read(
     child = ForkedOutput(lambda: _read_until_error(config.ties), parallel=True) if beside else None
     try:
         imports, empty = import_accounts(config, clock)
+        if child is not None:
+            _load_next()
         return imports, empty, read_all_ties(config, clock, child)
     except BaseException:
         if child is not None:
             child.cancel()
         raise
+
+
+def _load_next() -> None:
+    """Import what resolving and analysing need (about a quarter of a second) while the child still reads the tie
+    files: otherwise the run would wait for the child, then import them."""
+    from .. import analysis, resolution  # noqa: F401
+    from ..util.igraph_tools import load_igraph
+
+    load_igraph()
 
 
 def _big(config: RunConfig) -> bool:
@@ -137,8 +152,11 @@ def read_all_ties(config: RunConfig, clock: StepClock, beside: ForkedOutput | No
     return tuple(tiesets)
 
 
-def resolve_all(config: RunConfig, imports: dict[str, ImportResult], tiesets: tuple[TieSet, ...]) -> Resolution:
-    """Resolve the imported contacts into persons (doubles, ties between persons)."""
+def resolve_all(
+    config: RunConfig, imports: dict[str, ImportResult], tiesets: tuple[TieSet, ...], *, on_ties: TiesReady | None = None
+) -> Resolution:
+    """Resolve the imported contacts into persons (doubles, ties between persons); ``on_ties`` as
+    :func:`netmix.resolution.resolve`'s."""
     from ..resolution import resolve
     from ..resolution.decisions import load_decisions
 
@@ -149,10 +167,15 @@ def resolve_all(config: RunConfig, imports: dict[str, ImportResult], tiesets: tu
         kwargs["threshold"] = config.threshold
     if config.decisions:  # a missing decisions file is an error (InputError naming it), never silently skipped
         kwargs["decisions"] = load_decisions(config.decisions)
-    return resolve(contacts, tiesets, requests, **kwargs)
+    return resolve(contacts, tiesets, requests, on_ties=on_ties, **kwargs)
 
 
-def _analyse(config: RunConfig, resolution: Resolution, clock: StepClock) -> Analysis:
+def _options(config: RunConfig) -> OptionArgs:
+    """The analysis options ``config`` sets."""
+    return {"seed": config.seed, "resolution_param": config.resolution, "min_mutual": config.min_mutual}
+
+
+def _analyse(config: RunConfig, resolution: Resolution, clock: StepClock, betweenness: Betweenness | None) -> Analysis:
     from ..analysis import analyse
     from ..analysis.labels import load_labels
 
@@ -160,11 +183,10 @@ def _analyse(config: RunConfig, resolution: Resolution, clock: StepClock) -> Ana
     analysis = analyse(
         resolution,
         config.accounts,
-        seed=config.seed,
-        resolution_param=config.resolution,
         labels=labels,
-        min_mutual=config.min_mutual,
         progress=clock.substep("analyse"),
+        betweenness=betweenness,
+        **_options(config),
     )
     clock.finish(len(analysis.persons))
     return analysis
@@ -203,11 +225,18 @@ def run(config: RunConfig, *, progress: Progress = _quiet) -> RunResult:
         settle()
         # an account whose export yields no contact is set aside (said on screen and in run.json); the run goes on
         config = replace(config, accounts=tuple(a for a in config.accounts if a.name in imports))
+        ahead: list[Betweenness] = []  # the slowest measure starts as soon as the persons' ties are made
+
+        def start(persons: pd.DataFrame, ties: pd.DataFrame) -> None:
+            from ..analysis import betweenness_ahead
+
+            ahead.append(betweenness_ahead(persons["person_id"].tolist(), ties, **_options(config)))
+
         with clock.step("resolve") as counted:
-            resolution = resolve_all(config, imports, tiesets)
+            resolution = resolve_all(config, imports, tiesets, on_ties=start)
             counted.append(len(resolution.persons))
         settle()
-        analysis = _analyse(config, resolution, clock)
+        analysis = _analyse(config, resolution, clock, ahead[0] if ahead else None)
     return RunResult(config, imports, tiesets, resolution, analysis, tuple(clock.rows), tuple(e.fact() for e in empty))
 
 

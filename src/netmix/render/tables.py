@@ -15,6 +15,7 @@ import pandas as pd
 from .. import model
 from ..model import Analysis, Resolution
 from ..privacy import Pseudonymizer, anonymize_tables
+from ..util.arrays import as_text
 from ..util.text import natural_key
 from .evidence import worded
 
@@ -63,20 +64,20 @@ def _encoded(value: str) -> str:
     return _RUN.sub(_zfilled if value.isascii() else _padded, value) + "\x00"
 
 
-def _natural_order(col: pd.Series) -> pd.Series:
+def _natural_order(col: pd.Series) -> np.ndarray:
     """A sort key for ``col`` in :func:`natural_key` order: the text itself when it holds no digit, else
     :func:`_encoded` of it (made once per distinct value) — or, for a text holding NUL or a number of more
     than :data:`_WIDTH` digits, the rank of its :func:`natural_key` key among the column's distinct values.
 
-    >>> _natural_order(pd.Series(["perso:10", "perso:9", "perso:9"])).rank(method="dense").tolist()
+    >>> pd.Series(_natural_order(pd.Series(["perso:10", "perso:9", "perso:9"]))).rank(method="dense").tolist()
     [2.0, 1.0, 1.0]
     """
-    text = col.astype(str)
-    if not text.str.contains(r"\d", regex=True).any():
+    text = as_text(col)
+    codes, values = pd.factorize(text)
+    if not any(map(_RUN.search, values)):
         return text  # one text part each: natural order is the text's order
-    values = pd.unique(text.to_numpy(dtype=object))
     if _fits(values):
-        return text.map(dict(zip(values, map(_encoded, values), strict=True)))
+        return np.array(list(map(_encoded, values)), dtype=object)[codes]
     keys = {value: natural_key(value) for value in values}
     rank: dict[str, int] = {}
     previous: tuple | None = None
@@ -85,7 +86,7 @@ def _natural_order(col: pd.Series) -> pd.Series:
         if keys[value] != previous:  # equal keys ("a01", "a1") share a rank, as they shared a key
             previous, place = keys[value], place + 1
         rank[value] = place
-    return text.map(rank)
+    return np.array([rank[value] for value in values], dtype=np.int64)[codes]
 
 
 def _fits(values: np.ndarray) -> bool:
@@ -107,27 +108,39 @@ def _clean(df: pd.DataFrame | None, first: tuple[str, ...]) -> pd.DataFrame:
     df = df[cols]
     for col in df.columns:
         if df[col].dtype == object or pd.api.types.is_string_dtype(df[col]):
-            df[col] = df[col].astype(object).where(df[col].notna(), "").astype(object)
+            values = df[col].to_numpy(dtype=object)
+            missing = pd.isna(values)
+            if missing.any() or df[col].dtype != object:
+                df[col] = pd.Series(np.where(missing, "", values), index=df.index, dtype=object)
     return df.reset_index(drop=True)
 
 
 def _sort(df: pd.DataFrame, by: list[str], ascending: list[bool] | None = None) -> pd.DataFrame:
+    """``df`` sorted stably by the columns ``by`` (text in :func:`natural_key` order, missing numbers first), a fresh
+    index; the columns after the first that tell every row apart are not read.
+
+    >>> table = pd.DataFrame({"id": ["p10", "p9", "p10"], "n": [1.0, 2.0, float("nan")]})
+    >>> _sort(table, ["id", "n"], [True, False]).values.tolist()
+    [['p9', 2.0], ['p10', nan], ['p10', 1.0]]
+    """
     by = [c for c in by if c in df.columns]
     if not by or df.empty:
         return df.reset_index(drop=True)
     asc = ascending[: len(by)] if ascending else [True] * len(by)
-    keys: dict[str, pd.Series] = {}
-    for i, c in enumerate(by):
-        col = df[c].reset_index(drop=True)
+    ranks: list[np.ndarray] = []  # each key's rank among its distinct values (negated when descending)
+    combined = np.zeros(len(df), dtype=np.int64)  # one code per distinct combination of the keys so far
+    for c, up in zip(by, asc, strict=False):
+        col = df[c]
         if pd.api.types.is_numeric_dtype(col):
-            keys[f"__k{i}"] = col.fillna(float("-inf") if asc[i] else float("inf"))
+            key = col.fillna(float("-inf") if up else float("inf")).to_numpy()
         else:
-            keys[f"__k{i}"] = _natural_order(col)
-        if not pd.DataFrame(keys).duplicated().any():  # the keys so far tell every row apart: the rest never count
+            key = _natural_order(col)
+        rank = pd.factorize(key, sort=True)[0].astype(np.int64)
+        ranks.append(rank if up else -rank)
+        combined = pd.factorize(combined * (int(rank.max()) + 1) + rank)[0].astype(np.int64)
+        if combined.max() == len(df) - 1:  # the keys so far tell every row apart: the rest never count
             break
-    keyed = pd.DataFrame(keys)
-    order = keyed.sort_values(list(keys), ascending=asc[: len(keys)], kind="mergesort").index.to_numpy()
-    return df.take(order).reset_index(drop=True)
+    return df.take(np.lexsort(ranks[::-1])).reset_index(drop=True)
 
 
 def output_tables(

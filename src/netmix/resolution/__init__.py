@@ -32,7 +32,7 @@ Decisions (:mod:`.decisions`) force or forbid merges and are carried into ``doub
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -57,6 +57,9 @@ log = logging.getLogger(__name__)
 #: Confidence from which a pair is merged (band ``likely``); ``certain`` needs ids or shared contacts.
 DEFAULT_THRESHOLD = 0.7
 MAX_ROUNDS = 2
+
+#: What :func:`resolve` calls with the persons and their ties once made (``on_ties``).
+TiesReady = Callable[[pd.DataFrame, pd.DataFrame], None]
 
 
 def _prepare(contacts: pd.DataFrame) -> pd.DataFrame:
@@ -93,6 +96,7 @@ def resolve(
     *,
     threshold: float = DEFAULT_THRESHOLD,
     decisions: Decisions | None = None,
+    on_ties: TiesReady | None = None,
 ) -> Resolution:
     """Resolve contacts (and tie-file nodes) into persons; find doubles and duplicates.
 
@@ -103,6 +107,8 @@ def resolve(
     requests : REQUEST_COLUMNS, or ``None``.
     threshold : confidence from which a pair is merged (band ``likely``).
     decisions : decisions from :func:`load_decisions`, re-applied.
+    on_ties : called with the persons table and the ties between persons as soon as both are made (before the
+        doubles are), so that work on the person graph can start while the resolution ends.
 
     Returns
     -------
@@ -115,7 +121,7 @@ def resolve(
     # resolution only allocates: the collector's passes would walk millions of live objects for nothing (the
     # intermediate tables are freed when _resolve returns, before it runs again)
     with collector.paused():
-        return _resolve(contacts, tiesets, requests, threshold, decisions)
+        return _resolve(contacts, tiesets, requests, threshold, decisions, on_ties)
 
 
 def _resolve(
@@ -124,6 +130,7 @@ def _resolve(
     requests: pd.DataFrame | None,
     threshold: float,
     decisions: Decisions | None,
+    on_ties: TiesReady | None,
 ) -> Resolution:
     c = _prepare(contacts)
     spheres: dict[str, str] = {}
@@ -137,6 +144,8 @@ def _resolve(
     pid = person_ids(ents, root)
     persons = persons_table(ents, c, pid, spheres)
     ties = person_ties(ents, pid)
+    if on_ties is not None:
+        on_ties(persons, ties)
     forced_roots = {int(root[a]) for a, _ in forced}
     doubles, duplicates = build_doubles(ents, c, scored, root, pid, deg, persons, spheres, forced_roots)
     applied = _apply_decisions(doubles, refs, c["contact_id"].tolist())
