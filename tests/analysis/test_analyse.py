@@ -94,3 +94,17 @@ def test_betweenness_starts_on_the_observed_graph_itself(maud):
         reference = tie_adjacency(persons, observed_ties(resolution))
         assert early.nodes == reference.nodes and early.m == reference.m > 0
         assert np.array_equal(early.src, reference.src) and np.array_equal(early.dst, reference.dst)
+
+
+def test_betweenness_started_ahead_gives_the_same_analysis(maud, accounts):
+    # what the pipeline does: betweenness started from the resolution's persons and ties before analyse (here
+    # sampled: 10 sources, so that the seed matters), then handed to it; the reference is analyse alone
+    from netmix.analysis import betweenness_ahead
+
+    options = {"seed": 7, "exact_betweenness_max": 5, "betweenness_samples": 10}
+    ids = sorted(maud.persons["person_id"])
+    ahead = analyse(maud, accounts, betweenness=betweenness_ahead(ids, maud.ties, **options), **options)
+    alone = analyse(maud, accounts, **options)
+    assert ahead.params["betweenness"]["method"] == "sampled"
+    assert ahead.persons["betweenness"].gt(0).any()
+    pd.testing.assert_frame_equal(ahead.persons, alone.persons)

@@ -6,9 +6,11 @@ import hashlib
 import math
 import re
 
+import pandas as pd
 import pytest
 
 from netmix.model import DOUBLE_COLUMNS, REQUEST_COLUMNS, RESOLVED_PERSON_COLUMNS, TIE_COLUMNS, frame
+from netmix.resolution import resolve as netmix_resolve
 
 from .resolve_helpers import contact, contacts, double_row, person_of, population_term, tieset
 from .resolve_helpers import resolve_en as resolve
@@ -142,3 +144,16 @@ def test_requests_get_person_ids():
 def test_empty_input():
     res = resolve(frame([], [c for c in contacts().columns]))
     assert len(res.persons) == 0 and len(res.doubles) == 0 and len(res.ties) == 0
+
+
+def test_on_ties_sees_the_persons_and_ties_resolve_returns():
+    # the pipeline starts betweenness from what on_ties is handed: it must be the resolution's own persons and ties
+    friends = ["Anne Roux", "Luc Faure", "Zoé Garnier"]
+    rows = [contact("pro", 1, "Claire Moreau"), contact("perso", 2, "Claire Moreau")]
+    rows += [contact("pro", i + 3, f) for i, f in enumerate(friends)]
+    seen = []
+    ties = [tieset("pro", [("Claire Moreau", f) for f in friends])]
+    res = netmix_resolve(contacts(*rows), ties, on_ties=lambda persons, ties: seen.append((persons, ties)))
+    assert len(seen) == 1 and len(res.ties) == 3
+    pd.testing.assert_frame_equal(seen[0][0], res.persons)
+    pd.testing.assert_frame_equal(seen[0][1], res.ties)
