@@ -302,7 +302,8 @@ class Resolution:
     ``doubles``: DOUBLE_COLUMNS (+ ``decision``), one row per person reached from ≥ 2 accounts or
     per cross-account pair left to review, sorted by confidence then name.
     ``duplicates``: within-account duplicates (person_id, name, account, contact_ids, confidence, evidence).
-    ``ties``: TIE_COLUMNS between person ids, kind "observed".
+    ``ties``: TIE_COLUMNS between person ids (``a < b``), kind "observed"; ``a`` and ``b`` are ordered
+    categoricals over every person's id, sorted (compared, sorted and matched as the ids are; read by their codes).
     ``requests``: REQUEST_COLUMNS + ``person_id``.
     ``params``: threshold, decisions file, counts — for run.json.
     """
@@ -378,4 +379,4 @@ class Analysis:
     graph: LazyField[nx.Graph] = LazyField()
     circles: pd.DataFrame = field(default_factory=lambda: empty_frame(CIRCLE_COLUMNS))  # CIRCLE_COLUMNS + composition
     circle_members: pd.DataFrame = field(default_factory=lambda: empty_frame(CIRCLE_MEMBER_COLUMNS))
-    ties: pd.DataFrame | None = None
+    ties: pd.DataFrame | None = None  # every tie of the person graph (EDGE_COLUMNS), ends as in Resolution.ties

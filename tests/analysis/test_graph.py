@@ -64,3 +64,36 @@ def test_wave_ties(build, accounts):
     kinds = {(u, v): d for u, v, d in g.edges(data=True)}
     assert len(kinds) == 10 and all(d["source"] == "wave w01" and d["weight"] == 0.25 for d in kinds.values())
     assert g.degree("o") == 0
+
+
+def test_ties_read_by_their_codes_give_the_tables_their_texts_give(maud):
+    # resolve hands its ties over as ordered categoricals of the persons' ids, which observed_ties and merge_edges
+    # read by their codes; the reference is the same ties as plain text (the path of a hand-made Resolution), also
+    # messy: a tie given twice (reversed, another weight and file), naming an unknown person, from a person to themself
+    import dataclasses
+
+    from netmix.graph import observed_ties, person_ties
+
+    t = maud.ties
+    messy = pd.concat(
+        [t, t.iloc[:5].rename(columns={"a": "b", "b": "a"}).assign(weight=2.0, source="other.gdf"),
+         t.iloc[:3].assign(b="nobody"), t.iloc[:2].assign(b=t["a"].iloc[:2])],
+        ignore_index=True,
+    )  # fmt: skip
+    ids = pd.Index(sorted(maud.persons["person_id"]), dtype=object)
+
+    def coded(ties: pd.DataFrame) -> pd.DataFrame:  # an unknown id: code -1 (missing)
+        codes = {end: ids.get_indexer(ties[end]) for end in ("a", "b")}
+        return ties.assign(**{end: pd.Categorical.from_codes(c, categories=ids, ordered=True) for end, c in codes.items()})
+
+    def text(edges: pd.DataFrame) -> pd.DataFrame:
+        return edges.astype({"a": object, "b": object})
+
+    for ties in (t, messy):
+        got = observed_ties(dataclasses.replace(maud, ties=coded(ties)))
+        want = observed_ties(dataclasses.replace(maud, ties=ties))
+        assert isinstance(got["a"].dtype, pd.CategoricalDtype) and len(got) == len(t) > 0
+        assert text(got).equals(text(want))
+        assert (got["a"] < got["b"]).all() and (got["a"].astype(str) < got["b"].astype(str)).all()
+        edges = [text(person_ties(dataclasses.replace(maud, ties=x)).edges) for x in (coded(ties), ties)]
+        assert edges[0].equals(edges[1])

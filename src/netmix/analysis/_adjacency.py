@@ -125,8 +125,7 @@ def from_edges(
     """
     order = tuple(sorted(nodes))
     idx = pd.Index(list(order), dtype=object)
-    ia = idx.get_indexer(_object_index(a))
-    ib = idx.get_indexer(_object_index(b))
+    ia, ib = _places(idx, a), _places(idx, b)
     w = np.ones(len(ia)) if weight is None else np.asarray(weight, dtype=np.float64)
     known = (ia >= 0) & (ib >= 0)
     if not known.all():
@@ -143,6 +142,15 @@ def from_edges(
         first = np.flatnonzero(run_starts(key))
         lo, hi, w = lo[first], hi[first], np.fmax.reduceat(w, first)  # largest weight (NaN ignored, as pandas max)
     return Adjacency(order, lo, hi, w.astype(np.float64))
+
+
+def _places(idx: pd.Index, ends: Ids) -> np.ndarray:
+    """The places of the ids ``ends`` in ``idx`` (``-1``: not there); a categorical is looked up once per category."""
+    if isinstance(ends, pd.Series) and isinstance(ends.dtype, pd.CategoricalDtype):
+        place = idx.get_indexer(pd.Index(ends.cat.categories, dtype=object))
+        codes = ends.cat.codes.to_numpy(dtype=np.int64)
+        return np.where(codes >= 0, place[codes], -1)
+    return idx.get_indexer(_object_index(ends))
 
 
 def _object_index(values: Ids) -> pd.Index:

@@ -173,7 +173,8 @@ def observed_pairs(person_ids: Sequence[str], ties: pd.DataFrame | None) -> Adja
     """
     if ties is None or not len(ties):
         return from_edges(list(person_ids), [], [])
-    return from_edges(list(person_ids), as_text(ties["a"]), as_text(ties["b"]), drop_unknown=True)
+    a, b = (ties[end] if isinstance(ties[end].dtype, pd.CategoricalDtype) else as_text(ties[end]) for end in ("a", "b"))
+    return from_edges(list(person_ids), a, b, drop_unknown=True)
 
 
 def add_structure(persons: pd.DataFrame, observed: Adjacency, codes: np.ndarray, opts: Options, step: Progress) -> None:

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Iterable, Sequence
 from itertools import groupby
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -91,29 +91,56 @@ def inferred_ties(
 
 def observed_ties(resolution: Resolution) -> pd.DataFrame:
     """The resolution's ties as ``EDGE_COLUMNS``: ``a < b``, no self-loops, parallel ties merged
-    (largest weight, sources joined); ties naming an unknown person are dropped with a warning."""
+    (largest weight, sources joined); ties naming an unknown person are dropped with a warning.
+    ``a`` and ``b`` are ordered categoricals over the persons' sorted ids (as :func:`merge_edges` ``coded`` makes them)."""
     t = resolution.ties
     if t is None or not len(t):
-        return merge_edges(pd.DataFrame(columns=list(EDGE_COLUMNS)))
-    a, b = as_text(t["a"]), as_text(t["b"])
-    w = pd.to_numeric(t["weight"], errors="coerce").fillna(1.0).to_numpy(dtype=float) if "weight" in t else np.ones(len(t))
-    src = as_text(t["source"]) if "source" in t else np.full(len(t), "", dtype=object)
-    known = pd.Index(as_text(resolution.persons["person_id"]), dtype=object)
-    loop = a == b
-    ok = pd.Index(a, dtype=object).isin(known) & pd.Index(b, dtype=object).isin(known) & ~loop
-    if (~ok & ~loop).any():
-        log.warning("%d ties name a person the resolution does not know; dropped", int((~ok & ~loop).sum()))
-    less = a < b
-    lo, hi = np.where(less, a, b), np.where(less, b, a)
-    df = _edge_frame(lo[ok], hi[ok], np.where(w[ok] > 0, w[ok], 1.0), np.full(int(ok.sum()), "observed", dtype=object), src[ok])
-    return merge_edges(df, how="max")
+        return merge_edges(pd.DataFrame(columns=list(EDGE_COLUMNS)), coded=True)
+    ids = pd.Index(as_text(resolution.persons["person_id"]), dtype=object).dropna().unique().sort_values()
+    ca, cb = _codes_in(t["a"], ids), _codes_in(t["b"], ids)
+    unknown = (ca < 0) | (cb < 0)
+    loop = ca == cb
+    if unknown.any():  # two unknown ids: a loop only when they are the same text
+        loop[unknown] = as_text(t["a"])[unknown] == as_text(t["b"])[unknown]
+        if (unknown & ~loop).any():
+            log.warning("%d ties name a person the resolution does not know; dropped", int((unknown & ~loop).sum()))
+    ok = ~unknown & ~loop
+    n = int(ok.sum())
+    w = pd.to_numeric(t["weight"], errors="coerce").fillna(1.0).to_numpy(dtype=float)[ok] if "weight" in t else np.ones(n)
+    src = as_text(t["source"])[ok] if "source" in t else np.full(n, "", dtype=object)
+    lo, hi = np.minimum(ca, cb)[ok], np.maximum(ca, cb)[ok]
+    ends = {end: pd.Categorical.from_codes(codes, categories=ids, ordered=True) for end, codes in (("a", lo), ("b", hi))}
+    kind = pd.Series(np.full(n, "observed", dtype=object))
+    df = pd.DataFrame(ends | {"weight": np.where(w > 0, w, 1.0), "kind": kind, "source": pd.Series(src, dtype=object)})
+    return merge_edges(df, how="max", coded=True)
+
+
+def _codes_in(values: pd.Series, ids: pd.Index) -> np.ndarray:
+    """The places of the ids ``values`` in ``ids`` (``-1``: not there); a categorical is looked up once per category."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        place = ids.get_indexer(pd.Index(as_text(pd.Series(values.cat.categories)), dtype=object))
+        codes = values.cat.codes.to_numpy(dtype=np.int64)
+        return np.where(codes >= 0, place[codes], -1)
+    return ids.get_indexer(pd.Index(as_text(values), dtype=object))
+
+
+def _end_codes(a: pd.Series, b: pd.Series) -> tuple[np.ndarray, np.ndarray, pd.Index]:
+    """Both ends as codes into their sorted distinct ids: a categorical pair sharing sorted categories gives its own."""
+    if isinstance(a.dtype, pd.CategoricalDtype) and a.dtype == b.dtype and a.cat.categories.is_monotonic_increasing:
+        ca, cb = a.cat.codes.to_numpy(dtype=np.int64), b.cat.codes.to_numpy(dtype=np.int64)
+        if ca.min() >= 0 and cb.min() >= 0:
+            return ca, cb, pd.Index(a.cat.categories, dtype=object)
+    both = np.concatenate([a.to_numpy(dtype=object), b.to_numpy(dtype=object)])
+    ends, ids = pd.factorize(both, sort=True, use_na_sentinel=False)
+    return ends[: len(a)].astype(np.int64), ends[len(a) :].astype(np.int64), pd.Index(ids, dtype=object)
 
 
 def merge_edges(df: pd.DataFrame, how: str = "sum", *, coded: bool = False) -> pd.DataFrame:
     """Merge rows with the same (a, b): weights (max or sum), kinds and sources joined.
 
-    With ``coded``, ``a`` and ``b`` are categoricals sharing their categories (the sorted ids): the
-    same ids, which a reader maps to its own rows once per person instead of once per tie.
+    With ``coded``, ``a`` and ``b`` are ordered categoricals sharing their categories (the sorted ids):
+    the same ids, compared and sorted as they are, which a reader maps to its own rows once per person
+    instead of once per tie. Ends that are already such categoricals are read by their codes.
 
     >>> edges = pd.DataFrame({"a": ["x", "x", "w"], "b": ["y", "y", "x"], "weight": [1.0, 2.0, 1.0],
     ...                       "kind": "observed", "source": ["f1", "f2", "f1"]})
@@ -123,31 +150,36 @@ def merge_edges(df: pd.DataFrame, how: str = "sum", *, coded: bool = False) -> p
     """
     if not len(df):
         return pd.DataFrame({c: pd.Series([], dtype=float if c == "weight" else object) for c in EDGE_COLUMNS})
-    df = df.astype({"a": object, "b": object, "weight": float, "kind": object, "source": object})
-    # one integer code per pair, ordered like (a, b): much faster to group and sort than strings
-    ends, ids = pd.factorize(np.concatenate([df["a"].to_numpy(), df["b"].to_numpy()]), sort=True)
-    ca, cb = ends[: len(df)].astype(np.int64), ends[len(df) :].astype(np.int64)
-    key = ca * max(len(ids), 1) + cb
+    ca, cb, ids = _end_codes(df["a"], df["b"])
+    n = max(len(ids), 1)
+    key = ca * n + cb  # one integer per pair, ordered like (a, b): much faster to group and sort than strings
+    weight = df["weight"].to_numpy(dtype=float)
+    kind, source = df["kind"].to_numpy(dtype=object), df["source"].to_numpy(dtype=object)
     dup = pd.Series(key).duplicated(keep=False).to_numpy()
     if dup.any():
-        rows, rkey = df[dup], key[dup]
+        rkey = key[dup]
         # pandas sums the weights (compensated summation), in row order within each pair
-        merged = rows.groupby(rkey, sort=False).agg(a=("a", "first"), b=("b", "first"), weight=("weight", how))
+        merged = pd.Series(weight[dup]).groupby(rkey, sort=False).agg(how)
+        pairs = merged.index.to_numpy()
         # kind: "observed", "inferred" or both, from the rows' kinds; sources: distinct, sorted, joined
-        has = {k: (rows["kind"] == k).groupby(rkey, sort=False).any().to_numpy() for k in ("observed", "inferred")}
-        merged["kind"] = ["+".join(k for k in ("observed", "inferred") if has[k][i]) for i in range(len(merged))]
-        distinct = sorted({(k, s) for k, s in zip(rkey.tolist(), rows["source"].tolist(), strict=False) if s})
+        kinds = pd.Series(kind[dup])
+        has = {k: (kinds == k).groupby(rkey, sort=False).any().to_numpy() for k in ("observed", "inferred")}
+        joined_kind = ["+".join(k for k in ("observed", "inferred") if has[k][i]) for i in range(len(pairs))]
+        distinct = sorted({(k, s) for k, s in zip(rkey.tolist(), source[dup].tolist(), strict=False) if s})
         joined = {k: "; ".join(s for _, s in grp) for k, grp in groupby(distinct, key=itemgetter(0))}
-        merged["source"] = [joined.get(k, "") for k in merged.index]
-        key = np.concatenate([key[~dup], merged.index.to_numpy()])
-        df = pd.concat([df[~dup], merged.astype({"kind": object, "source": object})], ignore_index=True)
+        key = np.concatenate([key[~dup], pairs])
+        weight = np.concatenate([weight[~dup], merged.to_numpy(dtype=float)])
+        kind = np.concatenate([kind[~dup], np.array(joined_kind, dtype=object)])
+        source = np.concatenate([source[~dup], np.array([joined.get(k, "") for k in pairs.tolist()], dtype=object)])
     order = np.argsort(key, kind="stable")
-    out = df.iloc[order].reset_index(drop=True)[list(EDGE_COLUMNS)]
+    key = key[order]
     if coded:
-        categories = pd.Index(ids, dtype=object)
-        for end, codes in (("a", key[order] // max(len(ids), 1)), ("b", key[order] % max(len(ids), 1))):
-            out[end] = pd.Categorical.from_codes(codes, categories=categories)
-    return out
+        a: Any = pd.Categorical.from_codes(key // n, categories=ids, ordered=True)
+        b: Any = pd.Categorical.from_codes(key % n, categories=ids, ordered=True)
+    else:
+        a, b = (pd.Series(ids.to_numpy(dtype=object)[codes], dtype=object) for codes in (key // n, key % n))
+    columns = (a, b, weight[order], pd.Series(kind[order], dtype=object), pd.Series(source[order], dtype=object))
+    return pd.DataFrame(dict(zip(EDGE_COLUMNS, columns, strict=True)))
 
 
 class PersonTies(NamedTuple):
@@ -192,5 +224,17 @@ def person_ties(
     inferred = (
         merge_edges(inferred_ties(resolution, waves=waves, clique_max=clique_max, ring_k=ring_k)) if infer else observed.iloc[0:0]
     )
-    edges = merge_edges(pd.concat([observed, inferred], ignore_index=True), how="sum", coded=True)
+    edges = merge_edges(pd.concat([observed, _coded_like(inferred, observed)], ignore_index=True), how="sum", coded=True)
     return PersonTies(observed, inferred, edges)
+
+
+def _coded_like(edges: pd.DataFrame, coded: pd.DataFrame) -> pd.DataFrame:
+    """``edges`` with ``a`` and ``b`` as categoricals of ``coded``'s ids, when ``coded`` has such and they hold every id
+    (tables so coded are merged by their codes); else ``edges`` as they are."""
+    if not isinstance(coded["a"].dtype, pd.CategoricalDtype) or not len(edges):
+        return edges
+    ids = coded["a"].cat.categories
+    codes = {end: _codes_in(edges[end], ids) for end in ("a", "b")}
+    if min(c.min() for c in codes.values()) < 0:
+        return edges
+    return edges.assign(**{end: pd.Categorical.from_codes(c, dtype=coded["a"].dtype) for end, c in codes.items()})

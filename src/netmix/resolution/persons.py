@@ -217,7 +217,8 @@ def _cid_order(cid: str) -> tuple:
 
 
 def person_ties(ents: Entities, pid: np.ndarray) -> pd.DataFrame:
-    """TIE_COLUMNS between person ids (a < b), observed; weight = the largest seen, source = files."""
+    """TIE_COLUMNS between person ids (a < b), observed; weight = the largest seen, source = files. ``a`` and ``b``
+    are ordered categoricals over every person's id, sorted (as :func:`netmix.graph.merge_edges` ``coded`` makes them)."""
     e = ents.edges
     if e.empty:
         return frame([], TIE_COLUMNS)
@@ -234,10 +235,11 @@ def person_ties(ents: Entities, pid: np.ndarray) -> pd.DataFrame:
     weight = e["weight"].to_numpy(dtype=float)[apart][order]
     bit = np.left_shift(1, e["src"].to_numpy(dtype=np.int64)[apart][order])
     first = group_starts(key)
+    categories = pd.Index(ids, dtype=object)  # every person's id, sorted: the ends are read by their codes
     out = pd.DataFrame(
         {
-            "a": pd.Series(ids[key[first] // len(ids)], dtype=object),
-            "b": pd.Series(ids[key[first] % len(ids)], dtype=object),
+            "a": pd.Categorical.from_codes(key[first] // len(ids), categories=categories, ordered=True),
+            "b": pd.Categorical.from_codes(key[first] % len(ids), categories=categories, ordered=True),
             "weight": np.maximum.reduceat(weight, first),
         }
     )
@@ -246,6 +248,4 @@ def person_ties(ents: Entities, pid: np.ndarray) -> pd.DataFrame:
     label = {m: ";".join(sorted({names[x] for x in range(len(names)) if m >> x & 1})) for m in set(mask.tolist())}
     out["kind"] = blank_text(["observed"] * len(out), out.index)
     out["source"] = blank_text([label[m] for m in mask.tolist()], out.index)
-    out["a"] = out["a"].astype(object)
-    out["b"] = out["b"].astype(object)
     return out[list(TIE_COLUMNS)].reset_index(drop=True)
