@@ -28,7 +28,7 @@ import pandas as pd
 
 from ..graph.companies import normalise_companies
 from ..model import BOTH
-from ..util.arrays import as_text, group_positions
+from ..util.arrays import as_text, filled, group_positions
 from ..util.igraph_tools import igraph_seeded, load_igraph
 from ._adjacency import Adjacency, as_adjacency
 
@@ -171,8 +171,8 @@ def _numbered(groups: list[tuple[np.ndarray, str]], pid: np.ndarray) -> pd.DataF
     """``person_id, cluster, basis`` with the groups named ``c01``… by size, then smallest id."""
     groups = sorted(groups, key=lambda g: (-g[0].size, min(pid[g[0]])))
     width = max(2, len(str(len(groups))))
-    cluster = np.full(len(pid), "", dtype=object)
-    basis = np.full(len(pid), "", dtype=object)
+    cluster = filled(len(pid), "")
+    basis = filled(len(pid), "")
     for i, (rows, b) in enumerate(groups, start=1):
         cluster[rows] = f"c{i:0{width}d}"
         basis[rows] = b

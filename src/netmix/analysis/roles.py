@@ -45,6 +45,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from ..util.arrays import filled
 from ._adjacency import Adjacency, as_adjacency, row_chunks
 
 __all__ = ["BROKERAGE_ROLES", "EGO_ROLES", "brokerage", "dominant_role", "ego_roles"]
@@ -171,7 +172,7 @@ def ego_roles(
     with np.errstate(invalid="ignore", divide="ignore"):
         share_in = np.where(deg > 0, inside / np.maximum(deg, 1), 0.0)
     insider = (share_in >= insider_share) & (deg >= median) & (deg > 0)
-    role = np.full(n, "neighbour", dtype=object)
+    role = filled(n, "neighbour")
     role[insider] = "insider"
     role[gateway] = "gateway"
     role[connector] = "connector"

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from ..model import Resolution
-from ..util.arrays import as_text
+from ..util.arrays import as_text, filled
 from .companies import normalise_companies
 
 __all__ = ["EDGE_COLUMNS", "PersonTies", "inferred_ties", "merge_edges", "observed_ties", "person_ties"]
@@ -49,12 +49,12 @@ def _project(groups: Iterable[tuple[str, Sequence[str]]], clique_max: int, ring_
         a_all.append(a)
         b_all.append(b)
         w_all.append(np.full(a.size, 1.0 / (m.size - 1)))
-        s_all.append(np.full(a.size, source, dtype=object))
+        s_all.append(filled(a.size, source))
     if not a_all:
         return pd.DataFrame({c: pd.Series([], dtype=float if c == "weight" else object) for c in EDGE_COLUMNS})
     a, b = np.concatenate(a_all), np.concatenate(b_all)
     lo, hi = np.where(a < b, a, b), np.where(a < b, b, a)
-    return _edge_frame(lo, hi, np.concatenate(w_all), np.full(lo.size, "inferred", dtype=object), np.concatenate(s_all))
+    return _edge_frame(lo, hi, np.concatenate(w_all), filled(lo.size, "inferred"), np.concatenate(s_all))
 
 
 def _edge_frame(a: np.ndarray, b: np.ndarray, weight: np.ndarray, kind: np.ndarray, source: np.ndarray) -> pd.DataFrame:
@@ -107,10 +107,10 @@ def observed_ties(resolution: Resolution) -> pd.DataFrame:
     ok = ~unknown & ~loop
     n = int(ok.sum())
     w = pd.to_numeric(t["weight"], errors="coerce").fillna(1.0).to_numpy(dtype=float)[ok] if "weight" in t else np.ones(n)
-    src = as_text(t["source"])[ok] if "source" in t else np.full(n, "", dtype=object)
+    src = as_text(t["source"])[ok] if "source" in t else filled(n, "")
     lo, hi = np.minimum(ca, cb)[ok], np.maximum(ca, cb)[ok]
     ends = {end: pd.Categorical.from_codes(codes, categories=ids, ordered=True) for end, codes in (("a", lo), ("b", hi))}
-    kind = pd.Series(np.full(n, "observed", dtype=object))
+    kind = pd.Series(filled(n, "observed"), dtype=object)
     df = pd.DataFrame(ends | {"weight": np.where(w > 0, w, 1.0), "kind": kind, "source": pd.Series(src, dtype=object)})
     return merge_edges(df, how="max", coded=True)
 
@@ -126,7 +126,8 @@ def _codes_in(values: pd.Series, ids: pd.Index) -> np.ndarray:
 
 def _end_codes(a: pd.Series, b: pd.Series) -> tuple[np.ndarray, np.ndarray, pd.Index]:
     """Both ends as codes into their sorted distinct ids: a categorical pair sharing sorted categories gives its own."""
-    if isinstance(a.dtype, pd.CategoricalDtype) and a.dtype == b.dtype and a.cat.categories.is_monotonic_increasing:
+    categorical = isinstance(a.dtype, pd.CategoricalDtype) and isinstance(b.dtype, pd.CategoricalDtype)
+    if categorical and a.cat.categories.equals(b.cat.categories) and a.cat.categories.is_monotonic_increasing:
         ca, cb = a.cat.codes.to_numpy(dtype=np.int64), b.cat.codes.to_numpy(dtype=np.int64)
         if ca.min() >= 0 and cb.min() >= 0:
             return ca, cb, pd.Index(a.cat.categories, dtype=object)
@@ -162,7 +163,7 @@ def merge_edges(df: pd.DataFrame, how: str = "sum", *, coded: bool = False) -> p
         merged = pd.Series(weight[dup]).groupby(rkey, sort=False).agg(how)
         pairs = merged.index.to_numpy()
         # kind: "observed", "inferred" or both, from the rows' kinds; sources: distinct, sorted, joined
-        kinds = pd.Series(kind[dup])
+        kinds = pd.Series(kind[dup], dtype=object)
         has = {k: (kinds == k).groupby(rkey, sort=False).any().to_numpy() for k in ("observed", "inferred")}
         joined_kind = ["+".join(k for k in ("observed", "inferred") if has[k][i]) for i in range(len(pairs))]
         distinct = sorted({(k, s) for k, s in zip(rkey.tolist(), source[dup].tolist(), strict=False) if s})

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from ..util.arrays import contains, group_starts, texts, unique_sorted
+from ..util.arrays import contains, filled, group_starts, texts, unique_sorted
 from ..util.urls import normalise_url
 from .entities import Entities
 from .normalise import NameKey, block_keys, normalise_email, normalise_phone
@@ -185,6 +185,6 @@ def candidate_pairs(ents: Entities, contacts: pd.DataFrame) -> pd.DataFrame:
     keys = unique_sorted(np.concatenate([kb, ki]))  # sorted by (i, j)
     blocked = np.zeros(len(keys), dtype=bool)
     blocked[np.searchsorted(keys, kb)] = bp["blocked"].to_numpy(dtype=bool)
-    ids = np.full(len(keys), "", dtype=object)
+    ids = filled(len(keys), "")
     ids[np.searchsorted(keys, ki)] = ip["ids"].to_numpy(dtype=object)
     return pd.DataFrame({"i": keys // n, "j": keys % n, "blocked": blocked, "ids": pd.Series(ids, dtype=object)})

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from ..util.arrays import group_starts, unique_sorted
+from ..util.arrays import filled, group_starts, unique_sorted
 from .blocking import block_pairs, candidate_pairs, id_pairs
 from .entities import Entities
 from .frequencies import population_share
@@ -65,7 +65,7 @@ def name_relations(
     t = ents.table
     key_code, keys = pd.factorize(t["key"].to_numpy(dtype=object))
     folded_code = pd.factorize(t["folded"].to_numpy(dtype=object))[0]
-    rel = np.full(len(i), "", dtype=object)
+    rel = filled(len(i), "")
     exact = folded_code[i] == folded_code[j]
     rel[exact] = "exact"
     named = np.asarray(keys != "", dtype=bool)[key_code]
@@ -147,7 +147,7 @@ def _population(t: pd.DataFrame, i: np.ndarray, j: np.ndarray, rel: np.ndarray) 
     name_share = np.array([p for _, p in found], dtype=float)
     ci, cj = codes[: len(strong)], codes[len(strong) :]
     best = np.where(name_share[cj] > name_share[ci], cj, ci)  # the likelier name's, the first on a tie
-    src = np.full(len(i), "", dtype=object)
+    src = filled(len(i), "")
     share = np.zeros(len(i))
     src[strong], share[strong] = name_src[best], name_share[best]
     known = share > 0
@@ -161,7 +161,7 @@ def _org_matches(t: pd.DataFrame, i: np.ndarray, j: np.ndarray) -> tuple[np.ndar
     names = t["name"].to_numpy(dtype=object)
     company = t["company"].to_numpy(dtype=object)
     ends = unique_sorted(np.concatenate([i, j]))
-    org_of = np.full(len(names), "", dtype=object)
+    org_of = filled(len(names), "")
     org_of[ends] = [
         organisation(n) if ("(" in n or " - " in n or "[" in n or "–" in n or "|" in n) else "" for n in names[ends].tolist()
     ]

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ..model import BOTH, RESOLVED_PERSON_COLUMNS, TIE_COLUMNS, frame
-from ..util.arrays import blank_text, group_starts, texts
+from ..util.arrays import blank_text, filled, group_starts, texts
 from .entities import Entities
 
 __all__ = ["person_ids", "person_ties", "persons_table", "union"]
@@ -111,7 +111,7 @@ def person_ids(ents: Entities, root: np.ndarray) -> np.ndarray:
     nodes = np.flatnonzero(~t["is_contact"].to_numpy(dtype=bool))
     if len(nodes):
         e = ents.edges
-        nb_key = np.full(n, "", dtype=object)
+        nb_key = filled(n, "")
         if not e.empty:
             both = pd.DataFrame(
                 {

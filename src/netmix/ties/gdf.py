@@ -28,6 +28,7 @@ import pandas as pd
 
 from ..io.sources import Member
 from ..io.text import decode
+from ..util.arrays import filled
 from ._common import TieBuilder, input_error, parse_weight
 from ._lines import CommaLines
 from .base import TieReader
@@ -216,7 +217,7 @@ def _rows(
     fast = (count == len(cols)) & ~lines.having("'\"", lo, hi) if len(cols) > 1 else np.zeros(hi - lo, dtype=bool)
     fast_idx = np.flatnonzero(fast)
     slow_idx = np.array([i for i in np.flatnonzero(~fast).tolist() if lines[lo + i].strip()], dtype="int64")
-    out = [np.full(hi - lo, "", dtype=object) for _ in wanted]
+    out = [filled(hi - lo, "") for _ in wanted]
     if len(fast_idx):
         first = lines.first[lo + fast_idx]
         for arr, j in zip(out, wanted, strict=False):
