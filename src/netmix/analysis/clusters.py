@@ -142,7 +142,7 @@ def cluster_persons(
     """
     adj = as_adjacency(graph)
     membership, info = detect_communities(adj, seed=seed, resolution=resolution)
-    pid = persons["person_id"].astype(str).to_numpy()
+    pid = as_text(persons["person_id"])
     mem = membership[_positions(adj, pid)]
     # (row positions in persons, basis), communities first
     groups: list[tuple[np.ndarray, str]] = [(rows, "ties") for _c, rows in group_positions(mem, skip=-1)]
@@ -161,7 +161,7 @@ def cluster_persons(
 
 def _positions(adj: Adjacency, ids: np.ndarray) -> np.ndarray:
     """The node index of each id; every id must be a node."""
-    pos = pd.Index(adj.nodes).get_indexer(pd.Index(ids))
+    pos = pd.Index(adj.nodes, dtype=object).get_indexer(pd.Index(ids, dtype=object))
     if (pos < 0).any():
         raise ValueError("every person must be a node of the graph")
     return pos
@@ -176,7 +176,7 @@ def _numbered(groups: list[tuple[np.ndarray, str]], pid: np.ndarray) -> pd.DataF
     for i, (rows, b) in enumerate(groups, start=1):
         cluster[rows] = f"c{i:0{width}d}"
         basis[rows] = b
-    return pd.DataFrame({"person_id": pid, "cluster": cluster, "basis": basis})
+    return pd.DataFrame({c: pd.Series(v, dtype=object) for c, v in (("person_id", pid), ("cluster", cluster), ("basis", basis))})
 
 
 def _affiliation_groups(key: np.ndarray, free: np.ndarray, min_group: int, basis: str) -> list[tuple[np.ndarray, str]]:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import numpy as np
 import pandas as pd
+
+from ..util.arrays import as_text
 
 __all__ = ["LEGAL_FORMS", "normalise_companies", "normalise_company"]
 
@@ -77,6 +80,6 @@ def normalise_company(name: str) -> str:
 
 def normalise_companies(values: pd.Series) -> pd.Series:
     """:func:`normalise_company` over a column, computed once per distinct value."""
-    text = values.astype(str)
-    uniq = pd.unique(text)
-    return text.map(dict(zip(uniq, (normalise_company(u) for u in uniq), strict=False)))
+    codes, uniq = pd.factorize(as_text(values), use_na_sentinel=False)
+    keys = np.array([normalise_company(u) for u in uniq], dtype=object)
+    return pd.Series(keys[codes], index=values.index, dtype=object)

@@ -79,7 +79,7 @@ def inferred_ties(
     groups: list[tuple[str, list[str]]] = []
     if "company" in persons.columns and len(persons):
         key = normalise_companies(persons["company"])
-        df = pd.DataFrame({"k": key, "p": persons["person_id"].astype(str)})
+        df = pd.DataFrame({"k": key, "p": pd.Series(as_text(persons["person_id"]), index=persons.index, dtype=object)})
         df = df[df["k"] != ""]
         for _, g in df.groupby("k", sort=True):
             groups.append(("same organisation", g["p"].tolist()))

@@ -187,8 +187,9 @@ def _evidence(pid: pd.Series, first: pd.DataFrame, redact: bool, lang: str) -> p
 
 def _mapped(pid: pd.Series, values: pd.Series) -> pd.Series:
     """``values`` (indexed by person id) of every person, ``""`` where it has none."""
-    found = pid.map(values).astype(object)
-    return found.where(found.notna(), "")
+    place = pd.Index(values.index, dtype=object).get_indexer(pd.Index(pid.to_numpy(dtype=object), dtype=object))
+    found = np.append(values.to_numpy(dtype=object), "")[place]  # -1 (no value): the "" after the last
+    return pd.Series(np.where(pd.isna(found), "", found), index=pid.index, dtype=object)
 
 
 def _person_rows(tables: dict[str, pd.DataFrame], redact: bool, lang: str | None) -> pd.DataFrame:

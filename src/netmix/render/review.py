@@ -46,6 +46,9 @@ DECISION_CHOICES: Mapping[str, tuple[str, ...]] = {
 }
 
 
+#: The review columns of numbers (the others hold text, or a rank and "").
+_FLOATS = ("stake", "confidence")
+
 def empty_review() -> pd.DataFrame:
     """An empty review table."""
     return empty_frame(REVIEW_COLUMNS)
@@ -127,7 +130,7 @@ def review_table(resolution: Resolution, analysis: Analysis | None, lang: str = 
         )
     if not rows:
         return empty_review()
-    out = pd.DataFrame(rows, columns=list(REVIEW_COLUMNS))
+    out = pd.DataFrame({c: pd.Series([r[c] for r in rows], dtype=float if c in _FLOATS else object) for c in REVIEW_COLUMNS})
     out = out.sort_values(["stake", "confidence", "name", "review_id"], ascending=[False, False, True, True], kind="mergesort")
     return out.reset_index(drop=True)
 

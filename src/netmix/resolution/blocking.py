@@ -61,10 +61,11 @@ def _ids(contacts: pd.DataFrame) -> pd.DataFrame:
             v = normalise_phone(part)
             if v:
                 add(i, "phone", v)
-    ids = pd.DataFrame({"ent": np.asarray(rows_e, dtype=np.int64), "kind": rows_k, "value": rows_v})
+    text = {"kind": pd.Series(rows_k, dtype=object), "value": pd.Series(rows_v, dtype=object)}
+    ids = pd.DataFrame({"ent": np.asarray(rows_e, dtype=np.int64), **text})
     if ids.empty:
         return ids
-    ids["account"] = [cols["account"][e] for e in ids["ent"]]
+    ids["account"] = pd.Series([cols["account"][e] for e in ids["ent"]], index=ids.index, dtype=object)
     ids = ids.drop_duplicates(["ent", "kind", "value"])
     # a mailbox or phone shared by two contacts of one account is a shared one (office, family)
     shared = ids[ids["kind"].isin(["email", "phone"])].groupby(["kind", "value", "account"]).size()

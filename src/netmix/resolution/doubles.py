@@ -36,7 +36,7 @@ def _neighbour_spheres(ents: Entities, pid: np.ndarray, persons: pd.DataFrame, o
     near = (a != b) & (wanted[a] | wanted[b])  # ties of the wanted persons only
     tied = unique_sorted(np.minimum(a, b)[near] * p + np.maximum(a, b)[near])  # one per person pair
     sph, sph_names = pd.factorize(persons["sphere"].to_numpy(dtype=object))
-    sph_of = sph[pd.Index(persons["person_id"].to_numpy(dtype=object)).get_indexer(ids)]
+    sph_of = sph[pd.Index(persons["person_id"].to_numpy(dtype=object), dtype=object).get_indexer(pd.Index(ids, dtype=object))]
     x, y = np.concatenate([tied // p, tied % p]), np.concatenate([tied % p, tied // p])
     keep = wanted[x]
     x, s = x[keep], sph_of[y[keep]]
