@@ -147,13 +147,14 @@ def test_empty_input():
 
 
 def test_on_ties_sees_the_persons_and_ties_resolve_returns():
-    # the pipeline starts betweenness from what on_ties is handed: it must be the resolution's own persons and ties
+    # the pipeline starts betweenness from what on_ties is handed: it must be the ids of the resolution's own
+    # persons, in their order, and its own ties
     friends = ["Anne Roux", "Luc Faure", "Zoé Garnier"]
     rows = [contact("pro", 1, "Claire Moreau"), contact("perso", 2, "Claire Moreau")]
     rows += [contact("pro", i + 3, f) for i, f in enumerate(friends)]
     seen = []
     ties = [tieset("pro", [("Claire Moreau", f) for f in friends])]
-    res = netmix_resolve(contacts(*rows), ties, on_ties=lambda persons, ties: seen.append((persons, ties)))
-    assert len(seen) == 1 and len(res.ties) == 3
-    pd.testing.assert_frame_equal(seen[0][0], res.persons)
+    res = netmix_resolve(contacts(*rows), ties, on_ties=lambda ids, ties: seen.append((ids, ties)))
+    assert len(seen) == 1 and len(res.ties) == 3 and len(res.persons) == 4
+    assert seen[0][0] == res.persons["person_id"].tolist()
     pd.testing.assert_frame_equal(seen[0][1], res.ties)

@@ -227,10 +227,10 @@ def run(config: RunConfig, *, progress: Progress = _quiet) -> RunResult:
         config = replace(config, accounts=tuple(a for a in config.accounts if a.name in imports))
         ahead: list[Betweenness] = []  # the slowest measure starts as soon as the persons' ties are made
 
-        def start(persons: pd.DataFrame, ties: pd.DataFrame) -> None:
+        def start(person_ids: list[str], ties: pd.DataFrame) -> None:
             from ..analysis import betweenness_ahead
 
-            ahead.append(betweenness_ahead(persons["person_id"].tolist(), ties, **_options(config)))
+            ahead.append(betweenness_ahead(person_ids, ties, **_options(config)))
 
         with clock.step("resolve") as counted:
             resolution = resolve_all(config, imports, tiesets, on_ties=start)

@@ -58,8 +58,8 @@ log = logging.getLogger(__name__)
 DEFAULT_THRESHOLD = 0.7
 MAX_ROUNDS = 2
 
-#: What :func:`resolve` calls with the persons and their ties once made (``on_ties``).
-TiesReady = Callable[[pd.DataFrame, pd.DataFrame], None]
+#: What :func:`resolve` calls with the persons' ids (sorted) and their ties once made (``on_ties``).
+TiesReady = Callable[[list[str], pd.DataFrame], None]
 
 
 def _prepare(contacts: pd.DataFrame) -> pd.DataFrame:
@@ -110,8 +110,9 @@ def resolve(
     requests : REQUEST_COLUMNS, or ``None``.
     threshold : confidence from which a pair is merged (band ``likely``).
     decisions : decisions from :func:`load_decisions`, re-applied.
-    on_ties : called with the persons table and the ties between persons as soon as both are made (before the
-        doubles are), so that work on the person graph can start while the resolution ends.
+    on_ties : called with the persons' ids (sorted, as in the persons table) and the ties between persons as soon
+        as both are known (before the persons table and the doubles are made), so that work on the person graph
+        can start while the resolution ends.
 
     Returns
     -------
@@ -145,10 +146,10 @@ def _resolve(
     forced, forbidden = _forced_and_forbidden(refs)
     scored, root, deg, rounds = _rounds(ents, pairs, rel, fz, threshold, forced, forbidden)
     pid = person_ids(ents, root)
-    persons = persons_table(ents, c, pid, spheres)
     ties = person_ties(ents, pid)
     if on_ties is not None:
-        on_ties(persons, ties)
+        on_ties(np.unique(pid.astype(object)).tolist(), ties)
+    persons = persons_table(ents, c, pid, spheres)
     forced_roots = {int(root[a]) for a, _ in forced}
     doubles, duplicates = build_doubles(ents, c, scored, root, pid, deg, persons, spheres, forced_roots)
     applied = _apply_decisions(doubles, refs, c["contact_id"].tolist())
