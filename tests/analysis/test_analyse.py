@@ -108,3 +108,18 @@ def test_betweenness_started_ahead_gives_the_same_analysis(maud, accounts):
     assert ahead.params["betweenness"]["method"] == "sampled"
     assert ahead.persons["betweenness"].gt(0).any()
     pd.testing.assert_frame_equal(ahead.persons, alone.persons)
+
+
+def test_meanwhile_runs_once_before_the_wait_for_betweenness(maud, accounts):
+    # the pipeline fills the wait for betweenness (another process on big graphs) with its own work
+    from netmix.analysis import betweenness_ahead
+
+    order = []
+    ahead = betweenness_ahead(sorted(maud.persons["person_id"]), maud.ties)
+
+    def betweenness():
+        order.append("betweenness")
+        return ahead()
+
+    analyse(maud, accounts, betweenness=betweenness, meanwhile=lambda: order.append("meanwhile"))
+    assert order == ["meanwhile", "betweenness"]

@@ -44,6 +44,7 @@ def analyse(
     labels: Mapping[str, str] | None = None,
     progress: Progress | None = None,
     betweenness: Betweenness | None = None,
+    meanwhile: Callable[[], None] | None = None,
     **options: Unpack[OptionArgs],
 ) -> Analysis:
     """Run every analysis on a resolution.
@@ -61,6 +62,9 @@ def analyse(
     betweenness : callable, optional
         :func:`betweenness_ahead` of this resolution's persons and ties with the same ``options``, started
         while the resolution was being made; ``None``: started here.
+    meanwhile : callable, optional
+        Called once everything but betweenness is measured, before waiting for it (on a big graph it is still
+        being counted in another process): the caller's own work that fills the wait.
     **options
         Any field of :class:`.steps.Options` (``seed``, ``resolution_param``, ``min_mutual``,
         ``infer``, wave, betweenness, role and bridge parameters; described there).
@@ -82,7 +86,9 @@ def analyse(
     (4, {'a': 2, 'b': 2, 'c': 3, 'd': 1})
     """
     opts = Options(**options)
-    return run_steps(resolution, accounts, opts, labels=labels, step=progress or _quiet, betweenness=betweenness)
+    return run_steps(
+        resolution, accounts, opts, labels=labels, step=progress or _quiet, betweenness=betweenness, meanwhile=meanwhile
+    )
 
 
 def betweenness_ahead(person_ids: Sequence[str], ties: pd.DataFrame, **options: Unpack[OptionArgs]) -> Betweenness:
@@ -105,6 +111,7 @@ def run_steps(
     labels: Mapping[str, str] | None,
     step: Progress,
     betweenness: Betweenness | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> Analysis:
     """The steps of :func:`analyse`, in order, each named after what it adds."""
     persons = prepare_persons(resolution)
@@ -126,18 +133,14 @@ def run_steps(
     spheres = account_spheres(accounts, resolution.contacts)
     tables = result_tables(persons, observed, resolution.requests, list(spheres), labels, opts)
     tables["waves"] = waves
-    found = circle_tables(
-        persons,
-        observed,
-        circles,
-        accounts=list(spheres),
-        exclusions=tables["exclusions"],
-        labels=labels,
+    tables["circles"], tables["circle_members"], persons["circles"] = circle_tables(
+        persons, observed, circles, accounts=list(spheres), exclusions=tables["exclusions"], labels=labels,
         min_mutual=opts.min_mutual,
-    )
-    tables["circles"], tables["circle_members"], persons["circles"] = found
+    )  # fmt: skip
     step("measuring overlap")
     ov = overlap(persons, spheres, contacts=resolution.contacts)
+    if meanwhile is not None:
+        meanwhile()
     step("measuring betweenness")  # the last step: it waits for the other process
     betweenness_info = add_betweenness(persons, observed, codes, opts, betweenness)
     tables["bridges"] = with_possible_bridges(

@@ -175,7 +175,17 @@ def _options(config: RunConfig) -> OptionArgs:
     return {"seed": config.seed, "resolution_param": config.resolution, "min_mutual": config.min_mutual}
 
 
-def _analyse(config: RunConfig, resolution: Resolution, clock: StepClock, betweenness: Betweenness | None) -> Analysis:
+def _load_outputs() -> None:
+    """Import what writing the outputs needs (the pages' modules, pyvis, openpyxl: about a third of a second) while
+    the analysis waits for betweenness: otherwise the outputs would import them after the wait."""
+    import openpyxl  # noqa: F401
+
+    from ..render import gephi, html, layout, people, report, review, tables  # noqa: F401
+
+
+def _analyse(
+    config: RunConfig, resolution: Resolution, clock: StepClock, betweenness: Betweenness | None, *, big: bool
+) -> Analysis:
     from ..analysis import analyse
     from ..analysis.labels import load_labels
 
@@ -186,6 +196,7 @@ def _analyse(config: RunConfig, resolution: Resolution, clock: StepClock, betwee
         labels=labels,
         progress=clock.substep("analyse"),
         betweenness=betweenness,
+        meanwhile=_load_outputs if big else None,
         **_options(config),
     )
     clock.finish(len(analysis.persons))
@@ -236,7 +247,7 @@ def run(config: RunConfig, *, progress: Progress = _quiet) -> RunResult:
             resolution = resolve_all(config, imports, tiesets, on_ties=start)
             counted.append(len(resolution.persons))
         settle()
-        analysis = _analyse(config, resolution, clock, ahead[0] if ahead else None)
+        analysis = _analyse(config, resolution, clock, ahead[0] if ahead else None, big=big)
     return RunResult(config, imports, tiesets, resolution, analysis, tuple(clock.rows), tuple(e.fact() for e in empty))
 
 
