@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from ..util.arrays import run_starts
+from ..util.arrays import places, run_starts
 from ..util.igraph_tools import load_igraph
 
 __all__ = ["Adjacency", "Ids", "as_adjacency", "from_edges", "masked_product_rowsums", "row_chunks"]
@@ -125,7 +125,7 @@ def from_edges(
     """
     order = tuple(sorted(nodes))
     idx = pd.Index(list(order), dtype=object)
-    ia, ib = _places(idx, a), _places(idx, b)
+    ia, ib = places(idx, a), places(idx, b)
     w = np.ones(len(ia)) if weight is None else np.asarray(weight, dtype=np.float64)
     known = (ia >= 0) & (ib >= 0)
     if not known.all():
@@ -142,22 +142,6 @@ def from_edges(
         first = np.flatnonzero(run_starts(key))
         lo, hi, w = lo[first], hi[first], np.fmax.reduceat(w, first)  # largest weight (NaN ignored, as pandas max)
     return Adjacency(order, lo, hi, w.astype(np.float64))
-
-
-def _places(idx: pd.Index, ends: Ids) -> np.ndarray:
-    """The places of the ids ``ends`` in ``idx`` (``-1``: not there); a categorical is looked up once per category."""
-    if isinstance(ends, pd.Series) and isinstance(ends.dtype, pd.CategoricalDtype):
-        place = idx.get_indexer(pd.Index(ends.cat.categories, dtype=object))
-        codes = ends.cat.codes.to_numpy(dtype=np.int64)
-        return np.where(codes >= 0, place[codes], -1)
-    return idx.get_indexer(_object_index(ends))
-
-
-def _object_index(values: Ids) -> pd.Index:
-    """Node ids as an object Index (no copy through a list for Series and arrays)."""
-    if isinstance(values, (pd.Series, pd.Index, np.ndarray)) and np.ndim(values) == 1:
-        return pd.Index(values, dtype=object)
-    return pd.Index(list(values), dtype=object)
 
 
 def as_adjacency(graph: Adjacency | nx.Graph, *, weight: str | None = "weight") -> Adjacency:

@@ -16,7 +16,7 @@ import pandas as pd
 
 from ..graph import detect_waves
 from ..model import Resolution
-from ..util.arrays import as_text, blank_text
+from ..util.arrays import as_ids, blank_text
 from ._adjacency import Adjacency, from_edges
 from .bridges import (
     articulation_points,
@@ -173,8 +173,7 @@ def observed_pairs(person_ids: Sequence[str], ties: pd.DataFrame | None) -> Adja
     """
     if ties is None or not len(ties):
         return from_edges(list(person_ids), [], [])
-    a, b = (ties[end] if isinstance(ties[end].dtype, pd.CategoricalDtype) else as_text(ties[end]) for end in ("a", "b"))
-    return from_edges(list(person_ids), a, b, drop_unknown=True)
+    return from_edges(list(person_ids), as_ids(ties["a"]), as_ids(ties["b"]), drop_unknown=True)
 
 
 def add_structure(persons: pd.DataFrame, observed: Adjacency, codes: np.ndarray, opts: Options, step: Progress) -> None:

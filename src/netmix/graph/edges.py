@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from ..model import Resolution
-from ..util.arrays import as_text, filled
+from ..util.arrays import as_ids, as_text, filled, places
 from .companies import normalise_companies
 
 __all__ = ["EDGE_COLUMNS", "PersonTies", "inferred_ties", "merge_edges", "observed_ties", "person_ties"]
@@ -97,7 +97,7 @@ def observed_ties(resolution: Resolution) -> pd.DataFrame:
     if t is None or not len(t):
         return merge_edges(pd.DataFrame(columns=list(EDGE_COLUMNS)), coded=True)
     ids = pd.Index(as_text(resolution.persons["person_id"]), dtype=object).dropna().unique().sort_values()
-    ca, cb = _codes_in(t["a"], ids), _codes_in(t["b"], ids)
+    ca, cb = places(ids, as_ids(t["a"])), places(ids, as_ids(t["b"]))
     unknown = (ca < 0) | (cb < 0)
     loop = ca == cb
     if unknown.any():  # two unknown ids: a loop only when they are the same text
@@ -113,15 +113,6 @@ def observed_ties(resolution: Resolution) -> pd.DataFrame:
     kind = pd.Series(filled(n, "observed"), dtype=object)
     df = pd.DataFrame(ends | {"weight": np.where(w > 0, w, 1.0), "kind": kind, "source": pd.Series(src, dtype=object)})
     return merge_edges(df, how="max", coded=True)
-
-
-def _codes_in(values: pd.Series, ids: pd.Index) -> np.ndarray:
-    """The places of the ids ``values`` in ``ids`` (``-1``: not there); a categorical is looked up once per category."""
-    if isinstance(values.dtype, pd.CategoricalDtype):
-        place = ids.get_indexer(pd.Index(as_text(pd.Series(values.cat.categories)), dtype=object))
-        codes = values.cat.codes.to_numpy(dtype=np.int64)
-        return np.where(codes >= 0, place[codes], -1)
-    return ids.get_indexer(pd.Index(as_text(values), dtype=object))
 
 
 def _end_codes(a: pd.Series, b: pd.Series) -> tuple[np.ndarray, np.ndarray, pd.Index]:
@@ -235,7 +226,7 @@ def _coded_like(edges: pd.DataFrame, coded: pd.DataFrame) -> pd.DataFrame:
     if not isinstance(coded["a"].dtype, pd.CategoricalDtype) or not len(edges):
         return edges
     ids = coded["a"].cat.categories
-    codes = {end: _codes_in(edges[end], ids) for end in ("a", "b")}
+    codes = {end: places(ids, edges[end]) for end in ("a", "b")}
     if min(c.min() for c in codes.values()) < 0:
         return edges
     return edges.assign(**{end: pd.Categorical.from_codes(c, dtype=coded["a"].dtype) for end, c in codes.items()})

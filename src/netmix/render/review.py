@@ -45,9 +45,9 @@ DECISION_CHOICES: Mapping[str, tuple[str, ...]] = {
     "fr": ("même", "différent", "garder", "retirer"),
 }
 
-
 #: The review columns of numbers (the others hold text, or a rank and "").
 _FLOATS = ("stake", "confidence")
+
 
 def empty_review() -> pd.DataFrame:
     """An empty review table."""

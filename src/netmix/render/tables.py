@@ -73,6 +73,9 @@ def _natural_order(col: pd.Series) -> np.ndarray:
     [2.0, 1.0, 1.0]
     """
     text = as_text(col)
+    missing = pd.isna(text)
+    if missing.any():  # sorted as blank text
+        text = np.where(missing, "", text)
     codes, values = pd.factorize(text)
     if not any(map(_RUN.search, values)):
         return text  # one text part each: natural order is the text's order

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 __all__ = [
+    "as_ids",
     "as_text",
     "blank_text",
     "contains",
@@ -23,6 +24,7 @@ __all__ = [
     "group_positions",
     "group_starts",
     "mid_rank",
+    "places",
     "run_starts",
     "text_array",
     "texts",
@@ -40,6 +42,30 @@ def filled(n: int, value: Any) -> np.ndarray:
     out = np.empty(n, dtype=object)
     out.fill(value)
     return out
+
+
+def as_ids(values: pd.Series) -> pd.Series | np.ndarray:
+    """Ids as :func:`places` reads them best: a categorical as it is (one lookup per category), else as text.
+
+    >>> as_ids(pd.Series([1, 2])).tolist(), as_ids(pd.Series(["a"], dtype="category")).dtype.name
+    (['1', '2'], 'category')
+    """
+    return values if isinstance(values.dtype, pd.CategoricalDtype) else as_text(values)
+
+
+def places(index: pd.Index, values: Any) -> np.ndarray:
+    """The place of each of ``values`` in ``index`` (``-1``: not there), as ``index.get_indexer``; a categorical
+    Series is looked up once per category, not once per value.
+
+    >>> places(pd.Index(["a", "b"], dtype=object), pd.Series(["b", "x", "b"], dtype="category")).tolist()
+    [1, -1, 1]
+    """
+    if isinstance(values, pd.Series) and isinstance(values.dtype, pd.CategoricalDtype):
+        found = index.get_indexer(pd.Index(values.cat.categories, dtype=object))
+        codes = values.cat.codes.to_numpy(dtype=np.int64)
+        return np.where(codes >= 0, found[codes], -1)
+    array_like = isinstance(values, pd.Series | pd.Index | np.ndarray)
+    return index.get_indexer(pd.Index(values if array_like else list(values), dtype=object))
 
 
 def text_array(values: pd.Series | np.ndarray) -> np.ndarray:
