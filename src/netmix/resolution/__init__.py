@@ -39,7 +39,7 @@ import pandas as pd
 
 from ..model import CONTACT_COLUMNS, REQUEST_COLUMNS, Resolution, TieSet, frame
 from ..util import collector
-from ..util.arrays import blank_text, text_array
+from ..util.arrays import blank_text, filled, text_array
 from .blocking import candidate_pairs, url_key
 from .decisions import Decision, Decisions, decisions_template, load_decisions
 from .doubles import build_doubles
@@ -63,19 +63,19 @@ TiesReady = Callable[[list[str], pd.DataFrame], None]
 
 
 def _prepare(contacts: pd.DataFrame) -> pd.DataFrame:
-    c = contacts.copy()
-    for col in CONTACT_COLUMNS:
-        if col not in c.columns:
-            c[col] = ""
-    c = pd.DataFrame({col: pd.Series(text_array(c[col].fillna("")), index=c.index, dtype=object) for col in CONTACT_COLUMNS})
+    blank = pd.Series(filled(len(contacts), ""), index=contacts.index, dtype=object)
+    c = pd.DataFrame({col: blank_text(contacts[col]) if col in contacts.columns else blank for col in CONTACT_COLUMNS})
     tails = pd.Series([cid.rpartition(":")[2] for cid in c["contact_id"].tolist()], dtype=object)
     num = pd.to_numeric(tails, errors="coerce").fillna(0).to_numpy()
 
     def rank(col: str) -> np.ndarray:
         return pd.factorize(c[col].to_numpy(dtype=object), sort=True)[0]
 
-    # by account, the number after the id's colon, source id, id: a stable sort on each one's rank
-    return c.take(np.lexsort((rank("contact_id"), rank("source_id"), num, rank("account")))).reset_index(drop=True)
+    # by account, the number after the id's colon, source id, id (read only when the first two leave ties)
+    keys = [rank("account"), num]
+    if pd.DataFrame({"a": keys[0], "n": num}).duplicated().any():
+        keys += [rank("source_id"), rank("contact_id")]
+    return c.take(np.lexsort(keys[::-1])).reset_index(drop=True)
 
 
 def _decision_refs(decisions: Decisions | None, contacts: pd.DataFrame) -> list[tuple[Decision, list[int]]]:
