@@ -139,9 +139,9 @@ def run_steps(
     )  # fmt: skip
     step("measuring overlap")
     ov = overlap(persons, spheres, contacts=resolution.contacts)
+    step("measuring betweenness")  # the last step: it waits for the other process (the caller's work meanwhile)
     if meanwhile is not None:
         meanwhile()
-    step("measuring betweenness")  # the last step: it waits for the other process
     betweenness_info = add_betweenness(persons, observed, codes, opts, betweenness)
     tables["bridges"] = with_possible_bridges(
         bridges_table(persons, top=opts.top_bridges), persons, observed, resolution.doubles, exact_max=opts.exact_betweenness_max
