@@ -21,7 +21,7 @@ import pandas as pd
 
 from ..model import Analysis, Resolution
 from ..privacy import Pseudonymizer, anonymize_tables, redact_text
-from ..util.arrays import blank_text
+from ..util.arrays import blank_text, places
 from . import wording
 from .ties import empty_ties, tie_arrays, tie_graph, tie_table
 
@@ -187,7 +187,7 @@ def _evidence(pid: pd.Series, first: pd.DataFrame, redact: bool, lang: str) -> p
 
 def _mapped(pid: pd.Series, values: pd.Series) -> pd.Series:
     """``values`` (indexed by person id) of every person, ``""`` where it has none."""
-    place = pd.Index(values.index, dtype=object).get_indexer(pd.Index(pid.to_numpy(dtype=object), dtype=object))
+    place = places(pd.Index(values.index, dtype=object), pid.to_numpy(dtype=object))
     found = np.append(values.to_numpy(dtype=object), "")[place]  # -1 (no value): the "" after the last
     return pd.Series(np.where(pd.isna(found), "", found), index=pid.index, dtype=object)
 

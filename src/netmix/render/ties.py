@@ -23,6 +23,8 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from ..util.arrays import as_ids, places
+
 __all__ = ["empty_ties", "tie_arrays", "tie_graph", "tie_table"]
 
 
@@ -64,26 +66,12 @@ def _sorted_unique(lo: np.ndarray, hi: np.ndarray, n: int) -> np.ndarray:
     return last
 
 
-def _text(ids: pd.Series) -> pd.Series:
-    """Person ids as text (``str`` of each one that is not)."""
-    return ids if pd.api.types.infer_dtype(ids, skipna=False) == "string" else ids.astype(str)
-
-
-def _codes(a: pd.Series, b: pd.Series) -> tuple[np.ndarray, pd.Index | np.ndarray]:
-    """The ends of the ties, ``a`` then ``b``, as codes into the distinct ids (``-1``: missing), and those ids."""
-    if isinstance(a.dtype, pd.CategoricalDtype) and a.dtype == b.dtype:  # coded already (merge_edges(coded=True))
-        return np.concatenate([a.cat.codes.to_numpy(), b.cat.codes.to_numpy()]).astype(np.int64), a.cat.categories
-    return pd.factorize(pd.concat([_text(a), _text(b)], ignore_index=True))
-
-
 def tie_table(edges: pd.DataFrame, pid: Sequence[str]) -> pd.DataFrame:
     """The ties of a table with ``a, b, weight, kind`` columns (person ids) between the persons ``pid``."""
     if edges is None or not len(edges) or not len(pid):
         return empty_ties()
-    codes, names = _codes(edges["a"], edges["b"])  # each id looked up once
-    place = pd.Index(pd.Series(list(pid), dtype=object)).get_indexer(pd.Index(np.asarray(names, dtype=object)))
-    ab = np.where(codes >= 0, place[codes], -1)
-    a, b = ab[: len(edges)], ab[len(edges) :]
+    persons = pd.Index(list(pid), dtype=object)
+    a, b = places(persons, as_ids(edges["a"])), places(persons, as_ids(edges["b"]))  # coded ends: once per person
     ok = np.flatnonzero((a >= 0) & (b >= 0) & (a != b))
     lo, hi = np.minimum(a[ok], b[ok]).astype(np.int64), np.maximum(a[ok], b[ok]).astype(np.int64)
     keep = _sorted_unique(lo, hi, len(pid))
