@@ -61,7 +61,7 @@ def test_default_outputs_and_graphml_on_request(result_and_events, tmp_path):
 
 
 def test_outputs_made_beside_the_work_are_the_same_bytes(result_and_events, tmp_path):
-    # review.xlsx and graph.gexf are made in forked children where fork exists: the files must not tell
+    # review.xlsx, graph.gexf and report.html are made in forked children where fork exists: the files must not tell
     result, _ = result_and_events
     write_outputs(result, tmp_path / "alone", parallel=False, timings=False)
     write_outputs(result, tmp_path / "beside", parallel=True, timings=False)

@@ -1,7 +1,7 @@
 """An output made beside the main work: in a forked copy of the process, on a second core.
 
-Two outputs of a run are long and self-contained — review.xlsx (openpyxl, cell by cell) and
-graph.gexf (100 MB of text on a large network). :class:`ForkedOutput` makes such an output's bytes in
+Some outputs of a run are long and self-contained — review.xlsx (cell by cell), graph.gexf (100 MB
+of text on a large network) and report.html. :class:`ForkedOutput` makes such an output's bytes in
 a child process started with ``os.fork`` (POSIX; the child shares the parent's memory until it
 writes to it, so nothing is copied or pickled on the way in) while the parent goes on with the
 other outputs, and hands the bytes over through a pipe when the parent asks for them — or writes

@@ -28,7 +28,7 @@ def _review(result: RunResult, pseudonymizer: Pseudonymizer | None, clock: StepC
     lang = result.config.lang
     with clock.step("review"):
         review = review_for(result.resolution, result.analysis, lang, pseudonymizer)
-    jobs.start("review.xlsx", lambda: review_xlsx(review, lang))  # beside the layout and the tables (review.csv)
+    jobs.start("review.xlsx", lambda: review_xlsx(review, lang))  # beside the layout
     return review
 
 
@@ -128,8 +128,9 @@ def _write_gephi(out: OutputDir, draw: _Drawing, graphml: bool, clock: StepClock
     return xml_unsafe_characters(*args, pseudonymizer=kwargs["pseudonymizer"])
 
 
-def _write_pages(out: OutputDir, draw: _Drawing, review: pd.DataFrame, clock: StepClock) -> None:
-    """graph.html, then report.html around the same map page, with the review rows to decide."""
+def _write_pages(out: OutputDir, draw: _Drawing, review: pd.DataFrame, clock: StepClock, jobs: _Jobs) -> None:
+    """graph.html, then report.html around the same map page, with the review rows to decide (started beside the
+    main work)."""
     from ..render.html import map_html
     from ..render.report import report_html
 
@@ -146,7 +147,7 @@ def _write_pages(out: OutputDir, draw: _Drawing, review: pd.DataFrame, clock: St
         return report_html(*args, lang=result.config.lang, map_html_fragment=page, review=review, **kwargs).encode("utf-8")
 
     _write(out, "graph.html", clock, make_map)
-    _write(out, "report.html", clock, make_report)
+    jobs.start("report.html", make_report)
 
 
 def _write_images(out: OutputDir, draw: _Drawing, clock: StepClock) -> None:
@@ -204,7 +205,7 @@ def write_outputs(
     timings
         Write ``timings.json``: the seconds of every step of the run and of each file.
     parallel
-        Make review.xlsx and graph.gexf in forked processes beside the other outputs (same bytes);
+        Make review.xlsx, graph.gexf and report.html in forked processes beside the other outputs (same bytes);
         ``None``: where ``fork`` exists and there are two cores or more (:func:`.forked.can_fork`).
 
     Returns
@@ -237,20 +238,20 @@ def _write_all(
 ) -> None:
     """Every output but timings.json; ``which``: (html, images, graphml)."""
     html, images, graphml = which
-    # review.xlsx is made beside the layout and the sorting of the tables, graph.gexf beside the CSV files and the
-    # pages, each in a fork: the memory a fork takes (the pages of the run it touches, copied) is given back when
-    # its file is made
+    # review.xlsx is made beside the layout, graph.gexf beside the sorting of the tables and the map, report.html
+    # beside the CSV files, each in a fork: the memory a fork takes (the pages of the run it touches, copied) is
+    # given back when its file is made
     review = _review(result, pseudonymizer, clock, jobs)
     positions = _layout(result, pseudonymizer, clock)
-    tables = _output_tables(result, pseudonymizer, clock)
     draw = (result, {"pseudonymizer": pseudonymizer, "seed": result.config.seed, "positions": positions})
     outputs = {"xml_characters_removed": _write_gephi(out, draw, graphml, clock, jobs)}
+    tables = _output_tables(result, pseudonymizer, clock)
+    if html:
+        _write_pages(out, draw, review, clock, jobs)
     _write_tables(out, result, tables, clock, review)
     del tables
     record = scrub_run_record(run_record(result, outputs), result.config, pseudonymised=pseudonymizer is not None)
     _write(out, "run.json", clock, lambda: json_bytes(record))
-    if html:
-        _write_pages(out, draw, review, clock)
     if images:
         _write_images(out, draw, clock)
     jobs.write(clock)

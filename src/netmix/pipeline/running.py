@@ -176,10 +176,9 @@ def _options(config: RunConfig) -> OptionArgs:
 
 
 def _load_outputs() -> None:
-    """Import what writing the outputs needs (the pages' modules, pyvis, openpyxl: about a third of a second) while
-    the analysis waits for betweenness: otherwise the outputs would import them after the wait."""
-    import openpyxl  # noqa: F401
-
+    """Import what writing the outputs needs (the pages' modules and pyvis: about a quarter of a second) while the
+    analysis waits for betweenness: otherwise the outputs would import them after the wait. (review.xlsx imports
+    its writer in the forked child that makes it.)"""
     from ..render import gephi, html, layout, people, report, review, tables  # noqa: F401
 
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import re
 from collections.abc import Mapping
 
 import pandas as pd
@@ -138,58 +137,49 @@ def review_table(resolution: Resolution, analysis: Analysis | None, lang: str = 
 def review_xlsx(review: pd.DataFrame, lang: str = "en") -> bytes:
     """review.xlsx: the review rows, a drop-down list in the decision column, frozen header, autofilter, fitting widths.
 
-    Every text cell is formula-safe (:func:`netmix.io.output.safe_cell`); the workbook is deterministic
-    (fixed creation date).
+    Written with XlsxWriter, which writes the sheet's XML as it goes (several times faster than building a
+    workbook of cells first). Every text cell is formula-safe (:func:`netmix.io.output.safe_cell`) and written as
+    text, never read as a formula, number or link; a missing number is a blank cell. The workbook is
+    deterministic: a fixed creation date, and XlsxWriter dates every part of the zip 1980-01-01.
+
+    >>> import openpyxl
+    >>> rows = pd.DataFrame({"name": ["=1+1"], "decision": [""], "confidence": [0.5]})
+    >>> ws = openpyxl.load_workbook(io.BytesIO(review_xlsx(rows)))["review"]
+    >>> [c.value for c in ws[2]], ws.freeze_panes
+    (["'=1+1", None, 0.5], 'A2')
     """
     import datetime as dt
 
-    from openpyxl import Workbook
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
+    import xlsxwriter
 
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = "review"
-    cols = list(review.columns)
-    ws.append(cols)
-    for row in review.itertuples(index=False):
-        ws.append([safe_cell(v) if isinstance(v, str) else v for v in row])
-    n = len(review) + 1
-    ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(cols))}{max(n, 1)}"
-    choices = DECISION_CHOICES.get(lang, DECISION_CHOICES["en"])
-    dv = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True)
-    dcol = get_column_letter(cols.index("decision") + 1)
-    dv.add(f"{dcol}2:{dcol}{max(n, 2) + 500}")
-    ws.add_data_validation(dv)
-    for k, col in enumerate(cols, start=1):
-        width = max([len(str(col))] + [len(str(v)) for v in review[col].tolist()[:500]])
-        ws.column_dimensions[get_column_letter(k)].width = min(max(width + 2, 8), 60)
-    stamp = dt.datetime(2000, 1, 1)
-    wb.properties.created = stamp
-    wb.properties.modified = stamp
-    buf = io.BytesIO()
-    wb.save(buf)
-    return _deterministic_zip(buf.getvalue())
-
-
-def _deterministic_zip(data: bytes) -> bytes:
-    """The same xlsx with every zip member dated 1980-01-01, so two runs give identical bytes."""
-    import zipfile
-
-    src = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        for info in src.infolist():
-            zi = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            zi.compress_type = zipfile.ZIP_DEFLATED
-            zi.external_attr = 0o600 << 16
-            body = src.read(info.filename)
-            if info.filename == "docProps/core.xml":  # openpyxl stamps the save time: use a fixed one
-                body = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(<)", rb"\g<1>2000-01-01T00:00:00Z\g<2>", body)
-            z.writestr(zi, body)
+    options = {"in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False}
+    with xlsxwriter.Workbook(out, options) as wb:
+        wb.set_properties({"created": dt.datetime(2000, 1, 1)})
+        ws = wb.add_worksheet("review")
+        cols = list(review.columns)
+        ws.write_row(0, 0, cols)
+        for r, row in enumerate(review.itertuples(index=False), start=1):
+            ws.write_row(r, 0, [_xlsx_cell(v) for v in row])
+        n = len(review) + 1
+        ws.freeze_panes(1, 0)
+        ws.autofilter(0, 0, max(n, 1) - 1, len(cols) - 1)
+        choices = DECISION_CHOICES.get(lang, DECISION_CHOICES["en"])
+        dcol = cols.index("decision")
+        ws.data_validation(1, dcol, max(n, 2) + 499, dcol, {"validate": "list", "source": list(choices), "ignore_blank": True})
+        for k, col in enumerate(cols):
+            width = max([len(str(col))] + [len(str(v)) for v in review[col].tolist()[:500]])
+            ws.set_column(k, k, min(max(width + 2, 8), 60))
     return out.getvalue()
+
+
+def _xlsx_cell(value: object) -> object:
+    """A review value as an xlsx cell: text made formula-safe, a missing value blank."""
+    if isinstance(value, str):
+        return safe_cell(value)
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return None
+    return value
 
 
 def review_for(
