@@ -228,9 +228,8 @@ def run(config: RunConfig, *, progress: Progress = _quiet) -> RunResult:
     """
     clock = StepClock(progress)
     big = _big(config)
-    # what each stage makes lives to the end of the run: frozen out of the garbage collector's walks; on a big
-    # network, the interpreter that will measure betweenness starts now, beside the imports
-    with collector.sparing() as settle, background.warmed(big):
+    # what each stage makes lives to the end of the run: frozen out of the garbage collector's walks
+    with collector.sparing() as settle:
         imports, empty, tiesets = _import_and_read(config, clock, beside=big)
         settle()
         # an account whose export yields no contact is set aside (said on screen and in run.json); the run goes on
@@ -242,11 +241,14 @@ def run(config: RunConfig, *, progress: Progress = _quiet) -> RunResult:
 
             ahead.append(betweenness_ahead(person_ids, ties, **_options(config)))
 
-        with clock.step("resolve") as counted:
-            resolution = resolve_all(config, imports, tiesets, on_ties=start)
-            counted.append(len(resolution.persons))
-        settle()
-        analysis = _analyse(config, resolution, clock, ahead[0] if ahead else None, big=big)
+        # on a big network, the interpreter that will measure betweenness starts now, on the core the resolution
+        # leaves free (during the imports, the tie files' child keeps it busy)
+        with background.warmed(big):
+            with clock.step("resolve") as counted:
+                resolution = resolve_all(config, imports, tiesets, on_ties=start)
+                counted.append(len(resolution.persons))
+            settle()
+            analysis = _analyse(config, resolution, clock, ahead[0] if ahead else None, big=big)
     return RunResult(config, imports, tiesets, resolution, analysis, tuple(clock.rows), tuple(e.fact() for e in empty))
 
 
