@@ -132,12 +132,20 @@ def _leave(code: int | str | None) -> None:
 
 def main() -> None:
     """Console-script entry point (ends the process: :func:`_leave`)."""
+    import os
     import signal
 
     from ..util.igraph_tools import skip_plotting
 
     signal.signal(signal.SIGTERM, _terminate)
     skip_plotting()  # this process never plots with igraph: half a second less to start it
+    # numpy asks the kernel to back large arrays with 2 MB pages. Where the kernel compacts memory to find them
+    # when asked (transparent_hugepage/defrag "madvise"), such allocations stall, and after a fork every huge
+    # page the parent writes is copied whole: on the large scenario the run's process spent 1.0-1.2 s in the
+    # kernel with them, 0.8 s without (A/B over 6 pairs: 9.03 -> 8.86 s). netmix's own processes (this one,
+    # its forked children, the interpreter that counts betweenness) go without; numpy reads this when first
+    # imported; a value the user set wins.
+    os.environ.setdefault("NUMPY_MADVISE_HUGEPAGE", "0")
     try:
         cli(prog_name="netmix")
     except SystemExit as done:
