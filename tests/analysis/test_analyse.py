@@ -72,54 +72,83 @@ def test_lists_only_no_ties(build, accounts):
     assert a.summary["ties_inferred"] == 3
 
 
-def test_betweenness_starts_on_the_observed_graph_itself(maud):
-    # observed_pairs reads the resolution's ties without building the observed tie table: it must give the
+def test_the_slowest_measures_start_on_the_observed_graph_itself(maud):
+    # observed_graph reads the resolution's ties without building the observed tie table: it must give the
     # graph tie_adjacency gives from that table (the reference: observed_ties, which drops unknown persons and
-    # self-loops and merges a pair given twice, in either direction), node for node and tie for tie
+    # self-loops, counts a missing or non-positive weight as 1 and merges a pair given twice, in either direction,
+    # keeping its largest weight), node for node, tie for tie and weight for weight
     import dataclasses
 
     import numpy as np
 
-    from netmix.analysis.steps import observed_pairs, prepare_persons, tie_adjacency
+    from netmix.analysis.steps import observed_graph, prepare_persons, tie_adjacency
     from netmix.graph import observed_ties
 
     messy = pd.concat(
         [maud.ties, maud.ties.iloc[:5].rename(columns={"a": "b", "b": "a"}), maud.ties.iloc[:3].assign(b="nobody"),
-         maud.ties.iloc[:2].assign(b=maud.ties["a"].iloc[:2])],
+         maud.ties.iloc[:2].assign(b=maud.ties["a"].iloc[:2]), maud.ties.iloc[5:8].assign(weight=3.5),
+         maud.ties.iloc[8:10].assign(weight=-2.0), maud.ties.iloc[10:12].assign(weight=None)],
         ignore_index=True,
     )  # fmt: skip
     for resolution in (maud, dataclasses.replace(maud, ties=messy)):
         persons = prepare_persons(resolution)
-        early = observed_pairs(persons["person_id"].tolist(), resolution.ties)
+        early = observed_graph(persons["person_id"].tolist(), resolution.ties)
         reference = tie_adjacency(persons, observed_ties(resolution))
         assert early.nodes == reference.nodes and early.m == reference.m > 0
         assert np.array_equal(early.src, reference.src) and np.array_equal(early.dst, reference.dst)
+        assert np.array_equal(early.weight, reference.weight)
+    assert (reference.weight == 3.5).sum() == 3  # the messy copy's heavier ties won
 
 
-def test_betweenness_started_ahead_gives_the_same_analysis(maud, accounts):
-    # what the pipeline does: betweenness started from the resolution's persons and ties before analyse (here
-    # sampled: 10 sources, so that the seed matters), then handed to it; the reference is analyse alone
-    from netmix.analysis import betweenness_ahead
+def test_the_slowest_measures_started_ahead_give_the_same_analysis(maud, accounts):
+    # what the pipeline does: betweenness and circles started from the resolution's persons and ties before
+    # analyse (here sampled: 10 sources, so that the seed matters; the circles' partitions then come from the same
+    # job, in another process where there are two cores), then handed to it; the reference is analyse alone
+    from netmix.analysis import structure_ahead
 
     options = {"seed": 7, "exact_betweenness_max": 5, "betweenness_samples": 10}
     ids = sorted(maud.persons["person_id"])
-    ahead = analyse(maud, accounts, betweenness=betweenness_ahead(ids, maud.ties, **options), **options)
+    ahead = analyse(maud, accounts, ahead=structure_ahead(ids, maud.ties, **options), **options)
     alone = analyse(maud, accounts, **options)
     assert ahead.params["betweenness"]["method"] == "sampled"
-    assert ahead.persons["betweenness"].gt(0).any()
+    assert ahead.persons["betweenness"].gt(0).any() and len(ahead.circles) > 0
     pd.testing.assert_frame_equal(ahead.persons, alone.persons)
+    pd.testing.assert_frame_equal(ahead.circles, alone.circles)
+    pd.testing.assert_frame_equal(ahead.circle_members, alone.circle_members)
 
 
-def test_meanwhile_runs_once_before_the_wait_for_betweenness(maud, accounts):
-    # the pipeline fills the wait for betweenness (another process on big graphs) with its own work
-    from netmix.analysis import betweenness_ahead
+def test_circles_from_partitions_counted_elsewhere_are_the_circles(maud):
+    # the other process hands back the partitions only (community_memberships on a graph built from the same
+    # arrays): the circles made of them are those circles_of finds itself on the observed graph
+    import numpy as np
+
+    from netmix.analysis.circles import CircleParams, circles_of, community_options
+    from netmix.analysis.steps import observed_graph
+    from netmix.util.igraph_tools import community_memberships, graph_of
+
+    adj = observed_graph(sorted(maud.persons["person_id"]), maud.ties)
+    graph = graph_of(int(adj.tied.size), adj.tied_ends[:, 0], adj.tied_ends[:, 1], adj.weight)
+    parts = community_memberships(graph, **community_options(adj, 3, CircleParams()))
+    here, there = circles_of(adj, seed=3), circles_of(adj, seed=3, memberships=parts)
+    assert len(here.members) > 1 and len(here.members) == len(there.members)
+    assert all(np.array_equal(a, b) for a, b in zip(here.members, there.members, strict=True))
+    assert np.array_equal(here.parent, there.parent)
+
+
+def test_meanwhile_runs_once_before_the_wait_for_the_slowest_measures(maud, accounts):
+    # the pipeline fills the wait for betweenness and circles (another process on big graphs) with its own work
+    import dataclasses
+
+    from netmix.analysis import structure_ahead
 
     order = []
-    ahead = betweenness_ahead(sorted(maud.persons["person_id"]), maud.ties)
+    ahead = structure_ahead(sorted(maud.persons["person_id"]), maud.ties)
 
-    def betweenness():
-        order.append("betweenness")
-        return ahead()
+    def waited(name, wait):
+        return lambda: order.append(name) or wait()
 
-    analyse(maud, accounts, betweenness=betweenness, meanwhile=lambda: order.append("meanwhile"))
-    assert order == ["meanwhile", "betweenness"]
+    ahead = dataclasses.replace(
+        ahead, betweenness=waited("betweenness", ahead.betweenness), circles=waited("circles", ahead.circles)
+    )
+    analyse(maud, accounts, ahead=ahead, meanwhile=lambda: order.append("meanwhile"))
+    assert order == ["meanwhile", "circles", "betweenness"]

@@ -19,7 +19,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from ..util.arrays import places, run_starts
-from ..util.igraph_tools import load_igraph
+from ..util.igraph_tools import graph_of
 
 __all__ = ["Adjacency", "Ids", "as_adjacency", "from_edges", "masked_product_rowsums", "row_chunks"]
 
@@ -89,18 +89,17 @@ class Adjacency:
         return np.flatnonzero(self.degree > 0)
 
     @cached_property
+    def tied_ends(self) -> np.ndarray:
+        """The edges as an ``(m, 2)`` array of places in :attr:`tied` (edge ``i`` joins ``tied[tied_ends[i]]``)."""
+        place = np.full(self.n, -1, dtype=np.int64)
+        place[self.tied] = np.arange(self.tied.size)
+        return np.column_stack([place[self.src], place[self.dst]])
+
+    @cached_property
     def tied_igraph(self) -> Any:
-        """The graph on the tied nodes as an :class:`igraph.Graph` (vertex i = ``nodes[tied[i]]``,
-        attribute ``weight``); built once, shared by community detection, betweenness and cut vertices."""
-        ig = load_igraph()
-        remap = np.full(self.n, -1, dtype=np.int64)
-        remap[self.tied] = np.arange(self.tied.size)
-        # an iterator of pairs: a nested list of 500,000 pairs would cost more (garbage collection) than igraph itself
-        g = ig.Graph(
-            n=int(self.tied.size), edges=zip(remap[self.src].tolist(), remap[self.dst].tolist(), strict=False), directed=False
-        )
-        g.es["weight"] = self.weight.tolist()
-        return g
+        """The graph on the tied nodes as an :class:`igraph.Graph` (vertex i = ``nodes[tied[i]]``, edges in
+        :attr:`tied_ends`, attribute ``weight``); built once, shared by community detection and cut vertices."""
+        return graph_of(int(self.tied.size), self.tied_ends[:, 0], self.tied_ends[:, 1], self.weight)
 
     def subgraph_mask(self, keep: np.ndarray) -> Adjacency:
         """The graph on the same nodes with only the edges where ``keep`` is true."""

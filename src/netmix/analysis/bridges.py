@@ -6,7 +6,6 @@ All measures are vectorised (scipy sparse products by row chunks, igraph in C) s
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import networkx as nx
@@ -15,9 +14,8 @@ import pandas as pd
 import scipy.sparse as sp
 
 from ..util.arrays import mid_rank
-from ..util.background import in_background
-from ..util.igraph_tools import path_counts
 from ._adjacency import Adjacency, as_adjacency, masked_product_rowsums, row_chunks
+from .ahead import start_betweenness
 
 #: Order of bridge kinds in the ranked table (personal ↔ professional bridges first).
 BRIDGE_KINDS: tuple[str, ...] = ("personal-professional", "between clusters")
@@ -57,53 +55,6 @@ def betweenness(
     ([0.0, 1.0, 0.0], 'exact')
     """
     return start_betweenness(graph, exact_max=exact_max, samples=samples, seed=seed, background=False)()
-
-
-def start_betweenness(
-    graph: Adjacency | nx.Graph,
-    *,
-    exact_max: int = 2000,
-    samples: int = 500,
-    seed: int = 0,
-    background: bool = True,
-) -> Callable[[], tuple[np.ndarray, dict[str, Any]]]:
-    """:func:`betweenness`, started now and awaited by calling the returned function.
-
-    On a sampled (big) graph with ``background``, igraph counts the paths in another process
-    (:func:`netmix.util.background.in_background`) while the caller measures the rest; the
-    values are the same as :func:`betweenness`'s.
-
-    >>> import networkx as nx
-    >>> wait = start_betweenness(nx.path_graph(3))
-    >>> wait()[0].tolist()
-    [0.0, 1.0, 0.0]
-    """
-    adj = as_adjacency(graph)
-    n, tied = adj.n, adj.tied
-    info: dict[str, Any] = {"method": "exact", "engine": "igraph", "seed": seed}
-    if n < 3 or adj.m == 0:
-        return lambda: (np.zeros(n), info)
-    # nodes without ties lie on no shortest path: leaving them out changes nothing
-    remap = np.full(n, -1, dtype=np.int64)
-    remap[tied] = np.arange(tied.size)
-    edges = np.column_stack([remap[adj.src], remap[adj.dst]])
-    sources: list[int] | None = None
-    if tied.size > exact_max:
-        k = min(samples, tied.size)
-        chosen = np.sort(np.random.default_rng(seed).choice(tied, size=k, replace=False))
-        sources = np.searchsorted(tied, chosen).tolist()
-        info.update(method="sampled", samples=int(k))
-    later = in_background(path_counts, int(tied.size), edges, sources, worth_it=background and sources is not None)
-
-    def wait() -> tuple[np.ndarray, dict[str, Any]]:
-        raw = later.result()
-        if sources is not None:
-            raw *= tied.size / len(sources)
-        out = np.zeros(n)
-        out[tied] = raw * 2.0 / ((n - 1) * (n - 2))
-        return out, info
-
-    return wait
 
 
 def _p_matrix(adj: Adjacency) -> sp.csr_matrix:

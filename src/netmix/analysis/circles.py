@@ -55,10 +55,10 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
-from ..util.igraph_tools import igraph_seeded, load_igraph
+from ..util.igraph_tools import community_memberships, load_igraph
 from ._adjacency import Adjacency, as_adjacency
 
-__all__ = ["CircleParams", "Circles", "circle_params", "circles_of", "find_circles"]
+__all__ = ["CircleParams", "Circles", "circle_params", "circles_of", "community_options", "find_circles"]
 
 
 @dataclass(frozen=True)
@@ -93,26 +93,16 @@ class Circles:
         return len(self.members)
 
 
-def _candidates(adj: Adjacency, seed: int, params: CircleParams) -> list[np.ndarray]:
-    """Every community of every method, as sorted node indices of ``adj``."""
-    if adj.tied.size == 0:
-        return []
-    g = adj.tied_igraph
-    parts: list[Any] = []
-    with igraph_seeded(seed):
-        if params.infomap_trials > 0 and adj.m <= params.infomap_max_ties:
-            parts.append(g.community_infomap(edge_weights="weight", trials=params.infomap_trials).membership)
-        for gamma in params.resolutions:
-            if params.louvain_levels:
-                levels = g.community_multilevel(weights="weight", resolution=float(gamma), return_levels=True)
-                parts += [level.membership for level in levels]
-            else:
-                parts.append(g.community_multilevel(weights="weight", resolution=float(gamma)).membership)
-    for density in params.cpm_resolutions:
-        with igraph_seeded(seed):
-            cpm = g.community_leiden(objective_function="CPM", weights="weight", resolution=float(density), n_iterations=-1)
-        parts.append(cpm.membership)
-    return [group for membership in parts for group in _groups(adj, membership)]
+def community_options(adj: Adjacency, seed: int, params: CircleParams) -> dict[str, Any]:
+    """The arguments of :func:`~netmix.util.igraph_tools.community_memberships` that make the candidates of the
+    circles of ``adj`` (module docstring, step 1)."""
+    return {
+        "seed": seed,
+        "infomap_trials": params.infomap_trials if adj.m <= params.infomap_max_ties else 0,
+        "resolutions": params.resolutions,
+        "louvain_levels": params.louvain_levels,
+        "cpm_resolutions": params.cpm_resolutions,
+    }
 
 
 def _groups(adj: Adjacency, membership: Any) -> list[np.ndarray]:
@@ -208,11 +198,21 @@ def circle_params(params: CircleParams | None = None) -> dict[str, Any]:
     }
 
 
-def circles_of(graph: Adjacency | nx.Graph, *, seed: int = 0, params: CircleParams | None = None) -> Circles:
-    """The circles of a graph as node indices (:class:`Circles`); see :func:`find_circles`."""
+def circles_of(
+    graph: Adjacency | nx.Graph,
+    *,
+    seed: int = 0,
+    params: CircleParams | None = None,
+    memberships: list[list[int]] | None = None,
+) -> Circles:
+    """The circles of a graph as node indices (:class:`Circles`); see :func:`find_circles`. ``memberships``: the
+    partitions :func:`community_options` asks for (same graph, seed and parameters), when counted elsewhere
+    (:mod:`.ahead`)."""
     adj = as_adjacency(graph)
     params = params or CircleParams()
-    candidates = [c for c in _candidates(adj, seed, params) if c.size >= params.min_size]
+    if memberships is None:
+        memberships = community_memberships(adj.tied_igraph, **community_options(adj, seed, params)) if adj.tied.size else []
+    candidates = [c for m in memberships for c in _groups(adj, m) if c.size >= params.min_size]
     members = _merge(_extend(adj, candidates, params), params)
     return Circles(tuple(members), _parents(members, params.contain_share))
 

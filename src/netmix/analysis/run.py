@@ -10,11 +10,11 @@ import pandas as pd
 from ..graph import observed_ties, person_ties, to_networkx
 from ..model import Account, Analysis, Deferred, Resolution
 from .circle_tables import circle_tables
-from .circles import circle_params, circles_of
+from .circles import circle_params
 from .overlap import account_spheres, overlap
 from .possible_bridges import with_possible_bridges
 from .steps import (
-    Betweenness,
+    Ahead,
     OptionArgs,
     Options,
     add_betweenness,
@@ -24,11 +24,10 @@ from .steps import (
     inferred_degree,
     prepare_persons,
     start_structure,
-    tie_adjacency,
 )
 from .tables import bridges_table, circle_facts, output_order, result_tables, run_params, summary_facts
 
-__all__ = ["analyse", "betweenness_ahead", "run_steps"]
+__all__ = ["analyse", "run_steps", "structure_ahead"]
 
 Progress = Callable[[str], None]
 
@@ -43,7 +42,7 @@ def analyse(
     *,
     labels: Mapping[str, str] | None = None,
     progress: Progress | None = None,
-    betweenness: Betweenness | None = None,
+    ahead: Ahead | None = None,
     meanwhile: Callable[[], None] | None = None,
     **options: Unpack[OptionArgs],
 ) -> Analysis:
@@ -59,12 +58,12 @@ def analyse(
         The user's cluster labels (cluster → label; :func:`.labels.load_labels`).
     progress : callable, optional
         Called with a short step description (the CLI prints it on stderr).
-    betweenness : callable, optional
-        :func:`betweenness_ahead` of this resolution's persons and ties with the same ``options``, started
+    ahead : Ahead, optional
+        :func:`structure_ahead` of this resolution's persons and ties with the same ``options``, started
         while the resolution was being made; ``None``: started here.
     meanwhile : callable, optional
-        Called once everything but betweenness is measured, before waiting for it (on a big graph it is still
-        being counted in another process): the caller's own work that fills the wait.
+        Called once everything but betweenness and circles is measured, before waiting for them (on a big graph
+        they are still being counted in another process): the caller's own work that fills the wait.
     **options
         Any field of :class:`.steps.Options` (``seed``, ``resolution_param``, ``min_mutual``,
         ``infer``, wave, betweenness, role and bridge parameters; described there).
@@ -87,17 +86,17 @@ def analyse(
     """
     opts = Options(**options)
     return run_steps(
-        resolution, accounts, opts, labels=labels, step=progress or _quiet, betweenness=betweenness, meanwhile=meanwhile
+        resolution, accounts, opts, labels=labels, step=progress or _quiet, ahead=ahead, meanwhile=meanwhile
     )
 
 
-def betweenness_ahead(person_ids: Sequence[str], ties: pd.DataFrame, **options: Unpack[OptionArgs]) -> Betweenness:
-    """Start the betweenness :func:`analyse` measures (the slowest measure: another process on a big graph) before
-    the resolution is complete, from its persons' ids (sorted) and its ties; hand it to :func:`analyse`, with the
-    same ``options``.
+def structure_ahead(person_ids: Sequence[str], ties: pd.DataFrame, **options: Unpack[OptionArgs]) -> Ahead:
+    """Start the slowest measures :func:`analyse` makes, betweenness and the circles' partitions (in another
+    process on a big graph), before the resolution is complete, from its persons' ids (sorted) and its ties;
+    hand them to :func:`analyse`, with the same ``options``.
 
     >>> ties = pd.DataFrame({"a": ["a", "b"], "b": ["b", "c"]})
-    >>> betweenness_ahead(["a", "b", "c"], ties, seed=1)()[0].tolist()
+    >>> structure_ahead(["a", "b", "c"], ties, seed=1).betweenness()[0].tolist()
     [0.0, 1.0, 0.0]
     """
     return start_structure(person_ids, ties, Options(**options))
@@ -110,39 +109,38 @@ def run_steps(
     *,
     labels: Mapping[str, str] | None,
     step: Progress,
-    betweenness: Betweenness | None = None,
+    ahead: Ahead | None = None,
     meanwhile: Callable[[], None] | None = None,
 ) -> Analysis:
     """The steps of :func:`analyse`, in order, each named after what it adds."""
     persons = prepare_persons(resolution)
-    if betweenness is None:  # measured meanwhile (another process on big graphs)
-        betweenness = start_structure(persons["person_id"].tolist(), resolution.ties, opts)
+    if ahead is None:  # the slowest measures, counted meanwhile (another process on big graphs)
+        ahead = start_structure(persons["person_id"].tolist(), resolution.ties, opts)
     step("finding connection waves")
     waves = find_waves(resolution, opts)
     step("building the person graph")
     observed_table = observed_ties(resolution)
-    observed = tie_adjacency(persons, observed_table)
+    observed = ahead.observed
     ties = person_ties(resolution, infer=opts.infer, waves=waves, observed=observed_table)
     step("finding clusters")
     codes, cluster_info = add_clusters(persons, observed, waves, opts)
-    step("finding circles")
-    circles = circles_of(observed, seed=opts.seed)
     add_structure(persons, observed, codes, opts, step)
     persons["inferred_degree"] = inferred_degree(persons, ties.inferred)
     step("labelling clusters and finding exclusions")
     spheres = account_spheres(accounts, resolution.contacts)
     tables = result_tables(persons, observed, resolution.requests, list(spheres), labels, opts)
     tables["waves"] = waves
+    step("finding circles")  # with betweenness, the slowest measures: this waits for them (the caller's work meanwhile)
+    if meanwhile is not None:
+        meanwhile()
     tables["circles"], tables["circle_members"], persons["circles"] = circle_tables(
-        persons, observed, circles, accounts=list(spheres), exclusions=tables["exclusions"], labels=labels,
+        persons, observed, ahead.circles(), accounts=list(spheres), exclusions=tables["exclusions"], labels=labels,
         min_mutual=opts.min_mutual,
     )  # fmt: skip
     step("measuring overlap")
     ov = overlap(persons, spheres, contacts=resolution.contacts)
-    step("measuring betweenness")  # the last step: it waits for the other process (the caller's work meanwhile)
-    if meanwhile is not None:
-        meanwhile()
-    betweenness_info = add_betweenness(persons, observed, codes, opts, betweenness)
+    step("measuring betweenness")
+    betweenness_info = add_betweenness(persons, observed, codes, opts, ahead.betweenness)
     tables["bridges"] = with_possible_bridges(
         bridges_table(persons, top=opts.top_bridges), persons, observed, resolution.doubles, exact_max=opts.exact_betweenness_max
     )

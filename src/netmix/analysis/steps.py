@@ -18,6 +18,7 @@ from ..graph import detect_waves
 from ..model import Resolution
 from ..util.arrays import as_ids, blank_text
 from ._adjacency import Adjacency, from_edges
+from .ahead import Ahead, Betweenness, start_ahead
 from .bridges import (
     articulation_points,
     bridging_score,
@@ -25,7 +26,6 @@ from .bridges import (
     effective_size,
     participation,
     sphere_participation,
-    start_betweenness,
     world_sides,
 )
 from .clusters import cluster_persons, sphere_sides
@@ -33,6 +33,7 @@ from .exclusion import mutual_counts
 from .roles import brokerage, dominant_role, ego_roles
 
 __all__ = [
+    "Ahead",
     "Betweenness",
     "OptionArgs",
     "Options",
@@ -41,7 +42,7 @@ __all__ = [
     "add_structure",
     "find_waves",
     "inferred_degree",
-    "observed_pairs",
+    "observed_graph",
     "prepare_persons",
     "start_structure",
     "tie_adjacency",
@@ -146,34 +147,34 @@ def add_clusters(
     return codes, info
 
 
-Betweenness = Callable[[], tuple[np.ndarray, dict[str, Any]]]
-
-
-def start_structure(person_ids: Sequence[str], ties: pd.DataFrame | None, opts: Options) -> Betweenness:
-    """Start the slowest measure, betweenness (in another process on big graphs), first of all; call the result to
-    wait for it.
-
-    Betweenness counts paths in hops, so it needs only which persons are tied: the pairs of the
-    resolution's ties between two of ``person_ids`` (sorted, as :func:`prepare_persons` sorts them),
-    read here without building the observed tie table (:func:`observed_pairs`) — so it can start as
-    soon as the resolution has made its persons and ties.
+def start_structure(person_ids: Sequence[str], ties: pd.DataFrame | None, opts: Options) -> Ahead:
+    """Start the slowest measures, betweenness and the circles' partitions (:mod:`.ahead`: in another process on
+    big graphs), first of all, on the observed graph of a resolution's ``ties`` between ``person_ids`` (sorted, as
+    :func:`prepare_persons` sorts them), made without the observed tie table (:func:`observed_graph`) — so that
+    they can start as soon as the resolution has made its persons and ties.
     """
-    pairs = observed_pairs(person_ids, ties)
-    return start_betweenness(pairs, exact_max=opts.exact_betweenness_max, samples=opts.betweenness_samples, seed=opts.seed)
+    return start_ahead(
+        observed_graph(person_ids, ties), exact_max=opts.exact_betweenness_max, samples=opts.betweenness_samples, seed=opts.seed
+    )
 
 
-def observed_pairs(person_ids: Sequence[str], ties: pd.DataFrame | None) -> Adjacency:
-    """The observed ties of a resolution's ``ties`` between ``person_ids``, unweighted: the graph
-    :func:`tie_adjacency` makes of :func:`netmix.graph.observed_ties`, node for node and tie for tie.
+def observed_graph(person_ids: Sequence[str], ties: pd.DataFrame | None) -> Adjacency:
+    """The observed ties of a resolution's ``ties`` between ``person_ids``: the graph :func:`tie_adjacency` makes
+    of :func:`netmix.graph.observed_ties`, node for node, tie for tie and weight for weight (a missing or
+    non-positive weight counts 1, a pair given twice keeps its largest).
 
-    >>> ties = pd.DataFrame({"a": ["b", "a", "a", "x"], "b": ["a", "b", "a", "c"]})
-    >>> adj = observed_pairs(["a", "b", "c"], ties)
-    >>> adj.src.tolist(), adj.dst.tolist()
-    ([0], [1])
+    >>> ties = pd.DataFrame({"a": ["b", "a", "a", "x"], "b": ["a", "b", "a", "c"], "weight": [2.0, -1.0, 1.0, 1.0]})
+    >>> adj = observed_graph(["a", "b", "c"], ties)
+    >>> adj.src.tolist(), adj.dst.tolist(), adj.weight.tolist()
+    ([0], [1], [2.0])
     """
     if ties is None or not len(ties):
         return from_edges(list(person_ids), [], [])
-    return from_edges(list(person_ids), as_ids(ties["a"]), as_ids(ties["b"]), drop_unknown=True)
+    weight = None
+    if "weight" in ties:
+        weight = pd.to_numeric(ties["weight"], errors="coerce").fillna(1.0).to_numpy(dtype=float)
+        weight = np.where(weight > 0, weight, 1.0)
+    return from_edges(list(person_ids), as_ids(ties["a"]), as_ids(ties["b"]), weight, drop_unknown=True)
 
 
 def add_structure(persons: pd.DataFrame, observed: Adjacency, codes: np.ndarray, opts: Options, step: Progress) -> None:
@@ -223,7 +224,7 @@ def add_betweenness(
 ) -> dict[str, Any]:
     """Fill ``betweenness``, ``bridging_score`` and ``ego_role`` (after :func:`add_structure`).
 
-    ``betweenness`` is what :func:`start_structure` returned; this waits for it. Returns the
+    ``betweenness`` is what :func:`start_structure` started; this waits for it. Returns the
     betweenness facts for ``run.json``.
     """
     bet, bet_info = betweenness()

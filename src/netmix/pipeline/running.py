@@ -19,7 +19,7 @@ from .forked import ForkedOutput, can_fork
 from .steps import Progress, StepClock, _quiet
 
 if TYPE_CHECKING:
-    from ..analysis.steps import Betweenness, OptionArgs
+    from ..analysis.steps import Ahead, OptionArgs
     from ..resolution import TiesReady
 
 
@@ -177,13 +177,13 @@ def _options(config: RunConfig) -> OptionArgs:
 
 def _load_outputs() -> None:
     """Import what writing the outputs needs (the pages' modules and pyvis: about a quarter of a second) while the
-    analysis waits for betweenness: otherwise the outputs would import them after the wait. (review.xlsx imports
+    analysis waits for betweenness and circles: otherwise the outputs would import them after the wait. (review.xlsx imports
     its writer in the forked child that makes it.)"""
     from ..render import gephi, html, layout, people, report, review, tables  # noqa: F401
 
 
 def _analyse(
-    config: RunConfig, resolution: Resolution, clock: StepClock, betweenness: Betweenness | None, *, big: bool
+    config: RunConfig, resolution: Resolution, clock: StepClock, ahead: Ahead | None, *, big: bool
 ) -> Analysis:
     from ..analysis import analyse
     from ..analysis.labels import load_labels
@@ -194,7 +194,7 @@ def _analyse(
         config.accounts,
         labels=labels,
         progress=clock.substep("analyse"),
-        betweenness=betweenness,
+        ahead=ahead,
         meanwhile=_load_outputs if big else None,
         **_options(config),
     )
@@ -234,14 +234,14 @@ def run(config: RunConfig, *, progress: Progress = _quiet) -> RunResult:
         settle()
         # an account whose export yields no contact is set aside (said on screen and in run.json); the run goes on
         config = replace(config, accounts=tuple(a for a in config.accounts if a.name in imports))
-        ahead: list[Betweenness] = []  # the slowest measure starts as soon as the persons' ties are made
+        ahead: list[Ahead] = []  # the slowest measures start as soon as the persons' ties are made
 
         def start(person_ids: list[str], ties: pd.DataFrame) -> None:
-            from ..analysis import betweenness_ahead
+            from ..analysis import structure_ahead
 
-            ahead.append(betweenness_ahead(person_ids, ties, **_options(config)))
+            ahead.append(structure_ahead(person_ids, ties, **_options(config)))
 
-        # on a big network, the interpreter that will measure betweenness starts now, on the core the resolution
+        # on a big network, the interpreter that will count betweenness and circles starts now, on the core the resolution
         # leaves free (during the imports, the tie files' child keeps it busy)
         with background.warmed(big):
             with clock.step("resolve") as counted:
