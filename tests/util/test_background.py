@@ -7,6 +7,7 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+import time
 
 import numpy as np
 
@@ -31,6 +32,35 @@ def test_a_failing_process_falls_back_to_this_one(monkeypatch):
     monkeypatch.setattr(background, "__name__", "netmix.util.no_such_module")  # the other process cannot start the job
     later = in_background(path_counts, 4, PATH, None)
     assert later.result().tolist() == [0.0, 2.0, 2.0, 0.0]
+
+
+def parts_after_signal(flag: str):
+    """A job in two parts: the second says whether the caller had the first before it was made (it signals so)."""
+    yield "first"
+    deadline = time.monotonic() + 30
+    while not os.path.exists(flag) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    yield os.path.exists(flag)
+
+
+def test_parts_come_back_as_they_are_made(tmp_path):
+    # the second part is made only once this process has the first (or after 30 s without it): handed back at
+    # the end only, the first part would come too late for the signal
+    flag = tmp_path / "had the first part"
+    later = in_background(parts_after_signal, str(flag), parts=True)
+    assert later._proc is not None
+    parts = later.parts()
+    assert next(parts) == "first"
+    flag.touch()
+    assert next(parts) is True
+    assert list(parts) == []
+
+
+def test_parts_of_a_failing_process_are_made_here(monkeypatch, tmp_path):
+    monkeypatch.setattr(background, "__name__", "netmix.util.no_such_module")  # the other process cannot start the job
+    (tmp_path / "flag").touch()
+    later = in_background(parts_after_signal, str(tmp_path / "flag"), parts=True)
+    assert list(later.parts()) == ["first", True]
 
 
 def test_small_jobs_run_here():

@@ -3,9 +3,10 @@
 :func:`start_ahead` starts both on the observed graph. On a big graph — one whose betweenness is
 sampled — igraph counts them in one other process, one after the other
 (:func:`netmix.util.igraph_tools.tie_counts` through :func:`netmix.util.background.in_background`),
-while this process measures everything else; on a small graph each is counted here when first
-asked for. The values are the same either way: a sampled betweenness is always counted on the
-nodes in local order (:func:`netmix.util.igraph_tools.path_counts`), wherever it is counted.
+handing betweenness back as soon as it is counted, while this process measures everything else;
+on a small graph each is counted here when first asked for. The values are the same either way:
+a sampled betweenness is always counted on the nodes in local order
+(:func:`netmix.util.igraph_tools.path_counts`), wherever it is counted.
 """
 
 from __future__ import annotations
@@ -109,10 +110,14 @@ def start_ahead(observed: Adjacency, *, exact_max: int, samples: int, seed: int)
             lambda: circles_of(observed, seed=seed),
         )
     communities = community_options(observed, seed, CircleParams())
-    later = in_background(tie_counts, int(observed.tied.size), observed.tied_ends, observed.weight, paths.sources, communities)
-    counted = functools.cache(later.result)
+    later = in_background(
+        tie_counts, int(observed.tied.size), observed.tied_ends, observed.weight, paths.sources, communities, parts=True
+    )
+    parts = later.parts()  # betweenness first, then the partitions
+    counts = functools.cache(lambda: next(parts))
+    memberships = functools.cache(lambda: (counts(), next(parts))[1])
     return Ahead(
         observed,
-        lambda: paths.values(counted()[0]),
-        lambda: circles_of(observed, seed=seed, memberships=counted()[1]),
+        lambda: paths.values(counts()),
+        lambda: circles_of(observed, seed=seed, memberships=memberships()),
     )

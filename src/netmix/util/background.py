@@ -6,7 +6,9 @@ function and its arguments to a private temporary file and hands the file's name
 standard input, to ``python -m netmix.util.background``: a fresh interpreter that loads igraph,
 imports only the function's module (never the caller's script, unlike ``multiprocessing``'s
 spawn, so an unguarded script or a notebook is safe) and pickles the result back on its standard
-output. :func:`warmed` starts that interpreter ahead of time, so that its start-up (Python, numpy
+output — or, for a job that yields its values one after another (:meth:`Later.parts`), each value as
+soon as it is made, read on a thread of this process so that the other never waits to hand it over.
+:func:`warmed` starts that interpreter ahead of time, so that its start-up (Python, numpy
 and igraph: about half a second) overlaps the caller's own work. With one CPU, or when that
 process cannot start or fails, the call runs in this process when the result is asked for: the
 result is the same either way. (An output made from the whole run is made in a forked copy of
@@ -15,12 +17,16 @@ the process instead, which shares the run without pickling it: :mod:`netmix.pipe
 
 from __future__ import annotations
 
+import inspect
+import itertools
 import logging
 import os
 import pickle
+import queue
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -33,6 +39,9 @@ log = logging.getLogger(__name__)
 
 #: The folder that holds the ``netmix`` package, put on the other process's ``PYTHONPATH``.
 _PACKAGE_PARENT = str(Path(__file__).resolve().parents[2])
+
+#: What :meth:`Later.parts` reads after the last value.
+_END = object()
 
 #: The interpreter :func:`warmed` started, waiting for a job (``None``: none is waiting).
 _spare: subprocess.Popen[bytes] | None = None
@@ -82,16 +91,19 @@ def warmed(wanted: bool = True) -> Iterator[None]:
 class Later(Generic[T]):
     """The result of ``fn(*args)``, computed in another process or, failing that, when asked for."""
 
-    def __init__(self, fn: Callable[..., T], args: tuple[Any, ...], *, background: bool) -> None:
+    def __init__(self, fn: Callable[..., T], args: tuple[Any, ...], *, background: bool, parts: bool = False) -> None:
         self._fn, self._args = fn, args
         self._proc: subprocess.Popen[bytes] | None = None
         self._job: str | None = None
+        self._parts: queue.SimpleQueue[Any] | None = None
         if background:
             try:
                 self._start()
             except (OSError, pickle.PicklingError, AttributeError, TypeError) as exc:
                 log.debug("computing %s here: %s", fn.__name__, exc)
                 self._close()
+        if parts and self._proc is not None:
+            self._read_parts(self._proc)
 
     def _start(self) -> None:
         global _spare
@@ -120,6 +132,36 @@ class Later(Generic[T]):
             self._close()
         return self._fn(*self._args)
 
+    def _read_parts(self, proc: subprocess.Popen[bytes]) -> None:
+        """Read the values the other process writes, on a thread, as it writes them; then :data:`_END`."""
+        parts: queue.SimpleQueue[Any] = queue.SimpleQueue()
+
+        def read() -> None:
+            try:
+                while True:
+                    parts.put(pickle.load(proc.stdout))  # type: ignore[arg-type]
+            except Exception:  # noqa: BLE001 - the end of the values, or of a process that failed (told by its code)
+                parts.put(_END)
+
+        self._parts = parts
+        threading.Thread(target=read, name="netmix-parts", daemon=True).start()
+
+    def parts(self) -> Iterator[Any]:
+        """The values of a job that yields them (started with ``parts``), each as soon as the other process has made
+        it — or made here, in turn, when no other process could, or from where it failed."""
+        given = 0
+        if self._parts is not None and self._proc is not None:
+            while (part := self._parts.get()) is not _END:
+                given += 1
+                yield part
+            _, err = self._proc.communicate()
+            failed = self._proc.returncode != 0
+            self._close()
+            if not failed:
+                return
+            log.debug("the other process failed: %s", err.decode(errors="replace")[-2000:])
+        yield from itertools.islice(self._fn(*self._args), given, None)  # type: ignore[call-overload]
+
     def cancel(self) -> None:
         """Stop the other process, if any; the result is no longer wanted."""
         self._close()
@@ -136,17 +178,18 @@ class Later(Generic[T]):
         self._close()
 
 
-def in_background(fn: Callable[..., T], *args: Any, worth_it: bool = True) -> Later[T]:
+def in_background(fn: Callable[..., T], *args: Any, worth_it: bool = True, parts: bool = False) -> Later[T]:
     """Start ``fn(*args)`` in another process when ``worth_it`` and there is a second CPU.
 
     ``fn`` must be a module-level function and ``args`` picklable. Small jobs (``worth_it``
     false) are not worth a process start: they run in this process when the result is asked for.
+    With ``parts``, ``fn`` is a generator: :meth:`Later.parts` gives its values as they are made.
 
     >>> later = in_background(sum, [1, 2, 3], worth_it=False)
     >>> later.result()
     6
     """
-    return Later(fn, args, background=worth_it and (os.cpu_count() or 1) > 1)
+    return Later(fn, args, background=worth_it and (os.cpu_count() or 1) > 1, parts=parts)
 
 
 def _run() -> None:
@@ -162,7 +205,10 @@ def _run() -> None:
     with open(job, "rb") as fh:
         fn, args = pickle.load(fh)
     os.unlink(job)  # read: nothing is left behind, even if the caller is killed
-    sys.stdout.buffer.write(pickle.dumps(fn(*args), protocol=pickle.HIGHEST_PROTOCOL))
+    made = fn(*args)
+    for value in made if inspect.isgenerator(made) else (made,):  # a generator's values as they come
+        sys.stdout.buffer.write(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        sys.stdout.buffer.flush()
 
 
 if __name__ == "__main__":

@@ -174,7 +174,7 @@ def community_memberships(
 
 def tie_counts(
     n: int, edges: np.ndarray, weight: np.ndarray, sources: list[int], communities: dict[str, Any]
-) -> tuple[np.ndarray, list[list[int]]]:
+) -> Iterator[np.ndarray | list[list[int]]]:
     """The slow counts of one weighted graph, one after the other (what another process runs on a big graph):
     :func:`path_counts` from ``sources`` (in local order), then :func:`community_memberships` with ``communities``.
 
@@ -184,5 +184,5 @@ def tie_counts(
     >>> counts.tolist(), parts
     ([0.0, 1.0, 0.0], [[0, 0, 0]])
     """
-    counts = path_counts(n, edges, sources, local=True)
-    return counts, community_memberships(graph_of(n, edges[:, 0], edges[:, 1], weight), **communities)
+    yield path_counts(n, edges, sources, local=True)
+    yield community_memberships(graph_of(n, edges[:, 0], edges[:, 1], weight), **communities)
