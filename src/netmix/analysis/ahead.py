@@ -3,7 +3,8 @@
 :func:`start_ahead` starts both on the observed graph. On a big graph — one whose betweenness is
 sampled — igraph counts them in one other process, one after the other
 (:func:`netmix.util.igraph_tools.tie_counts` through :func:`netmix.util.background.in_background`),
-handing betweenness back as soon as it is counted, while this process measures everything else;
+handing betweenness back as soon as it is counted, while this process measures everything else
+(and, last, the circles' Leiden CPM partitions, which are seeded afresh);
 on a small graph each is counted here when first asked for. The values are the same either way:
 a sampled betweenness is always counted on the nodes in local order
 (:func:`netmix.util.igraph_tools.path_counts`), wherever it is counted.
@@ -20,7 +21,7 @@ import networkx as nx
 import numpy as np
 
 from ..util.background import in_background
-from ..util.igraph_tools import path_counts, tie_counts
+from ..util.igraph_tools import community_memberships, path_counts, tie_counts
 from ._adjacency import Adjacency, as_adjacency
 from .circles import CircleParams, Circles, circles_of, community_options
 
@@ -109,15 +110,16 @@ def start_ahead(observed: Adjacency, *, exact_max: int, samples: int, seed: int)
             start_betweenness(observed, exact_max=exact_max, samples=samples, seed=seed, background=False),
             lambda: circles_of(observed, seed=seed),
         )
-    communities = community_options(observed, seed, CircleParams())
-    later = in_background(
-        tie_counts, int(observed.tied.size), observed.tied_ends, observed.weight, paths.sources, communities, parts=True
-    )
-    parts = later.parts()  # betweenness first, then the partitions
+    options = community_options(observed, seed, CircleParams())
+    # the Leiden CPM partitions (each seeded afresh) are found here, while the other process finishes the rest
+    there, here = options | {"cpm_resolutions": ()}, options | {"infomap_trials": 0, "resolutions": ()}
+    tied = int(observed.tied.size)
+    parts = in_background(tie_counts, tied, observed.tied_ends, observed.weight, paths.sources, there, parts=True).parts()
     counts = functools.cache(lambda: next(parts))
-    memberships = functools.cache(lambda: (counts(), next(parts))[1])
-    return Ahead(
-        observed,
-        lambda: paths.values(counts()),
-        lambda: circles_of(observed, seed=seed, memberships=memberships()),
-    )
+
+    def circles() -> Circles:
+        cpm = community_memberships(observed.tied_igraph, **here)
+        counts()  # handed back first
+        return circles_of(observed, seed=seed, memberships=next(parts) + cpm)
+
+    return Ahead(observed, lambda: paths.values(counts()), functools.cache(circles))
