@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import hashlib
 from collections import Counter
+from collections.abc import Callable
 
 import pandas as pd
 
@@ -59,6 +60,7 @@ def review_rows(
         source = records(doubles[band == "review"])
     rows = []
     key_of = functools.cache(lambda: source_keys(contacts))  # only rows without their source keys need it
+    evidence, suggestion = double_words(lang, private)
     for i, r in enumerate(source):
         cids = sorted({c for c in _text(r, "contact_ids").split(";") if c})
         keys = [k for k in _text(r, "source_keys").split(";") if k] or sorted({key_of()[c] for c in cids if c in key_of()})
@@ -71,8 +73,8 @@ def review_rows(
                 "accounts": accounts,
                 "confidence": _num(r.get("confidence", "")),
                 "band": _text(r, "band"),
-                "evidence": cap(_evidence(lang, r.get("evidence", ""), private), 300),
-                "suggestion": cap(wording.suggestion(lang, r.get("suggestion", ""), private=private), 300),
+                "evidence": evidence(r.get("evidence", "")),
+                "suggestion": suggestion(r.get("suggestion", "")),
                 "decision": _text(r, "decision"),
                 "contact_ids": cids,
                 "source_keys": [] if private else keys,
@@ -81,9 +83,30 @@ def review_rows(
     return rows
 
 
-def _evidence(lang: str, text: object, private: bool) -> str:
-    said = wording.evidence(lang, text)
-    return redact_text(said) if private else said
+def double_words(lang: str, private: bool) -> tuple[Callable[[object], str], Callable[[object], str]]:
+    """A double's evidence and suggestion as a page says them: in ``lang``, at most 300 characters, without
+    contact details or employers when ``private``. A few dozen texts recur over thousands of doubles: each
+    is worded once.
+
+    >>> evidence, suggestion = double_words("fr", private=False)
+    >>> evidence("same name") == evidence("same name")
+    True
+    """
+
+    def evidence(text: object) -> str:
+        said = wording.evidence(lang, text)
+        return cap(redact_text(said) if private else said, 300)
+
+    def suggestion(text: object) -> str:
+        return cap(wording.suggestion(lang, text, private=private), 300)
+
+    return _once(evidence), _once(suggestion)
+
+
+def _once(say: Callable[[object], str]) -> Callable[[object], str]:
+    """``say``, made once per text (values that are not text, such as facts, are said each time)."""
+    memo = functools.cache(say)
+    return lambda value: memo(value) if isinstance(value, str) else say(value)
 
 
 def _num(value: object) -> str:

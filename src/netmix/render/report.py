@@ -23,10 +23,10 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from ..model import Account, Analysis, Resolution
-from ..privacy import Pseudonymizer, redact_text
+from ..privacy import Pseudonymizer
 from ..resolution.decisions import TEMPLATE_COLUMNS
 from . import charts, figures, i18n, wording
-from .decide import doubles_summary, review_rows, run_key
+from .decide import double_words, doubles_summary, review_rows, run_key
 from .html import map_html
 from .page import environment, script_json, static_text
 from .people import View, build_view, cap
@@ -118,12 +118,6 @@ def _num(value: object, digits: int = 2) -> str:
         return str(value)
 
 
-def _evidence(lang: str, text: object, private: bool) -> str:
-    """The evidence in ``lang``; contact details removed from a pseudonymised page."""
-    said = wording.evidence(lang, text)
-    return redact_text(said) if private else said
-
-
 def _columns(lang: str, keys: Sequence[str], numeric: Sequence[str] = ()) -> list[dict]:
     return [{"label": i18n.t(lang, k), "num": k in numeric} for k in keys]
 
@@ -141,11 +135,11 @@ def _doubles_table(view: View, lang: str, private: bool) -> dict:
             return dbl[name].tolist() if name in dbl.columns else [""] * len(dbl)
 
         decisions = [str(d or "") for d in column("decision")]
+        evidence, suggestion = double_words(lang, private)
         rows = [list(row) for row in zip(
             [cap(str(v), 120) for v in column("name")], [str(v).replace(";", ", ") for v in column("accounts")],
             [_num(v) for v in column("confidence")], [i18n.value(lang, "band", str(v)) for v in column("band")],
-            [cap(_evidence(lang, v, private), 300) for v in column("evidence")],
-            [cap(wording.suggestion(lang, v, private=private), 300) for v in column("suggestion")],
+            [evidence(v) for v in column("evidence")], [suggestion(v) for v in column("suggestion")],
             [i18n.value(lang, "decision", d) if d else "" for d in decisions], strict=True,
         )]  # fmt: skip
     keys = ("col.name", "col.accounts", "col.confidence", "col.band", "col.evidence", "col.suggestion", "col.decision")
