@@ -61,6 +61,7 @@ def test_parts_of_a_failing_process_are_made_here(monkeypatch, tmp_path):
     (tmp_path / "flag").touch()
     later = in_background(parts_after_signal, str(tmp_path / "flag"), parts=True)
     assert list(later.parts()) == ["first", True]
+    assert list(in_background(parts_after_signal, str(tmp_path / "flag"), parts=True, worth_it=False).parts()) == ["first", True]
 
 
 def test_small_jobs_run_here():
