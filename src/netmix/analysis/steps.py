@@ -14,7 +14,7 @@ from typing import Any, TypedDict
 import numpy as np
 import pandas as pd
 
-from ..graph import detect_waves
+from ..graph import detect_waves, tie_weights
 from ..model import Resolution
 from ..util.arrays import as_ids, blank_text
 from ._adjacency import Adjacency, from_edges
@@ -170,11 +170,7 @@ def observed_graph(person_ids: Sequence[str], ties: pd.DataFrame | None) -> Adja
     """
     if ties is None or not len(ties):
         return from_edges(list(person_ids), [], [])
-    weight = None
-    if "weight" in ties:
-        weight = pd.to_numeric(ties["weight"], errors="coerce").fillna(1.0).to_numpy(dtype=float)
-        weight = np.where(weight > 0, weight, 1.0)
-    return from_edges(list(person_ids), as_ids(ties["a"]), as_ids(ties["b"]), weight, drop_unknown=True)
+    return from_edges(list(person_ids), as_ids(ties["a"]), as_ids(ties["b"]), tie_weights(ties), drop_unknown=True)
 
 
 def add_structure(persons: pd.DataFrame, observed: Adjacency, codes: np.ndarray, opts: Options, step: Progress) -> None:

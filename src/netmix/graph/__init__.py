@@ -28,7 +28,7 @@ Modules: :mod:`.companies` (organisation keys), :mod:`.waves` (connection waves)
 
 from .build import build_network, to_networkx
 from .companies import LEGAL_FORMS, normalise_companies, normalise_company
-from .edges import EDGE_COLUMNS, PersonTies, inferred_ties, merge_edges, observed_ties, person_ties
+from .edges import EDGE_COLUMNS, PersonTies, inferred_ties, merge_edges, observed_ties, person_ties, tie_weights
 from .waves import WAVE_COLUMNS, detect_waves
 
 __all__ = [
@@ -44,5 +44,6 @@ __all__ = [
     "normalise_company",
     "observed_ties",
     "person_ties",
+    "tie_weights",
     "to_networkx",
 ]

@@ -20,7 +20,7 @@ from ..model import Resolution
 from ..util.arrays import as_ids, as_text, filled, places
 from .companies import normalise_companies
 
-__all__ = ["EDGE_COLUMNS", "PersonTies", "inferred_ties", "merge_edges", "observed_ties", "person_ties"]
+__all__ = ["EDGE_COLUMNS", "PersonTies", "inferred_ties", "merge_edges", "observed_ties", "person_ties", "tie_weights"]
 
 log = logging.getLogger(__name__)
 
@@ -106,13 +106,25 @@ def observed_ties(resolution: Resolution) -> pd.DataFrame:
             log.warning("%d ties name a person the resolution does not know; dropped", int((unknown & ~loop).sum()))
     ok = ~unknown & ~loop
     n = int(ok.sum())
-    w = pd.to_numeric(t["weight"], errors="coerce").fillna(1.0).to_numpy(dtype=float)[ok] if "weight" in t else np.ones(n)
     src = as_text(t["source"])[ok] if "source" in t else filled(n, "")
     lo, hi = np.minimum(ca, cb)[ok], np.maximum(ca, cb)[ok]
     ends = {end: pd.Categorical.from_codes(codes, categories=ids, ordered=True) for end, codes in (("a", lo), ("b", hi))}
     kind = pd.Series(filled(n, "observed"), dtype=object)
-    df = pd.DataFrame(ends | {"weight": np.where(w > 0, w, 1.0), "kind": kind, "source": pd.Series(src, dtype=object)})
+    df = pd.DataFrame(ends | {"weight": tie_weights(t)[ok], "kind": kind, "source": pd.Series(src, dtype=object)})
     return merge_edges(df, how="max", coded=True)
+
+
+def tie_weights(ties: pd.DataFrame) -> np.ndarray:
+    """The weight of each of a resolution's ``ties`` as the person graph counts it: a missing, unreadable or
+    non-positive weight counts 1 (:func:`observed_ties`; the analyses' graph made from the same ties).
+
+    >>> tie_weights(pd.DataFrame({"weight": [2.0, -1.0, None, "x"]})).tolist()
+    [2.0, 1.0, 1.0, 1.0]
+    """
+    if "weight" not in ties:
+        return np.ones(len(ties))
+    weight = pd.to_numeric(ties["weight"], errors="coerce").fillna(1.0).to_numpy(dtype=float)
+    return np.where(weight > 0, weight, 1.0)
 
 
 def _end_codes(a: pd.Series, b: pd.Series) -> tuple[np.ndarray, np.ndarray, pd.Index]:
