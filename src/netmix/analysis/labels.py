@@ -18,7 +18,7 @@ import pandas as pd
 from ..errors import InputError
 from ..graph.companies import normalise_company
 from ..model import BOTH
-from ..util.arrays import as_text, filled, group_positions
+from ..util.arrays import as_text, blank_text, filled, group_positions
 
 __all__ = ["cluster_organisations", "cluster_sphere", "label_clusters", "load_labels"]
 
@@ -104,8 +104,7 @@ def label_clusters(
     n = len(persons)
 
     def text(col: str) -> np.ndarray:  # missing column or value: ""
-        values = as_text(persons[col]) if col in persons.columns else filled(n, "")
-        return np.where(pd.isna(values), "", values)
+        return blank_text(persons[col]).to_numpy() if col in persons.columns else filled(n, "")
 
     company, position, sphere = text("company"), text("position"), text("sphere")
     norm = {c: normalise_company(c) for c in set(company.tolist())}

@@ -15,7 +15,7 @@ import pandas as pd
 from .. import model
 from ..model import Analysis, Resolution
 from ..privacy import Pseudonymizer, anonymize_tables
-from ..util.arrays import as_text
+from ..util.arrays import blank_text
 from ..util.text import natural_key
 from .evidence import worded
 
@@ -72,10 +72,7 @@ def _natural_order(col: pd.Series) -> np.ndarray:
     >>> pd.Series(_natural_order(pd.Series(["perso:10", "perso:9", "perso:9"]))).rank(method="dense").tolist()
     [2.0, 1.0, 1.0]
     """
-    text = as_text(col)
-    missing = pd.isna(text)
-    if missing.any():  # sorted as blank text
-        text = np.where(missing, "", text)
+    text = blank_text(col).to_numpy()  # missing values sort as blank text
     codes, values = pd.factorize(text)
     if not any(map(_RUN.search, values)):
         return text  # one text part each: natural order is the text's order
