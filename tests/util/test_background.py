@@ -8,11 +8,12 @@ import sys
 import tempfile
 import textwrap
 import time
+from pathlib import Path
 
 import numpy as np
 
 from netmix.util import background
-from netmix.util.background import in_background
+from netmix.util.background import in_background, in_turn
 from netmix.util.igraph_tools import path_counts
 
 PATH = np.array([[0, 1], [1, 2], [2, 3]])
@@ -21,11 +22,19 @@ PATH = np.array([[0, 1], [1, 2], [2, 3]])
 def test_another_process_gives_the_same_result_and_leaves_no_file():
     later = in_background(path_counts, 4, PATH, None)
     assert later._proc is not None  # really started elsewhere (this machine has 2 CPUs)
+    claimed(later)  # asked for before the other process has started it, it would be made here
     job = later._job  # this job's file (other tests running beside this one may have files of their own)
     assert job is not None and os.path.dirname(job) == tempfile.gettempdir()
     # a path of 4 nodes, worked by hand: the inner nodes lie on 2 of the 3 pairs around them
     assert later.result().tolist() == [0.0, 2.0, 2.0, 0.0]
     assert not os.path.exists(job)
+
+
+def claimed(later) -> None:
+    """Wait (up to 30 s) until the other process has claimed every call."""
+    deadline = time.monotonic() + 30
+    while any(os.path.exists(c) for c in later._claims) and time.monotonic() < deadline:
+        time.sleep(0.01)
 
 
 def test_a_failing_process_falls_back_to_this_one(monkeypatch):
@@ -34,34 +43,54 @@ def test_a_failing_process_falls_back_to_this_one(monkeypatch):
     assert later.result().tolist() == [0.0, 2.0, 2.0, 0.0]
 
 
-def parts_after_signal(flag: str):
-    """A job in two parts: the second says whether the caller had the first before it was made (it signals so)."""
-    yield "first"
+def pid_once(flag: str | None = None, started: str | None = None) -> int:
+    """The process that made the call; it first says it has started (``started``), then waits (up to 30 s) for
+    ``flag``."""
+    if started:
+        Path(started).touch()
     deadline = time.monotonic() + 30
-    while not os.path.exists(flag) and time.monotonic() < deadline:
+    while flag and not os.path.exists(flag) and time.monotonic() < deadline:
         time.sleep(0.01)
-    yield os.path.exists(flag)
+    return os.getpid()
 
 
-def test_parts_come_back_as_they_are_made(tmp_path):
-    # the second part is made only once this process has the first (or after 30 s without it): handed back at
-    # the end only, the first part would come too late for the signal
-    flag = tmp_path / "had the first part"
-    later = in_background(parts_after_signal, str(flag), parts=True)
+def wait_for(path: Path) -> None:
+    deadline = time.monotonic() + 30
+    while not path.exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
+def test_a_call_the_other_process_has_not_started_is_made_here(tmp_path):
+    # the other process is held in the first call until the second has been asked for: it is made here, at once
+    started, flag = tmp_path / "started", tmp_path / "go on"
+    later = in_turn([(pid_once, (str(flag), str(started))), (pid_once, ())])
     assert later._proc is not None
-    parts = later.parts()
-    assert next(parts) == "first"
+    wait_for(started)  # the other process has claimed the first call (else this one would make it too)
+    assert later.get(1) == os.getpid()
     flag.touch()
-    assert next(parts) is True
-    assert list(parts) == []
+    assert later.get(0) not in (os.getpid(), None)  # made there, handed back
+    assert later.get(1) == os.getpid()  # kept, not made again
 
 
-def test_parts_of_a_failing_process_are_made_here(monkeypatch, tmp_path):
+def test_a_call_the_other_process_has_started_is_waited_for(tmp_path):
+    first, started, flag = tmp_path / "first", tmp_path / "started", tmp_path / "go on"
+    later = in_turn([(pid_once, (None, str(first))), (pid_once, (str(flag), str(started)))])
+    wait_for(first)
+    there = later.get(0)
+    assert there != os.getpid()
+    wait_for(started)  # the other process has claimed the second call
+    flag.touch()
+    assert later.get(1, here=os.getpid) == there  # not made here (``here`` would say so)
+    assert later._claims and not any(os.path.exists(c) for c in later._claims)
+
+
+def test_calls_of_a_failing_process_are_made_here(monkeypatch):
     monkeypatch.setattr(background, "__name__", "netmix.util.no_such_module")  # the other process cannot start the job
-    (tmp_path / "flag").touch()
-    later = in_background(parts_after_signal, str(tmp_path / "flag"), parts=True)
-    assert list(later.parts()) == ["first", True]
-    assert list(in_background(parts_after_signal, str(tmp_path / "flag"), parts=True, worth_it=False).parts()) == ["first", True]
+    later = in_turn([(pid_once, ()), (path_counts, (4, PATH, None))])
+    assert later.get(1).tolist() == [0.0, 2.0, 2.0, 0.0]
+    assert later.get(0) == os.getpid()
+    small = in_turn([(pid_once, ())], worth_it=False)
+    assert small._proc is None and small.get(0) == os.getpid()
 
 
 def test_small_jobs_run_here():
@@ -78,7 +107,7 @@ def test_an_unguarded_script_is_not_run_again(tmp_path):
         textwrap.dedent(
             f"""
             import numpy as np
-            from netmix.util.background import in_background
+            from netmix.util.background import in_background, in_turn
             from netmix.util.igraph_tools import path_counts
             with open({str(marker)!r}, "a") as fh:
                 fh.write("run\\n")
@@ -109,7 +138,7 @@ def test_a_warmed_interpreter_takes_the_next_job():
         assert later._proc is spare and background._spare is None  # the job went to it; none is left waiting
         job = later._job
         assert later.result().tolist() == [0.0, 2.0, 2.0, 0.0]
-    assert spare.returncode == 0 and job is not None and not os.path.exists(job)
+    assert spare.wait(timeout=30) == 0 and job is not None and not os.path.exists(job)
 
 
 def test_an_interpreter_left_without_a_job_is_stopped():

@@ -2,12 +2,14 @@
 
 :func:`start_ahead` starts both on the observed graph. On a big graph — one whose betweenness is
 sampled — igraph counts them in one other process, one after the other
-(:func:`netmix.util.igraph_tools.tie_counts` through :func:`netmix.util.background.in_background`),
-handing betweenness back as soon as it is counted, while this process measures everything else
-(and, last, the circles' Leiden CPM partitions, which are seeded afresh);
-on a small graph each is counted here when first asked for. The values are the same either way:
-a sampled betweenness is always counted on the nodes in local order
-(:func:`netmix.util.igraph_tools.path_counts`), wherever it is counted.
+(:func:`netmix.util.background.in_turn`), handing betweenness back as soon as it is counted,
+while this process measures everything else and then the circles' Leiden CPM partitions (which
+are seeded afresh). The Louvain levels go to whichever process is free first: when this one
+comes to the circles while the other still counts paths, it finds them itself. On a small graph
+each is counted here when first asked for. The values are the same either way: a sampled
+betweenness is always counted on the nodes in local order
+(:func:`netmix.util.igraph_tools.path_counts`), the partitions on the same graph
+(:func:`netmix.util.igraph_tools.graph_of`) with the same seeds, wherever they are counted.
 """
 
 from __future__ import annotations
@@ -20,8 +22,8 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
-from ..util.background import in_background
-from ..util.igraph_tools import community_memberships, path_counts, tie_counts
+from ..util.background import in_background, in_turn
+from ..util.igraph_tools import community_memberships, memberships_of, path_counts
 from ._adjacency import Adjacency, as_adjacency
 from .circles import CircleParams, Circles, circles_of, community_options
 
@@ -111,15 +113,14 @@ def start_ahead(observed: Adjacency, *, exact_max: int, samples: int, seed: int)
             lambda: circles_of(observed, seed=seed),
         )
     options = community_options(observed, seed, CircleParams())
-    # the Leiden CPM partitions (each seeded afresh) are found here, while the other process finishes the rest
-    there, here = options | {"cpm_resolutions": ()}, options | {"infomap_trials": 0, "resolutions": ()}
-    tied = int(observed.tied.size)
-    parts = in_background(tie_counts, tied, observed.tied_ends, observed.weight, paths.sources, there, parts=True).parts()
-    counts = functools.cache(lambda: next(parts))
+    # the Leiden CPM partitions (each seeded afresh) are found here; the Louvain levels where there is room first
+    levels, cpm = options | {"cpm_resolutions": ()}, options | {"infomap_trials": 0, "resolutions": ()}
+    tied, ends = int(observed.tied.size), observed.tied_ends
+    slow = in_turn([(path_counts, (tied, ends, paths.sources, True)), (memberships_of, (tied, ends, observed.weight, levels))])
 
     def circles() -> Circles:
-        cpm = community_memberships(observed.tied_igraph, **here)
-        counts()  # handed back first
-        return circles_of(observed, seed=seed, memberships=next(parts) + cpm)
+        last = community_memberships(observed.tied_igraph, **cpm)
+        first = slow.get(1, here=lambda: community_memberships(observed.tied_igraph, **levels))
+        return circles_of(observed, seed=seed, memberships=first + last)
 
-    return Ahead(observed, lambda: paths.values(counts()), functools.cache(circles))
+    return Ahead(observed, lambda: paths.values(slow.get(0)), functools.cache(circles))

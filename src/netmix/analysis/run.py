@@ -130,15 +130,17 @@ def run_steps(
     spheres = account_spheres(accounts, resolution.contacts)
     tables = result_tables(persons, observed, resolution.requests, list(spheres), labels, opts)
     tables["waves"] = waves
-    step("measuring betweenness")  # the slowest measures: these steps wait for them (the caller's work meanwhile)
+    # the slowest measures: these steps wait for them (the caller's work meanwhile), circles first (this process may
+    # find some of their partitions itself while the other still counts betweenness)
+    step("finding circles")
     if meanwhile is not None:
         meanwhile()
-    betweenness_info = add_betweenness(persons, observed, codes, opts, ahead.betweenness)
-    step("finding circles")
     tables["circles"], tables["circle_members"], persons["circles"] = circle_tables(
         persons, observed, ahead.circles(), accounts=list(spheres), exclusions=tables["exclusions"], labels=labels,
         min_mutual=opts.min_mutual,
     )  # fmt: skip
+    step("measuring betweenness")
+    betweenness_info = add_betweenness(persons, observed, codes, opts, ahead.betweenness)
     step("measuring overlap")
     ov = overlap(persons, spheres, contacts=resolution.contacts)
     tables["bridges"] = with_possible_bridges(

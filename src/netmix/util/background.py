@@ -1,28 +1,31 @@
-"""Work that runs in another process while this one goes on: one CPU-bound call, awaited later.
+"""Work that runs in another process while this one goes on: CPU-bound calls, awaited later.
 
 igraph and the other C libraries netmix calls hold Python's global lock, so threads would run
 one after the other; a second process uses a second core. :func:`in_background` pickles the
-function and its arguments to a private temporary file and hands the file's name, on its
+calls and their arguments to a private temporary file and hands the file's name, on its
 standard input, to ``python -m netmix.util.background``: a fresh interpreter that loads igraph,
-imports only the function's module (never the caller's script, unlike ``multiprocessing``'s
-spawn, so an unguarded script or a notebook is safe) and pickles the result back on its standard
-output — or, for a job that yields its values one after another (:meth:`Later.parts`), each value as
-soon as it is made, read on a thread of this process so that the other never waits to hand it over.
-:func:`warmed` starts that interpreter ahead of time, so that its start-up (Python, numpy
-and igraph: about half a second) overlaps the caller's own work. With one CPU, or when that
-process cannot start or fails, the call runs in this process when the result is asked for: the
-result is the same either way. (An output made from the whole run is made in a forked copy of
-the process instead, which shares the run without pickling it: :mod:`netmix.pipeline.forked`.)
+imports only the functions' modules (never the caller's script, unlike ``multiprocessing``'s
+spawn, so an unguarded script or a notebook is safe) and makes the calls in turn, pickling each
+result back on its standard output as soon as it is made (read on a thread of this process, so
+that the other never waits to hand it over).
+
+Each call is *claimed* before it is made, by whichever process is free for it first: the other
+process as it comes to it, or this one when it asks for a result the other has not started
+(:meth:`Later.get`). A claim is the removal of the call's empty marker file, which only one
+process can do. So when the other process is slower than expected, this one makes the last calls
+itself instead of waiting for them. :func:`warmed` starts that interpreter ahead of time, so that
+its start-up (Python, numpy and igraph: about half a second) overlaps the caller's own work. With
+one CPU, or when that process cannot start or fails, the calls are made in this process when
+their results are asked for: the results are the same either way. (An output made from the whole
+run is made in a forked copy of the process instead, which shares the run without pickling it:
+:mod:`netmix.pipeline.forked`.)
 """
 
 from __future__ import annotations
 
-import inspect
-import itertools
 import logging
 import os
 import pickle
-import queue
 import subprocess
 import sys
 import tempfile
@@ -32,16 +35,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-__all__ = ["Later", "in_background", "warmed"]
+__all__ = ["Later", "in_background", "in_turn", "warmed"]
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 #: The folder that holds the ``netmix`` package, put on the other process's ``PYTHONPATH``.
 _PACKAGE_PARENT = str(Path(__file__).resolve().parents[2])
-
-#: What :meth:`Later.parts` reads after the last value.
-_END = object()
 
 #: The interpreter :func:`warmed` started, waiting for a job (``None``: none is waiting).
 _spare: subprocess.Popen[bytes] | None = None
@@ -88,113 +88,152 @@ def warmed(wanted: bool = True) -> Iterator[None]:
             _stop(spare)
 
 
-class Later(Generic[T]):
-    """The result of ``fn(*args)``, computed in another process or, failing that, when asked for."""
+#: A call: a module-level function and its (picklable) arguments.
+Call = tuple[Callable[..., Any], tuple[Any, ...]]
 
-    def __init__(self, fn: Callable[..., T], args: tuple[Any, ...], *, background: bool, parts: bool = False) -> None:
-        self._fn, self._args = fn, args
+
+class Later(Generic[T]):
+    """The results of calls made in turn in another process, each made here instead when asked for before that
+    process has claimed it (module docstring), or when no other process could make it."""
+
+    def __init__(self, calls: list[Call], *, background: bool) -> None:
+        self._calls = calls
         self._proc: subprocess.Popen[bytes] | None = None
         self._job: str | None = None
-        self._parts: queue.SimpleQueue[Any] | None = None
+        self._claims: list[str] = []
+        self._made: dict[int, Any] = {}
+        self._news = threading.Condition()
+        self._ended = False
         if background:
             try:
                 self._start()
             except (OSError, pickle.PicklingError, AttributeError, TypeError) as exc:
-                log.debug("computing %s here: %s", fn.__name__, exc)
+                log.debug("making %s here: %s", calls[0][0].__name__, exc)
                 self._close()
-        if parts and self._proc is not None:
-            self._read_parts(self._proc)
 
     def _start(self) -> None:
         global _spare
-        fd, self._job = tempfile.mkstemp(prefix="netmix-job-", suffix=".pickle")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump((self._fn, self._args), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        self._claims = [_empty_file("netmix-call-") for _ in self._calls]
+        self._job = _empty_file("netmix-job-", ".pickle")
+        with open(self._job, "wb") as fh:
+            pickle.dump((self._calls, self._claims), fh, protocol=pickle.HIGHEST_PROTOCOL)
         spare, _spare = _spare, None
         if spare is not None and spare.poll() is not None:  # the interpreter started ahead has died
             _stop(spare)
             spare = None
-        self._proc = spare or _interpreter()
-        assert self._proc.stdin is not None
-        self._proc.stdin.write(self._job.encode() + b"\n")
-        self._proc.stdin.flush()  # the process reads one line; communicate() closes its stdin
+        self._proc = proc = spare or _interpreter()
+        assert proc.stdin is not None
+        proc.stdin.write(self._job.encode() + b"\n")
+        proc.stdin.flush()  # the process reads one line
+        threading.Thread(target=self._read, args=(proc,), name="netmix-results", daemon=True).start()
+
+    def _read(self, proc: subprocess.Popen[bytes]) -> None:
+        """Keep each ``(index, result)`` the other process writes, as it writes it, until it ends."""
+        try:
+            while True:
+                i, value = pickle.load(proc.stdout)  # type: ignore[arg-type]
+                with self._news:
+                    self._made[i] = value
+                    self._news.notify_all()
+        except Exception:  # noqa: BLE001 - the end of the results, or of a process that failed (told by its code)
+            with self._news:
+                self._ended = True
+                self._news.notify_all()
+
+    def get(self, i: int, here: Callable[[], Any] | None = None) -> Any:
+        """The result of call ``i``: from the other process if it has claimed the call (waiting for it), else made
+        now in this one — by ``here`` when given (a quicker way to the same result in this process).
+
+        >>> in_turn([(sum, ([1, 2],))], worth_it=False).get(0, here=lambda: 1 + 2)
+        3
+        """
+        with self._news:
+            if i in self._made:
+                return self._made[i]
+        if self._proc is not None and not _claim(self._claims[i]):
+            with self._news:
+                self._news.wait_for(lambda: i in self._made or self._ended)
+                if i in self._made:
+                    return self._made[i]
+            err = self._proc.stderr.read() if self._proc.stderr else b""
+            log.debug("the other process failed (%s): %s", self._proc.wait(), err.decode(errors="replace")[-2000:])
+        fn, args = self._calls[i]
+        value = here() if here is not None else fn(*args)
+        with self._news:
+            self._made[i] = value
+        return value
 
     def result(self) -> T:
-        """Wait for the result (or compute it now when no other process could)."""
-        try:
-            if self._proc is not None:
-                out, err = self._proc.communicate()
-                if self._proc.returncode == 0:
-                    value: T = pickle.loads(out)
-                    return value
-                log.debug("the other process failed (%s): %s", self._proc.returncode, err.decode(errors="replace")[-2000:])
-        finally:
-            self._close()
-        return self._fn(*self._args)
-
-    def _read_parts(self, proc: subprocess.Popen[bytes]) -> None:
-        """Read the values the other process writes, on a thread, as it writes them; then :data:`_END`."""
-        parts: queue.SimpleQueue[Any] = queue.SimpleQueue()
-
-        def read() -> None:
-            try:
-                while True:
-                    parts.put(pickle.load(proc.stdout))  # type: ignore[arg-type]
-            except Exception:  # noqa: BLE001 - the end of the values, or of a process that failed (told by its code)
-                parts.put(_END)
-
-        self._parts = parts
-        threading.Thread(target=read, name="netmix-parts", daemon=True).start()
-
-    def parts(self) -> Iterator[Any]:
-        """The values of a job that yields them (started with ``parts``), each as soon as the other process has made
-        it — or made here, in turn, when no other process could, or from where it failed."""
-        given = 0
-        if self._parts is not None and self._proc is not None:
-            while (part := self._parts.get()) is not _END:
-                given += 1
-                yield part
-            _, err = self._proc.communicate()
-            failed = self._proc.returncode != 0
-            self._close()
-            if not failed:
-                return
-            log.debug("the other process failed: %s", err.decode(errors="replace")[-2000:])
-        yield from itertools.islice(self._fn(*self._args), given, None)  # type: ignore[call-overload]
+        """Wait for the result of the first call (or make it now when the other process has not started it)."""
+        value: T = self.get(0)
+        return value
 
     def cancel(self) -> None:
-        """Stop the other process, if any; the result is no longer wanted."""
+        """Stop the other process, if any; the results are no longer wanted."""
         self._close()
 
     def _close(self) -> None:
         if self._proc is not None and self._proc.poll() is None:
             self._proc.kill()
             self._proc.wait()
-        if self._job is not None:
-            Path(self._job).unlink(missing_ok=True)
-        self._proc, self._job = None, None
+        for path in (self._job, *self._claims):
+            if path is not None:
+                Path(path).unlink(missing_ok=True)
+        self._proc, self._job, self._claims = None, None, []
 
     def __del__(self) -> None:
         self._close()
 
 
-def in_background(fn: Callable[..., T], *args: Any, worth_it: bool = True, parts: bool = False) -> Later[T]:
+def _empty_file(prefix: str, suffix: str = "") -> str:
+    """A new private, empty temporary file (its path)."""
+    fd, path = tempfile.mkstemp(prefix=prefix, suffix=suffix)
+    os.close(fd)
+    return path
+
+
+def _claim(marker: str) -> bool:
+    """Claim a call by removing its marker: true for the one process that does.
+
+    >>> path = _empty_file("netmix-call-")
+    >>> _claim(path), _claim(path)
+    (True, False)
+    """
+    try:
+        os.unlink(marker)
+    except FileNotFoundError:
+        return False
+    return True
+
+
+def in_background(fn: Callable[..., T], *args: Any, worth_it: bool = True) -> Later[T]:
     """Start ``fn(*args)`` in another process when ``worth_it`` and there is a second CPU.
 
     ``fn`` must be a module-level function and ``args`` picklable. Small jobs (``worth_it``
     false) are not worth a process start: they run in this process when the result is asked for.
-    With ``parts``, ``fn`` is a generator: :meth:`Later.parts` gives its values as they are made.
 
     >>> later = in_background(sum, [1, 2, 3], worth_it=False)
     >>> later.result()
     6
     """
-    return Later(fn, args, background=worth_it and (os.cpu_count() or 1) > 1, parts=parts)
+    return in_turn([(fn, args)], worth_it=worth_it)
+
+
+def in_turn(calls: list[Call], *, worth_it: bool = True) -> Later[Any]:
+    """Start ``calls`` (module-level functions and their picklable arguments), made one after the other in another
+    process when ``worth_it`` and there is a second CPU; :meth:`Later.get` gives each result, and makes here a
+    call the other process has not started yet.
+
+    >>> later = in_turn([(sum, ([1, 2],)), (max, ([1, 2],))], worth_it=False)
+    >>> later.get(1), later.get(0)
+    (2, 3)
+    """
+    return Later(calls, background=worth_it and (os.cpu_count() or 1) > 1)
 
 
 def _run() -> None:
-    """The other process: load igraph without plotting, read the job's file name on stdin (none: leave), run the
-    pickled call, pickle its result to stdout."""
+    """The other process: load igraph without plotting, read the job's file name on stdin (none: leave), then make
+    each call it can claim and pickle ``(index, result)`` to stdout as soon as it is made."""
     from .igraph_tools import load_igraph, skip_plotting
 
     skip_plotting()
@@ -203,12 +242,12 @@ def _run() -> None:
     if not job:
         return
     with open(job, "rb") as fh:
-        fn, args = pickle.load(fh)
+        calls, claims = pickle.load(fh)
     os.unlink(job)  # read: nothing is left behind, even if the caller is killed
-    made = fn(*args)
-    for value in made if inspect.isgenerator(made) else (made,):  # a generator's values as they come
-        sys.stdout.buffer.write(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-        sys.stdout.buffer.flush()
+    for i, ((fn, args), marker) in enumerate(zip(calls, claims, strict=True)):
+        if _claim(marker):  # else the caller has made it
+            sys.stdout.buffer.write(pickle.dumps((i, fn(*args)), protocol=pickle.HIGHEST_PROTOCOL))
+            sys.stdout.buffer.flush()
 
 
 if __name__ == "__main__":

@@ -22,9 +22,9 @@ __all__ = [
     "graph_of",
     "igraph_seeded",
     "load_igraph",
+    "memberships_of",
     "path_counts",
     "skip_plotting",
-    "tie_counts",
 ]
 
 #: Whether :func:`load_igraph` loads igraph's matplotlib plotting layer in this process.
@@ -172,17 +172,13 @@ def community_memberships(
     return parts
 
 
-def tie_counts(
-    n: int, edges: np.ndarray, weight: np.ndarray, sources: list[int], communities: dict[str, Any]
-) -> Iterator[np.ndarray | list[list[int]]]:
-    """The slow counts of one weighted graph, one after the other (what another process runs on a big graph):
-    :func:`path_counts` from ``sources`` (in local order), then :func:`community_memberships` with ``communities``.
+def memberships_of(n: int, edges: np.ndarray, weight: np.ndarray, options: dict[str, Any]) -> list[list[int]]:
+    """:func:`community_memberships` of the weighted graph on nodes ``0 … n-1`` with ``edges`` (an ``(m, 2)`` array),
+    made by :func:`graph_of` (what another process is given to count).
 
     >>> import numpy as np
-    >>> counts, parts = tie_counts(3, np.array([[0, 1], [1, 2]]), np.ones(2), [0, 1, 2],
-    ...                            dict(seed=0, infomap_trials=0, resolutions=(1.0,), louvain_levels=False, cpm_resolutions=()))
-    >>> counts.tolist(), parts
-    ([0.0, 1.0, 0.0], [[0, 0, 0]])
+    >>> memberships_of(3, np.array([[0, 1], [1, 2]]), np.ones(2),
+    ...                dict(seed=0, infomap_trials=0, resolutions=(1.0,), louvain_levels=False, cpm_resolutions=()))
+    [[0, 0, 0]]
     """
-    yield path_counts(n, edges, sources, local=True)
-    yield community_memberships(graph_of(n, edges[:, 0], edges[:, 1], weight), **communities)
+    return community_memberships(graph_of(n, edges[:, 0], edges[:, 1], weight), **options)
