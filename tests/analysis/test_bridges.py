@@ -41,6 +41,13 @@ def test_constraint_and_effective_size_match_networkx_unweighted(name, g):
     nodes = sorted(h.nodes)
     np.testing.assert_allclose(constraint(h), _vec(nx.constraint(h), nodes), atol=1e-12, equal_nan=True)
     np.testing.assert_allclose(effective_size(h), _vec(nx.effective_size(h), nodes), atol=1e-12, equal_nan=True)
+    # the triangles brokerage counted (C(degree, 2) - open pairs) give the same values, bit for bit
+    from netmix.analysis.roles import brokerage
+
+    degree = np.array([h.degree(v) for v in nodes])
+    counted = degree * (degree - 1) // 2 - brokerage(h, ["x"] * len(nodes))["total"].to_numpy()
+    np.testing.assert_array_equal(counted, _vec(nx.triangles(h), nodes))
+    np.testing.assert_array_equal(effective_size(h, triangles=counted), effective_size(h))
 
 
 @pytest.mark.parametrize("name,g", _graphs()[:2])

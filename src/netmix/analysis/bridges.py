@@ -93,15 +93,16 @@ def constraint(graph: Adjacency | nx.Graph, *, chunk: int = 4096) -> np.ndarray:
     return out
 
 
-def effective_size(graph: Adjacency | nx.Graph, *, chunk: int = 4096) -> np.ndarray:
+def effective_size(graph: Adjacency | nx.Graph, *, triangles: np.ndarray | None = None, chunk: int = 4096) -> np.ndarray:
     """Burt's effective size of every node.
 
     Definition (Burt 1992, p. 52–53; as ``networkx.effective_size``):
     ``E_i = Σ_{j∈N(i)} (1 − Σ_{q≠i,j} p_iq m_jq)`` with ``p_iq = w_iq / Σ_k w_ik`` and
     ``m_jq = w_jq / max_k w_jk``. Unweighted this is Borgatti's ``n − 2t/n`` (``t`` ties among
-    the ``n`` neighbours), computed so when every tie has the same weight (igraph counts the
-    triangles; the general product walks every path of two ties). Isolated nodes get NaN (as in
-    networkx).
+    the ``n`` neighbours), computed so when every tie has the same weight, from ``triangles`` (the
+    ``t`` of every node) when given — :func:`.roles.brokerage` counts them: ``C(degree, 2) − total``
+    — else from igraph's count; the general product walks every path of two ties. Isolated nodes
+    get NaN (as in networkx).
 
     Examples
     --------
@@ -111,7 +112,7 @@ def effective_size(graph: Adjacency | nx.Graph, *, chunk: int = 4096) -> np.ndar
     """
     adj = as_adjacency(graph)
     if adj.m and np.all(adj.weight == adj.weight[0]):
-        return _unweighted_effective_size(adj)
+        return _unweighted_effective_size(adj, triangles)
     p = _p_matrix(adj).tocsr()
     w = adj.weighted
     rowmax = np.asarray(w.max(axis=1).todense()).ravel() if adj.n else np.zeros(0)
@@ -123,11 +124,15 @@ def effective_size(graph: Adjacency | nx.Graph, *, chunk: int = 4096) -> np.ndar
     return out
 
 
-def _unweighted_effective_size(adj: Adjacency) -> np.ndarray:
-    """Borgatti's ``n − 2t/n`` of every node (``t``: triangles through it); NaN for isolated nodes."""
+def _unweighted_effective_size(adj: Adjacency, counted: np.ndarray | None) -> np.ndarray:
+    """Borgatti's ``n − 2t/n`` of every node (``t``: triangles through it, ``counted`` or igraph's); NaN for isolated
+    nodes."""
     degree = adj.degree[adj.tied].astype(float)
-    local = np.asarray(adj.tied_igraph.transitivity_local_undirected(mode="zero"), dtype=float)
-    triangles = np.rint(local * degree * (degree - 1) / 2)  # igraph gives t / C(n, 2)
+    if counted is not None:
+        triangles = np.asarray(counted, dtype=float)[adj.tied]
+    else:
+        local = np.asarray(adj.tied_igraph.transitivity_local_undirected(mode="zero"), dtype=float)
+        triangles = np.rint(local * degree * (degree - 1) / 2)  # igraph gives t / C(n, 2)
     out = np.full(adj.n, np.nan)
     out[adj.tied] = degree - 2 * triangles / degree
     return out

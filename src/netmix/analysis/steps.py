@@ -184,13 +184,15 @@ def add_structure(persons: pd.DataFrame, observed: Adjacency, codes: np.ndarray,
     that everything else is measured while betweenness is counted in another process.
     """
     is_contact = persons["is_contact"].eq("1").to_numpy()
-    step("measuring structural holes (constraint, effective size)")
-    con, esz = constraint(observed), effective_size(observed)
-    art = articulation_points(observed)
-    par = participation(observed, codes)
     step("computing roles (brokerage, ego roles)")
     groups = np.where(persons["sphere"].to_numpy() == "", "none", persons["sphere"].to_numpy())
     brk = brokerage(observed, groups)
+    step("measuring structural holes (constraint, effective size)")
+    degree = observed.degree
+    # brokerage counted every open pair of neighbours: the others are the triangles effective size needs
+    con, esz = constraint(observed), effective_size(observed, triangles=degree * (degree - 1) // 2 - brk["total"].to_numpy())
+    art = articulation_points(observed)
+    par = participation(observed, codes)
     side = world_sides(observed, persons["sphere"].to_numpy(), sphere_sides(persons))
     persons["degree"] = observed.degree
     persons["mutual"] = mutual_counts(observed, is_contact)

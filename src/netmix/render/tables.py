@@ -100,12 +100,11 @@ def _clean(df: pd.DataFrame | None, first: tuple[str, ...]) -> pd.DataFrame:
     """Contract columns first (added empty if missing), text NaN → "", a fresh index."""
     if df is None:
         df = model.empty_frame(first)
-    df = df.copy()
-    for col in first:
-        if col not in df.columns:
-            df[col] = ""
-    cols = list(first) + [c for c in df.columns if c not in first]
-    df = df[cols]
+    missing = {col: "" for col in first if col not in df.columns}
+    if missing:
+        df = df.assign(**missing)
+    # a new frame that shares the columns until one is replaced (pandas copies on write): the caller's is untouched
+    df = df[list(first) + [c for c in df.columns if c not in first]]
     for col in df.columns:
         if df[col].dtype == object or pd.api.types.is_string_dtype(df[col]):
             values = df[col].to_numpy(dtype=object)
