@@ -190,7 +190,7 @@ def test_ties_split_between_the_worlds_make_the_bridge_in_one_mixed_cluster():
     codes = np.zeros(len(ids), dtype=np.int64)
     add_structure(persons, adj, codes, Options(), lambda _: None)
     ties = pd.DataFrame({"a": [a for a, _ in edges], "b": [b for _, b in edges]})
-    add_betweenness(persons, adj, codes, Options(), start_structure(ids, ties, Options()).betweenness)
+    add_betweenness(persons, codes, Options(), start_structure(ids, ties, Options()))
     p = persons.set_index("person_id")
     assert sphere_sides(persons).tolist()[ids.index("y")] == "personal"  # the cluster's side, as before
     assert p.loc["y", "side"] == "professional"  # 3 of 3 one-world neighbours are colleagues (c, k1, k2)

@@ -8,7 +8,7 @@ either an :class:`Adjacency` or a :class:`networkx.Graph` (converted with :func:
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterator, Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -20,8 +20,9 @@ import scipy.sparse as sp
 
 from ..util.arrays import places, run_starts
 from ..util.igraph_tools import graph_of
+from ..util.sparse_graph import row_chunks, symmetric_matrix
 
-__all__ = ["Adjacency", "Ids", "as_adjacency", "from_edges", "masked_product_rowsums", "row_chunks"]
+__all__ = ["Adjacency", "Ids", "as_adjacency", "from_edges", "masked_product_rowsums"]
 
 #: Node ids: a sequence, a pandas Series or Index, or a numpy array.
 Ids = Sequence[Any] | pd.Series | pd.Index | np.ndarray
@@ -55,12 +56,7 @@ class Adjacency:
     @cached_property
     def weighted(self) -> sp.csr_matrix:
         """Symmetric weighted adjacency matrix (CSR, float64, sorted indices)."""
-        w = np.concatenate([self.weight, self.weight]).astype(np.float64)
-        rows = np.concatenate([self.src, self.dst])
-        cols = np.concatenate([self.dst, self.src])
-        mat = sp.csr_matrix((w, (rows, cols)), shape=(self.n, self.n))
-        mat.sort_indices()
-        return mat
+        return symmetric_matrix(self.n, self.src, self.dst, self.weight)
 
     @cached_property
     def binary(self) -> sp.csr_matrix:
@@ -154,12 +150,6 @@ def as_adjacency(graph: Adjacency | nx.Graph, *, weight: str | None = "weight") 
     b = [v for _, v, _ in edges]
     w = [float(d.get(weight, 1.0)) if weight else 1.0 for _, _, d in edges]
     return from_edges(list(graph.nodes), a, b, w)
-
-
-def row_chunks(n: int, size: int = 4096) -> Iterator[tuple[int, int]]:
-    """Ranges of row indices for chunked sparse products (bounded memory)."""
-    for start in range(0, n, size):
-        yield start, min(n, start + size)
 
 
 def masked_product_rowsums(left: sp.csr_matrix, right: sp.csr_matrix, mask: sp.csr_matrix, *, chunk: int = 4096) -> np.ndarray:

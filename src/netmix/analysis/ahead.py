@@ -1,15 +1,16 @@
-"""The slowest measures, started before the others: betweenness, and the partitions circles start from.
+"""The slowest measures, started before the others: betweenness, the partitions circles start from, and
+constraint.
 
-:func:`start_ahead` starts both on the observed graph. On a big graph — one whose betweenness is
-sampled — igraph counts them in one other process, one after the other
-(:func:`netmix.util.background.in_turn`), handing betweenness back as soon as it is counted,
-while this process measures everything else and then the circles' Leiden CPM partitions (which
-are seeded afresh). The Louvain levels go to whichever process is free first: when this one
-comes to the circles while the other still counts paths, it finds them itself. On a small graph
-each is counted here when first asked for. The values are the same either way: a sampled
-betweenness is always counted on the nodes in local order
-(:func:`netmix.util.igraph_tools.path_counts`), the partitions on the same graph
-(:func:`netmix.util.igraph_tools.graph_of`) with the same seeds, wherever they are counted.
+:func:`start_ahead` starts them on the observed graph. On a big graph — one whose betweenness is
+sampled — another process counts them one after the other (:func:`netmix.util.background.in_turn`),
+handing each back as soon as it is counted, while this process measures everything else and then
+the circles' Leiden CPM partitions (which are seeded afresh). All but betweenness go to whichever
+process is free first: when this one asks for the circles' Louvain levels, or for constraint,
+while the other is still busy, it counts them itself. On a small graph each is counted here when
+first asked for. The values are the same either way: a sampled betweenness is always counted on
+the nodes in local order (:func:`netmix.util.igraph_tools.path_counts`), the partitions on the
+same graph (:func:`netmix.util.igraph_tools.graph_of`) with the same seeds, constraint by the same
+sparse products (:func:`netmix.util.sparse_graph.constraint_of`) on the tied nodes, in order.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import numpy as np
 
 from ..util.background import in_background, in_turn
 from ..util.igraph_tools import community_memberships, memberships_of, path_counts
+from ..util.sparse_graph import constraint_of, edge_constraint
 from ._adjacency import Adjacency, as_adjacency
 from .circles import CircleParams, Circles, circles_of, community_options
 
@@ -35,12 +37,13 @@ Betweenness = Callable[[], tuple[np.ndarray, dict[str, Any]]]
 
 @dataclass(frozen=True)
 class Ahead:
-    """The observed graph and its two slowest measures, started (:func:`start_ahead`); calling ``betweenness``
-    or ``circles`` waits for them."""
+    """The observed graph and its slowest measures, started (:func:`start_ahead`); calling ``betweenness``,
+    ``circles`` or ``constraint`` waits for them (or counts them)."""
 
     observed: Adjacency
     betweenness: Betweenness
     circles: Callable[[], Circles]
+    constraint: Callable[[], np.ndarray]
 
 
 @dataclass(frozen=True)
@@ -97,13 +100,13 @@ def start_betweenness(
 
 
 def start_ahead(observed: Adjacency, *, exact_max: int, samples: int, seed: int) -> Ahead:
-    """Start betweenness (:func:`start_betweenness`) and the circles' partitions
-    (:func:`.circles.community_options`) of the ``observed`` graph: in one other process when betweenness is
-    sampled, else here, when each is asked for.
+    """Start betweenness (:func:`start_betweenness`), the circles' partitions (:func:`.circles.community_options`)
+    and constraint (:func:`.bridges.constraint`) of the ``observed`` graph: in one other process when betweenness
+    is sampled, else here, when each is asked for.
 
     >>> wait = start_ahead(as_adjacency(nx.complete_graph(4)), exact_max=2000, samples=500, seed=0)
-    >>> wait.betweenness()[0].tolist(), [m.tolist() for m in wait.circles().members]
-    ([0.0, 0.0, 0.0, 0.0], [[0, 1, 2, 3]])
+    >>> wait.betweenness()[0].tolist(), [m.tolist() for m in wait.circles().members], wait.constraint().round(3).tolist()
+    ([0.0, 0.0, 0.0, 0.0], [[0, 1, 2, 3]], [0.926, 0.926, 0.926, 0.926])
     """
     paths = _Paths.plan(observed, exact_max, samples, seed)
     if paths.sources is None:
@@ -111,16 +114,26 @@ def start_ahead(observed: Adjacency, *, exact_max: int, samples: int, seed: int)
             observed,
             start_betweenness(observed, exact_max=exact_max, samples=samples, seed=seed, background=False),
             lambda: circles_of(observed, seed=seed),
+            lambda: constraint_of(observed.weighted),
         )
     options = community_options(observed, seed, CircleParams())
     # the Leiden CPM partitions (each seeded afresh) are found here; the Louvain levels where there is room first
     levels, cpm = options | {"cpm_resolutions": ()}, options | {"infomap_trials": 0, "resolutions": ()}
     tied, ends = int(observed.tied.size), observed.tied_ends
-    slow = in_turn([(path_counts, (tied, ends, paths.sources, True)), (memberships_of, (tied, ends, observed.weight, levels))])
+    slow = in_turn([
+        (path_counts, (tied, ends, paths.sources, True)),
+        (memberships_of, (tied, ends, observed.weight, levels)),
+        (edge_constraint, (tied, ends, observed.weight)),
+    ])  # fmt: skip
 
     def circles() -> Circles:
         last = community_memberships(observed.tied_igraph, **cpm)
         first = slow.get(1, here=lambda: community_memberships(observed.tied_igraph, **levels))
         return circles_of(observed, seed=seed, memberships=first + last)
 
-    return Ahead(observed, lambda: paths.values(slow.get(0)), functools.cache(circles))
+    def constraint() -> np.ndarray:
+        out = np.full(observed.n, np.nan)
+        out[observed.tied] = slow.get(2, here=lambda: constraint_of(observed.weighted)[observed.tied])
+        return out
+
+    return Ahead(observed, lambda: paths.values(slow.get(0)), functools.cache(circles), constraint)

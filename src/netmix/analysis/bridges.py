@@ -14,7 +14,8 @@ import pandas as pd
 import scipy.sparse as sp
 
 from ..util.arrays import mid_rank
-from ._adjacency import Adjacency, as_adjacency, masked_product_rowsums, row_chunks
+from ..util.sparse_graph import constraint_of, tie_shares
+from ._adjacency import Adjacency, as_adjacency, masked_product_rowsums
 from .ahead import start_betweenness
 
 #: Order of bridge kinds in the ranked table (personal ↔ professional bridges first).
@@ -57,13 +58,6 @@ def betweenness(
     return start_betweenness(graph, exact_max=exact_max, samples=samples, seed=seed, background=False)()
 
 
-def _p_matrix(adj: Adjacency) -> sp.csr_matrix:
-    """Proportional tie strength ``p_ij = w_ij / Σ_k w_ik`` (Burt 1992), rows of isolates empty."""
-    s = adj.strength
-    inv = np.divide(1.0, s, out=np.zeros_like(s), where=s > 0)
-    return sp.diags(inv) @ adj.weighted
-
-
 def constraint(graph: Adjacency | nx.Graph, *, chunk: int = 4096) -> np.ndarray:
     """Burt's constraint of every node.
 
@@ -72,7 +66,8 @@ def constraint(graph: Adjacency | nx.Graph, *, chunk: int = 4096) -> np.ndarray:
     Low constraint = a node whose contacts are not tied to each other (a broker).
     Isolated nodes get NaN (as in networkx).
 
-    Computed as the row sums of ``(P + (P @ P) ∘ A)²`` over the edges, by row chunks.
+    Computed as the row sums of ``(P + (P @ P) ∘ A)²`` over the edges, by row chunks
+    (:func:`netmix.util.sparse_graph.constraint_of`).
 
     Examples
     --------
@@ -80,17 +75,7 @@ def constraint(graph: Adjacency | nx.Graph, *, chunk: int = 4096) -> np.ndarray:
     >>> constraint(nx.star_graph(2)).round(3).tolist()
     [0.5, 1.0, 1.0]
     """
-    adj = as_adjacency(graph)
-    p = _p_matrix(adj).tocsr()
-    out = np.full(adj.n, np.nan)
-    for s, e in row_chunks(adj.n, chunk):
-        block = p[s:e]
-        indirect = (block @ p).multiply(adj.binary[s:e])
-        local = (block + indirect).tocsr()
-        local.data **= 2
-        out[s:e] = np.asarray(local.sum(axis=1)).ravel()
-    out[adj.degree == 0] = np.nan
-    return out
+    return constraint_of(as_adjacency(graph).weighted, chunk=chunk)
 
 
 def effective_size(graph: Adjacency | nx.Graph, *, triangles: np.ndarray | None = None, chunk: int = 4096) -> np.ndarray:
@@ -113,7 +98,7 @@ def effective_size(graph: Adjacency | nx.Graph, *, triangles: np.ndarray | None 
     adj = as_adjacency(graph)
     if adj.m and np.all(adj.weight == adj.weight[0]):
         return _unweighted_effective_size(adj, triangles)
-    p = _p_matrix(adj).tocsr()
+    p = tie_shares(adj.weighted)
     w = adj.weighted
     rowmax = np.asarray(w.max(axis=1).todense()).ravel() if adj.n else np.zeros(0)
     inv = np.divide(1.0, rowmax, out=np.zeros_like(rowmax), where=rowmax > 0)

@@ -46,7 +46,8 @@ import pandas as pd
 import scipy.sparse as sp
 
 from ..util.arrays import filled
-from ._adjacency import Adjacency, as_adjacency, row_chunks
+from ..util.sparse_graph import row_chunks
+from ._adjacency import Adjacency, as_adjacency
 
 __all__ = ["BROKERAGE_ROLES", "EGO_ROLES", "brokerage", "dominant_role", "ego_roles"]
 

@@ -139,8 +139,8 @@ def run_steps(
         persons, observed, ahead.circles(), accounts=list(spheres), exclusions=tables["exclusions"], labels=labels,
         min_mutual=opts.min_mutual,
     )  # fmt: skip
-    step("measuring betweenness")
-    betweenness_info = add_betweenness(persons, observed, codes, opts, ahead.betweenness)
+    step("measuring betweenness and constraint")
+    betweenness_info = add_betweenness(persons, codes, opts, ahead)
     step("measuring overlap")
     ov = overlap(persons, spheres, contacts=resolution.contacts)
     tables["bridges"] = with_possible_bridges(

@@ -22,7 +22,6 @@ from .ahead import Ahead, Betweenness, start_ahead
 from .bridges import (
     articulation_points,
     bridging_score,
-    constraint,
     effective_size,
     participation,
     sphere_participation,
@@ -179,25 +178,26 @@ def add_structure(persons: pd.DataFrame, observed: Adjacency, codes: np.ndarray,
     Columns: ``degree, mutual, betweenness, constraint, effective_size, participation,
     articulation, brokerage, brokerage_role, brokerage_<role>, side, personal_ties,
     professional_ties, sphere_participation, bridging_score, ego_role``; ``side`` is the world a
-    person counts for as someone's tie (:func:`.bridges.world_sides`). ``betweenness`` and what is
-    made from it (``bridging_score``, ``ego_role``) stay blank until :func:`add_betweenness`, so
-    that everything else is measured while betweenness is counted in another process.
+    person counts for as someone's tie (:func:`.bridges.world_sides`). ``betweenness``, ``constraint``
+    and what is made from them (``bridging_score``, ``ego_role``) stay blank until
+    :func:`add_betweenness`, so that everything else is measured while they are counted in another
+    process.
     """
     is_contact = persons["is_contact"].eq("1").to_numpy()
     step("computing roles (brokerage, ego roles)")
     groups = np.where(persons["sphere"].to_numpy() == "", "none", persons["sphere"].to_numpy())
     brk = brokerage(observed, groups)
-    step("measuring structural holes (constraint, effective size)")
+    step("measuring structural holes (effective size)")
     degree = observed.degree
     # brokerage counted every open pair of neighbours: the others are the triangles effective size needs
-    con, esz = constraint(observed), effective_size(observed, triangles=degree * (degree - 1) // 2 - brk["total"].to_numpy())
+    esz = effective_size(observed, triangles=degree * (degree - 1) // 2 - brk["total"].to_numpy())
     art = articulation_points(observed)
     par = participation(observed, codes)
     side = world_sides(observed, persons["sphere"].to_numpy(), sphere_sides(persons))
     persons["degree"] = observed.degree
     persons["mutual"] = mutual_counts(observed, is_contact)
     persons["betweenness"] = np.nan
-    persons["constraint"] = con
+    persons["constraint"] = np.nan
     persons["effective_size"] = esz
     persons["participation"] = par
     persons["articulation"] = art.astype(np.int64)
@@ -213,19 +213,15 @@ def add_structure(persons: pd.DataFrame, observed: Adjacency, codes: np.ndarray,
     persons["ego_role"] = blank_text([""] * len(persons), persons.index)
 
 
-def add_betweenness(
-    persons: pd.DataFrame,
-    observed: Adjacency,
-    codes: np.ndarray,
-    opts: Options,
-    betweenness: Betweenness,
-) -> dict[str, Any]:
-    """Fill ``betweenness``, ``bridging_score`` and ``ego_role`` (after :func:`add_structure`).
+def add_betweenness(persons: pd.DataFrame, codes: np.ndarray, opts: Options, ahead: Ahead) -> dict[str, Any]:
+    """Fill ``betweenness``, ``constraint``, ``bridging_score`` and ``ego_role`` (after :func:`add_structure`).
 
-    ``betweenness`` is what :func:`start_structure` started; this waits for it. Returns the
-    betweenness facts for ``run.json``.
+    ``ahead`` is what :func:`start_structure` started; this waits for its betweenness and
+    constraint. Returns the betweenness facts for ``run.json``.
     """
-    bet, bet_info = betweenness()
+    observed = ahead.observed
+    bet, bet_info = ahead.betweenness()
+    persons["constraint"] = ahead.constraint()
     roles = ego_roles(
         observed, codes, betweenness=bet, participation=persons["participation"].to_numpy(),
         articulation=persons["articulation"].to_numpy().astype(bool), eligible=persons["is_contact"].eq("1").to_numpy(),

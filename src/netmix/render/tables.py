@@ -100,9 +100,9 @@ def _clean(df: pd.DataFrame | None, first: tuple[str, ...]) -> pd.DataFrame:
     """Contract columns first (added empty if missing), text NaN → "", a fresh index."""
     if df is None:
         df = model.empty_frame(first)
-    missing = {col: "" for col in first if col not in df.columns}
-    if missing:
-        df = df.assign(**missing)
+    absent = {col: "" for col in first if col not in df.columns}
+    if absent:
+        df = df.assign(**absent)
     # a new frame that shares the columns until one is replaced (pandas copies on write): the caller's is untouched
     df = df[list(first) + [c for c in df.columns if c not in first]]
     for col in df.columns:

@@ -1,0 +1,89 @@
+"""An undirected weighted graph as scipy sparse matrices, and Burt's constraint counted on them.
+
+numpy and scipy only: another process (:mod:`netmix.util.background`) counts constraint here
+without loading pandas or networkx, from the same arrays and with the same operations as
+:func:`netmix.analysis.bridges.constraint`, so the values are the same bit for bit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
+    import scipy.sparse as sp
+
+__all__ = ["constraint_of", "edge_constraint", "row_chunks", "symmetric_matrix", "tie_shares"]
+
+
+def symmetric_matrix(n: int, a: np.ndarray, b: np.ndarray, weight: np.ndarray) -> sp.csr_matrix:
+    """The weighted adjacency matrix (CSR, float64, sorted indices) of the ties ``a[i] – b[i]``, each given once.
+
+    >>> import numpy as np
+    >>> symmetric_matrix(3, np.array([0]), np.array([2]), np.array([2.0])).toarray().tolist()
+    [[0.0, 0.0, 2.0], [0.0, 0.0, 0.0], [2.0, 0.0, 0.0]]
+    """
+    import numpy as np
+    import scipy.sparse as sp
+
+    w = np.concatenate([weight, weight]).astype(np.float64)
+    mat = sp.csr_matrix((w, (np.concatenate([a, b]), np.concatenate([b, a]))), shape=(n, n))
+    mat.sort_indices()
+    return mat
+
+
+def row_chunks(n: int, size: int = 4096) -> Iterator[tuple[int, int]]:
+    """Ranges of row indices for chunked sparse products (bounded memory).
+
+    >>> list(row_chunks(5, 2))
+    [(0, 2), (2, 4), (4, 5)]
+    """
+    for start in range(0, n, size):
+        yield start, min(n, start + size)
+
+
+def tie_shares(weighted: sp.csr_matrix) -> sp.csr_matrix:
+    """Proportional tie strength ``p_ij = w_ij / Σ_k w_ik`` (Burt 1992), rows of isolates empty."""
+    import numpy as np
+    import scipy.sparse as sp
+
+    s = np.asarray(weighted.sum(axis=1)).ravel()
+    inv = np.divide(1.0, s, out=np.zeros_like(s), where=s > 0)
+    return (sp.diags(inv) @ weighted).tocsr()
+
+
+def constraint_of(weighted: sp.csr_matrix, *, chunk: int = 4096) -> np.ndarray:
+    """Burt's constraint ``C_i = Σ_{j∈N(i)} (p_ij + Σ_q p_iq p_qj)²`` of every node of the graph ``weighted``
+    (:func:`symmetric_matrix`), as the row sums of ``(P + (P @ P) ∘ A)²`` by row chunks; NaN for a node without
+    ties.
+
+    >>> import numpy as np
+    >>> constraint_of(symmetric_matrix(3, np.array([0, 0]), np.array([1, 2]), np.ones(2))).round(3).tolist()
+    [0.5, 1.0, 1.0]
+    """
+    import numpy as np
+
+    p = tie_shares(weighted)
+    tied = weighted.copy()
+    tied.data[:] = 1.0
+    out = np.full(weighted.shape[0], np.nan)
+    for s, e in row_chunks(weighted.shape[0], chunk):
+        block = p[s:e]
+        indirect = (block @ p).multiply(tied[s:e])
+        local = (block + indirect).tocsr()
+        local.data **= 2
+        out[s:e] = np.asarray(local.sum(axis=1)).ravel()
+    out[np.diff(weighted.indptr) == 0] = np.nan
+    return out
+
+
+def edge_constraint(n: int, edges: np.ndarray, weight: np.ndarray) -> np.ndarray:
+    """:func:`constraint_of` the graph on nodes ``0 … n-1`` whose ties are ``edges`` (an ``(m, 2)`` array, each tie once)
+    with ``weight`` (what another process is given to count).
+
+    >>> import numpy as np
+    >>> edge_constraint(3, np.array([[0, 1], [0, 2]]), np.ones(2)).round(3).tolist()
+    [0.5, 1.0, 1.0]
+    """
+    return constraint_of(symmetric_matrix(n, edges[:, 0], edges[:, 1], weight))
