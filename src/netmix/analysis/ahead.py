@@ -5,8 +5,8 @@ constraint.
 sampled — another process counts them one after the other (:func:`netmix.util.background.in_turn`),
 handing each back as soon as it is counted, while this process measures everything else and then
 the circles' Leiden CPM partitions (which are seeded afresh). All but betweenness go to whichever
-process is free first: when this one asks for the circles' Louvain levels, or for constraint,
-while the other is still busy, it counts them itself. On a small graph each is counted here when
+process is free first: when this one asks for the circles' Louvain levels, or for a half of the
+nodes' constraint, while the other is still busy, it counts them itself. On a small graph each is counted here when
 first asked for. The values are the same either way: a sampled betweenness is always counted on
 the nodes in local order (:func:`netmix.util.igraph_tools.path_counts`), the partitions on the
 same graph (:func:`netmix.util.igraph_tools.graph_of`) with the same seeds, constraint by the same
@@ -123,7 +123,7 @@ def start_ahead(observed: Adjacency, *, exact_max: int, samples: int, seed: int)
     slow = in_turn([
         (path_counts, (tied, ends, paths.sources, True)),
         (memberships_of, (tied, ends, observed.weight, levels)),
-        (edge_constraint, (tied, ends, observed.weight)),
+        *((edge_constraint, (tied, ends, observed.weight, *rows)) for rows in ((0, tied // 2), (tied // 2, tied))),
     ])  # fmt: skip
 
     def circles() -> Circles:
@@ -132,8 +132,9 @@ def start_ahead(observed: Adjacency, *, exact_max: int, samples: int, seed: int)
         return circles_of(observed, seed=seed, memberships=first + last)
 
     def constraint() -> np.ndarray:
+        # in two halves: the other process takes them first to last, this one last to first, so that both count
         out = np.full(observed.n, np.nan)
-        out[observed.tied] = slow.get(2, here=lambda: constraint_of(observed.weighted)[observed.tied])
+        out[observed.tied] = np.concatenate([slow.get(3), slow.get(2)][::-1])
         return out
 
     return Ahead(observed, lambda: paths.values(slow.get(0)), functools.cache(circles), constraint)

@@ -220,8 +220,8 @@ def add_betweenness(persons: pd.DataFrame, codes: np.ndarray, opts: Options, ahe
     constraint. Returns the betweenness facts for ``run.json``.
     """
     observed = ahead.observed
+    persons["constraint"] = ahead.constraint()  # first: counted here if the other process is still counting paths
     bet, bet_info = ahead.betweenness()
-    persons["constraint"] = ahead.constraint()
     roles = ego_roles(
         observed, codes, betweenness=bet, participation=persons["participation"].to_numpy(),
         articulation=persons["articulation"].to_numpy().astype(bool), eligible=persons["is_contact"].eq("1").to_numpy(),

@@ -53,37 +53,39 @@ def tie_shares(weighted: sp.csr_matrix) -> sp.csr_matrix:
     return (sp.diags(inv) @ weighted).tocsr()
 
 
-def constraint_of(weighted: sp.csr_matrix, *, chunk: int = 4096) -> np.ndarray:
-    """Burt's constraint ``C_i = Σ_{j∈N(i)} (p_ij + Σ_q p_iq p_qj)²`` of every node of the graph ``weighted``
-    (:func:`symmetric_matrix`), as the row sums of ``(P + (P @ P) ∘ A)²`` by row chunks; NaN for a node without
-    ties.
+def constraint_of(weighted: sp.csr_matrix, *, start: int = 0, stop: int | None = None, chunk: int = 4096) -> np.ndarray:
+    """Burt's constraint ``C_i = Σ_{j∈N(i)} (p_ij + Σ_q p_iq p_qj)²`` of the nodes ``start`` to ``stop`` (default:
+    all) of the graph ``weighted`` (:func:`symmetric_matrix`), as the row sums of ``(P + (P @ P) ∘ A)²`` by row
+    chunks; NaN for a node without ties. Each node's value is the same bit for bit whatever the range.
 
     >>> import numpy as np
-    >>> constraint_of(symmetric_matrix(3, np.array([0, 0]), np.array([1, 2]), np.ones(2))).round(3).tolist()
-    [0.5, 1.0, 1.0]
+    >>> star = symmetric_matrix(3, np.array([0, 0]), np.array([1, 2]), np.ones(2))
+    >>> constraint_of(star).round(3).tolist(), constraint_of(star, start=1).round(3).tolist()
+    ([0.5, 1.0, 1.0], [1.0, 1.0])
     """
     import numpy as np
 
+    stop = weighted.shape[0] if stop is None else stop
     p = tie_shares(weighted)
     tied = weighted.copy()
     tied.data[:] = 1.0
-    out = np.full(weighted.shape[0], np.nan)
-    for s, e in row_chunks(weighted.shape[0], chunk):
-        block = p[s:e]
-        indirect = (block @ p).multiply(tied[s:e])
+    out = np.full(stop - start, np.nan)
+    for s, e in row_chunks(stop - start, chunk):
+        block = p[start + s : start + e]
+        indirect = (block @ p).multiply(tied[start + s : start + e])
         local = (block + indirect).tocsr()
         local.data **= 2
         out[s:e] = np.asarray(local.sum(axis=1)).ravel()
-    out[np.diff(weighted.indptr) == 0] = np.nan
+    out[np.diff(weighted.indptr)[start:stop] == 0] = np.nan
     return out
 
 
-def edge_constraint(n: int, edges: np.ndarray, weight: np.ndarray) -> np.ndarray:
-    """:func:`constraint_of` the graph on nodes ``0 … n-1`` whose ties are ``edges`` (an ``(m, 2)`` array, each tie once)
-    with ``weight`` (what another process is given to count).
+def edge_constraint(n: int, edges: np.ndarray, weight: np.ndarray, start: int = 0, stop: int | None = None) -> np.ndarray:
+    """:func:`constraint_of` the nodes ``start`` to ``stop`` of the graph on nodes ``0 … n-1`` whose ties are ``edges``
+    (an ``(m, 2)`` array, each tie once) with ``weight`` (what another process is given to count).
 
     >>> import numpy as np
     >>> edge_constraint(3, np.array([[0, 1], [0, 2]]), np.ones(2)).round(3).tolist()
     [0.5, 1.0, 1.0]
     """
-    return constraint_of(symmetric_matrix(n, edges[:, 0], edges[:, 1], weight))
+    return constraint_of(symmetric_matrix(n, edges[:, 0], edges[:, 1], weight), start=start, stop=stop)
