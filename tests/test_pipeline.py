@@ -133,3 +133,29 @@ def test_a_tie_file_that_cannot_be_read_fails_the_run_as_without_a_child(fork, m
     assert (str(failed.value), failed.value.file, failed.value.line) == (str(alone.value), str(bad), 3)  # the edgedef> line
     steps = [(e.step, e.item, e.done) for e in events][-3:]
     assert steps == [("ties", "perso.gdf", False), ("ties", "perso.gdf", True), ("ties", "bad.gdf", False)]
+
+
+def test_contacts_csv_made_while_the_analysis_waits_is_the_same_file(monkeypatch, tmp_path):
+    # on a big network contacts.csv is made during the analysis (RunResult.made); written, it is the file the outputs
+    # would make from the tables, and pseudonyms (which change it) make it again
+    import dataclasses
+
+    from netmix.pipeline import running
+    from netmix.privacy import Pseudonymizer
+
+    monkeypatch.setattr(running, "can_fork", lambda: True)
+    monkeypatch.setattr(running, "_FORK_FROM", 0)  # the samples count as big
+    result = run(load_config(ROOT / "samples" / "netmix.toml"))
+    assert list(result.made) == ["contacts.csv"]
+    plain = dataclasses.replace(result, made={})
+    for key, pseudonyms in (("a", None), ("b", Pseudonymizer(bytes(32)))):
+        made, alone = tmp_path / f"{key}-made", tmp_path / f"{key}-alone"
+        write_outputs(result, made, html=False, timings=False, pseudonymizer=pseudonyms)
+        write_outputs(plain, alone, html=False, timings=False, pseudonymizer=pseudonyms)
+        assert sorted(os.listdir(made)) == sorted(os.listdir(alone))
+        assert all((made / f).read_bytes() == (alone / f).read_bytes() for f in os.listdir(made))
+    marked = dataclasses.replace(result, made={"contacts.csv": b"made during the run"})
+    write_outputs(marked, tmp_path / "marked", html=False, timings=False)
+    assert (tmp_path / "marked" / "contacts.csv").read_bytes() == b"made during the run"
+    write_outputs(marked, tmp_path / "pseudonymised", html=False, timings=False, pseudonymizer=Pseudonymizer(bytes(32)))
+    assert (tmp_path / "pseudonymised" / "contacts.csv").read_bytes() != b"made during the run"

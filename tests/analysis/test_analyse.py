@@ -135,7 +135,7 @@ def test_circles_from_partitions_counted_elsewhere_are_the_circles(maud):
     assert np.array_equal(here.parent, there.parent)
 
 
-def test_meanwhile_runs_once_before_the_wait_for_the_slowest_measures(maud, accounts):
+def test_meanwhile_runs_once_before_the_wait_for_betweenness_and_constraint(maud, accounts):
     # the pipeline fills the wait for betweenness and circles (another process on big graphs) with its own work
     import dataclasses
 
@@ -148,8 +148,12 @@ def test_meanwhile_runs_once_before_the_wait_for_the_slowest_measures(maud, acco
         return lambda: order.append(name) or wait()
 
     ahead = dataclasses.replace(
-        ahead, betweenness=waited("betweenness", ahead.betweenness), circles=waited("circles", ahead.circles)
+        ahead,
+        betweenness=waited("betweenness", ahead.betweenness),
+        circles=waited("circles", ahead.circles),
+        constraint=waited("constraint", ahead.constraint),
     )
     analyse(maud, accounts, ahead=ahead, meanwhile=lambda: order.append("meanwhile"))
-    # circles first: this process may find some of their partitions itself while the other counts betweenness
-    assert order == ["meanwhile", "circles", "betweenness"]
+    # circles first (this process may find some of their partitions itself while the other counts betweenness), then
+    # the caller's work, then constraint (counted here if the other process is still busy) and betweenness
+    assert order == ["circles", "meanwhile", "constraint", "betweenness"]

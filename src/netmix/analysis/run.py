@@ -62,8 +62,8 @@ def analyse(
         :func:`structure_ahead` of this resolution's persons and ties with the same ``options``, started
         while the resolution was being made; ``None``: started here.
     meanwhile : callable, optional
-        Called once everything but betweenness and circles is measured, before waiting for them (on a big graph
-        they are still being counted in another process): the caller's own work that fills the wait.
+        Called once everything but betweenness and constraint is measured, before waiting for them (on a big
+        graph they may still be being counted in another process): the caller's own work that fills the wait.
     **options
         Any field of :class:`.steps.Options` (``seed``, ``resolution_param``, ``min_mutual``,
         ``infer``, wave, betweenness, role and bridge parameters; described there).
@@ -130,16 +130,16 @@ def run_steps(
     spheres = account_spheres(accounts, resolution.contacts)
     tables = result_tables(persons, observed, resolution.requests, list(spheres), labels, opts)
     tables["waves"] = waves
-    # the slowest measures: these steps wait for them (the caller's work meanwhile), circles first (this process may
-    # find some of their partitions itself while the other still counts betweenness)
+    # the slowest measures: these steps wait for them, circles first (this process may find some of their partitions
+    # itself while the other still counts betweenness), then constraint and betweenness (the caller's work meanwhile)
     step("finding circles")
-    if meanwhile is not None:
-        meanwhile()
     tables["circles"], tables["circle_members"], persons["circles"] = circle_tables(
         persons, observed, ahead.circles(), accounts=list(spheres), exclusions=tables["exclusions"], labels=labels,
         min_mutual=opts.min_mutual,
     )  # fmt: skip
     step("measuring betweenness and constraint")
+    if meanwhile is not None:
+        meanwhile()
     betweenness_info = add_betweenness(persons, codes, opts, ahead)
     step("measuring overlap")
     ov = overlap(persons, spheres, contacts=resolution.contacts)

@@ -32,28 +32,34 @@ def _review(result: RunResult, pseudonymizer: Pseudonymizer | None, clock: StepC
     return review
 
 
-def _output_tables(result: RunResult, pseudonymizer: Pseudonymizer | None, clock: StepClock) -> dict[str, pd.DataFrame]:
-    """The CSV tables, sorted, with their evidence and suggestions worded in the run's language."""
+def _output_tables(
+    result: RunResult, pseudonymizer: Pseudonymizer | None, clock: StepClock
+) -> dict[str, pd.DataFrame | bytes]:
+    """The CSV files: the tables, sorted, with their evidence and suggestions worded in the run's language, or the
+    bytes the run made already (:attr:`RunResult.made`, unless pseudonyms change them)."""
     from ..privacy import anonymize_tables
     from ..render.evidence import worded_resolution
     from ..render.tables import output_tables
 
+    made = result.made if pseudonymizer is None else {}
     with clock.step("tables"):
         worded = worded_resolution(result.resolution, result.config.lang)
-        tables = output_tables(worded, result.analysis, pseudonymizer=pseudonymizer)
+        tables = output_tables(worded, result.analysis, pseudonymizer=pseudonymizer, leave_out=made.keys())
+        files: dict[str, pd.DataFrame | bytes] = {**tables, **made}
+        files = {name: files[name] for name in sorted(files)}
         circles = {"circles.csv": result.analysis.circles, "circle_members.csv": result.analysis.circle_members}
-        tables |= anonymize_tables(circles, pseudonymizer) if pseudonymizer is not None else circles
-    return tables
+        files |= anonymize_tables(circles, pseudonymizer) if pseudonymizer is not None else circles
+    return files
 
 
 def _write_tables(
-    out: OutputDir, result: RunResult, tables: dict[str, pd.DataFrame], clock: StepClock, review: pd.DataFrame
+    out: OutputDir, result: RunResult, files: dict[str, pd.DataFrame | bytes], clock: StepClock, review: pd.DataFrame
 ) -> None:
-    """The CSV tables, review.csv and summary.json."""
+    """The CSV files (tables, or their bytes), review.csv and summary.json."""
     from ..io.output import csv_bytes
 
-    for name, df in tables.items():
-        _write(out, name, clock, functools.partial(csv_bytes, df))
+    for name, table in files.items():
+        _write(out, name, clock, functools.partial(_csv, table))
     _write(out, "review.csv", clock, functools.partial(csv_bytes, review))
     _write(out, "summary.json", clock, lambda: json_bytes(result.analysis.summary))
 
@@ -89,6 +95,13 @@ class _Jobs:
     def cancel(self) -> None:
         for job in self.running.values():
             job.cancel()
+
+
+def _csv(table: pd.DataFrame | bytes) -> bytes:
+    """A CSV file's bytes: of a table, or as the run made them."""
+    from ..io.output import csv_bytes
+
+    return table if isinstance(table, bytes) else csv_bytes(table)
 
 
 def _write(out: OutputDir, name: str, clock: StepClock, make: Callable[[], bytes]) -> None:

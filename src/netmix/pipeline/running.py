@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import pickle
 from collections.abc import Sequence
@@ -35,6 +36,9 @@ class RunResult:
     timings: tuple[dict[str, Any], ...] = field(default=(), compare=False)
     #: accounts set aside because their export yields no contact (:meth:`EmptyAccount.fact` of each)
     empty: tuple[dict[str, Any], ...] = ()
+    #: output files made while the analysis waited, by name (contacts.csv, which the resolution alone makes, on a
+    #: big network): :func:`.outputs.write_outputs` writes them as they are unless pseudonyms change them
+    made: dict[str, bytes] = field(default_factory=dict, compare=False, repr=False)
 
 
 def import_accounts(config: RunConfig, clock: StepClock) -> tuple[dict[str, ImportResult], tuple[EmptyAccount, ...]]:
@@ -175,15 +179,20 @@ def _options(config: RunConfig) -> OptionArgs:
     return {"seed": config.seed, "resolution_param": config.resolution, "min_mutual": config.min_mutual}
 
 
-def _load_outputs() -> None:
-    """Import what writing the outputs needs (the pages' modules and pyvis: about a quarter of a second) while the
-    analysis waits for betweenness and circles: otherwise the outputs would import them after the wait. (review.xlsx imports
-    its writer in the forked child that makes it.)"""
-    from ..render import gephi, html, layout, people, report, review, tables  # noqa: F401
+def _prepare_outputs(resolution: Resolution, made: dict[str, bytes]) -> None:
+    """While the analysis waits for betweenness and constraint (counted in the other process): import what writing the
+    outputs needs (the pages' modules and pyvis: about a quarter of a second; review.xlsx imports its writer in the
+    forked child that makes it), and make contacts.csv, which the resolution alone makes (half a second on the large
+    scenario, which the outputs would spend while every core is busy)."""
+    from ..io.output import csv_bytes
+    from ..render import gephi, html, layout, people, report, review  # noqa: F401
+    from ..render.tables import contacts_table
+
+    made["contacts.csv"] = csv_bytes(contacts_table(resolution))
 
 
 def _analyse(
-    config: RunConfig, resolution: Resolution, clock: StepClock, ahead: Ahead | None, *, big: bool
+    config: RunConfig, resolution: Resolution, clock: StepClock, ahead: Ahead | None, made: dict[str, bytes] | None
 ) -> Analysis:
     from ..analysis import analyse
     from ..analysis.labels import load_labels
@@ -195,7 +204,7 @@ def _analyse(
         labels=labels,
         progress=clock.substep("analyse"),
         ahead=ahead,
-        meanwhile=_load_outputs if big else None,
+        meanwhile=None if made is None else functools.partial(_prepare_outputs, resolution, made),
         **_options(config),
     )
     clock.finish(len(analysis.persons))
@@ -248,8 +257,9 @@ def run(config: RunConfig, *, progress: Progress = _quiet) -> RunResult:
                 resolution = resolve_all(config, imports, tiesets, on_ties=start)
                 counted.append(len(resolution.persons))
             settle()
-            analysis = _analyse(config, resolution, clock, ahead[0] if ahead else None, big=big)
-    return RunResult(config, imports, tiesets, resolution, analysis, tuple(clock.rows), tuple(e.fact() for e in empty))
+            made: dict[str, bytes] = {}
+            analysis = _analyse(config, resolution, clock, ahead[0] if ahead else None, made if big else None)
+    return RunResult(config, imports, tiesets, resolution, analysis, tuple(clock.rows), tuple(e.fact() for e in empty), made)
 
 
 __all__ = ["RunResult", "import_accounts", "import_all", "read_all_ties", "resolve_all", "run"]

@@ -8,6 +8,7 @@ by pseudonyms and contact details dropped (:mod:`netmix.privacy`).
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 import numpy as np
 import pandas as pd
@@ -149,6 +150,7 @@ def output_tables(
     pseudonymizer: Pseudonymizer | None = None,
     keep_affiliation: bool = False,
     lang: str = "en",
+    leave_out: Collection[str] = (),
 ) -> dict[str, pd.DataFrame]:
     """The CSV tables of the output contract, sorted.
 
@@ -158,30 +160,45 @@ def output_tables(
     pseudonymizer : when given, names become pseudonyms and contact details are removed.
     keep_affiliation : keep company / position when pseudonymising.
     lang : language of the doubles' evidence and suggestions (when the resolution holds them as facts).
+    leave_out : names of tables not to make (made already, as :func:`contacts_table`).
 
     Returns
     -------
-    dict mapping ``"contacts.csv"``, ``"persons.csv"``, ``"doubles.csv"``, ``"clusters.csv"``,
-    ``"exclusions.csv"``, ``"bridges.csv"``, ``"waves.csv"`` to DataFrames.
+    dict mapping ``"bridges.csv"``, ``"clusters.csv"``, ``"contacts.csv"``, ``"doubles.csv"``,
+    ``"exclusions.csv"``, ``"persons.csv"``, ``"waves.csv"`` (in this order) to DataFrames.
     """
     doubles = _clean(worded(resolution.doubles, lang), CONTRACT["doubles.csv"])
     if "confidence" in doubles.columns:
         doubles["confidence"] = pd.to_numeric(doubles["confidence"], errors="coerce").fillna(0.0)
-    tables = {
-        "bridges.csv": _clean(analysis.bridges, CONTRACT["bridges.csv"]),
-        "clusters.csv": _clean(analysis.clusters, CONTRACT["clusters.csv"]),
-        "contacts.csv": _clean(resolution.contacts, CONTRACT["contacts.csv"]),
-        "doubles.csv": doubles,
-        "exclusions.csv": _clean(analysis.exclusions, CONTRACT["exclusions.csv"]),
-        "persons.csv": _clean(analysis.persons, CONTRACT["persons.csv"]),
-        "waves.csv": _clean(analysis.waves, CONTRACT["waves.csv"]),
+    sources = {
+        "bridges.csv": analysis.bridges,
+        "clusters.csv": analysis.clusters,
+        "contacts.csv": resolution.contacts,
+        "exclusions.csv": analysis.exclusions,
+        "persons.csv": analysis.persons,
+        "waves.csv": analysis.waves,
     }
-    tables = {name: _sort(df, *ORDER.get(name, (list(df.columns), None))) for name, df in tables.items()}
+    cleaned = {name: _clean(df, CONTRACT[name]) for name, df in sources.items() if name not in leave_out}
+    made = sorted((cleaned | {"doubles.csv": doubles}).items())
+    tables = {name: _sort(df, *_order(name, df)) for name, df in made if name not in leave_out}
     if pseudonymizer is not None:
         tables = anonymize_tables(tables, pseudonymizer, keep_affiliation=keep_affiliation)
         for name in ("doubles.csv", "exclusions.csv", "contacts.csv"):  # names changed: they are sort keys
-            tables[name] = _sort(tables[name], *ORDER[name])
+            if name in tables:
+                tables[name] = _sort(tables[name], *ORDER[name])
     return tables
 
 
-__all__ = ["CONTRACT", "ORDER", "output_tables"]
+def contacts_table(resolution: Resolution) -> pd.DataFrame:
+    """contacts.csv's table as :func:`output_tables` makes it without pseudonyms: the resolution's contacts alone
+    make it (no analysis, no language)."""
+    table = _clean(resolution.contacts, CONTRACT["contacts.csv"])
+    return _sort(table, *_order("contacts.csv", table))
+
+
+def _order(name: str, table: pd.DataFrame) -> tuple[list[str], list[bool] | None]:
+    """The sort keys of a contract table (all its columns, in order, when the contract names none)."""
+    return ORDER.get(name, (list(table.columns), None))
+
+
+__all__ = ["CONTRACT", "ORDER", "contacts_table", "output_tables"]
