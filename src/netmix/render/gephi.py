@@ -140,8 +140,13 @@ def _edges(view: View, order: np.ndarray) -> tuple[list[int], list[int], list[st
     rank = np.empty(len(order), dtype=np.int64)
     rank[order] = np.arange(len(order))  # place of each person among the sorted node ids
     a, b = rank[ends[:, 0]], rank[ends[:, 1]]
-    by_id = np.empty(m, dtype=np.int64)
-    by_id[np.lexsort((np.maximum(a, b), np.minimum(a, b)))] = np.arange(m)
+    low, high = np.minimum(a, b), np.maximum(a, b)
+    key = low * max(len(order), 1) + high  # ordered like (low, high)
+    if (np.diff(key) > 0).all():  # in order already (the ties of a run are): sorting them again takes longer
+        by_id = np.arange(m)
+    else:
+        by_id = np.empty(m, dtype=np.int64)
+        by_id[np.lexsort((high, low))] = np.arange(m)
     src, dst = ends.min(axis=1), ends.max(axis=1)
     by = np.lexsort((by_id, src))
     return src[by].tolist(), dst[by].tolist(), _float_texts(weights[by]), kinds[by].tolist()
