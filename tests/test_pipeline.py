@@ -136,11 +136,12 @@ def test_a_tie_file_that_cannot_be_read_fails_the_run_as_without_a_child(fork, m
 
 
 def test_contacts_csv_made_while_the_analysis_waits_is_the_same_file(monkeypatch, tmp_path):
-    # on a big network contacts.csv is made during the analysis (RunResult.made); written, it is the file the outputs
-    # would make from the tables, and pseudonyms (which change it) make it again
+    # on a big network contacts.csv is made beside the analysis (RunResult.made, in a forked child); written, it is the
+    # file the outputs would make from the tables, and pseudonyms (which change it) make it again
     import dataclasses
 
     from netmix.pipeline import running
+    from netmix.pipeline.forked import ForkedOutput
     from netmix.privacy import Pseudonymizer
 
     monkeypatch.setattr(running, "can_fork", lambda: True)
@@ -154,8 +155,26 @@ def test_contacts_csv_made_while_the_analysis_waits_is_the_same_file(monkeypatch
         write_outputs(plain, alone, html=False, timings=False, pseudonymizer=pseudonyms)
         assert sorted(os.listdir(made)) == sorted(os.listdir(alone))
         assert all((made / f).read_bytes() == (alone / f).read_bytes() for f in os.listdir(made))
-    marked = dataclasses.replace(result, made={"contacts.csv": b"made during the run"})
+    marked = dataclasses.replace(result, made={"contacts.csv": ForkedOutput(lambda: b"made during the run", parallel=True)})
     write_outputs(marked, tmp_path / "marked", html=False, timings=False)
     assert (tmp_path / "marked" / "contacts.csv").read_bytes() == b"made during the run"
     write_outputs(marked, tmp_path / "pseudonymised", html=False, timings=False, pseudonymizer=Pseudonymizer(bytes(32)))
     assert (tmp_path / "pseudonymised" / "contacts.csv").read_bytes() != b"made during the run"
+
+
+def test_a_drained_child_leaves_as_soon_as_its_bytes_are_made():
+    # without drain the child waits, whole, until the parent reads 1 MB from the pipe; with it, it leaves at once
+    import time
+
+    from netmix.pipeline.forked import ForkedOutput
+
+    job = ForkedOutput(lambda: b"x" * 1_000_000, parallel=True, drain=True)
+    deadline = time.monotonic() + 30
+    state = ""
+    while time.monotonic() < deadline:  # "Z": the child has exited (and waits to be reaped by result())
+        state = Path(f"/proc/{job.pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        if state == "Z":
+            break
+        time.sleep(0.01)
+    assert state == "Z"
+    assert job.result() == b"x" * 1_000_000

@@ -28,6 +28,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -50,7 +51,8 @@ def can_fork() -> bool:
 
 
 class ForkedOutput:
-    """The bytes of ``make()``, made in a forked child when ``parallel`` (see the module docstring).
+    """The bytes of ``make()``, made in a forked child when ``parallel`` (see the module docstring); with ``drain``,
+    a thread of this process takes them as soon as the child has made them, so that it leaves at once.
 
     >>> job = ForkedOutput(lambda: b"netmix", parallel=True)
     >>> job.result()
@@ -58,15 +60,17 @@ class ForkedOutput:
     """
 
     def __init__(
-        self, make: Callable[[], Made], *, parallel: bool, into: Path | None = None
+        self, make: Callable[[], Made], *, parallel: bool, into: Path | None = None, drain: bool = False
     ) -> None:
         self.make, self.into = make, into
         self.pid = 0
         self.fd = -1
+        self._reader: threading.Thread | None = None  # with ``drain``: takes the bytes as soon as the child has them
+        self._data = b""
         if parallel:
-            self._start()
+            self._start(drain)
 
-    def _start(self) -> None:
+    def _start(self, drain: bool) -> None:
         give_back()  # the memory the run freed is neither shared with the child nor counted in its peak
         read, write = os.pipe()
         try:
@@ -90,13 +94,23 @@ class ForkedOutput:
                 os._exit(code)
         os.close(write)
         self.pid, self.fd = pid, read
+        if drain:  # the child leaves (and gives its memory back) as soon as it has made the bytes
+            self._reader = threading.Thread(target=self._read, name="netmix-forked", daemon=True)
+            self._reader.start()
+
+    def _read(self) -> None:
+        with os.fdopen(self.fd, "rb") as pipe:
+            self._data = pipe.read()
 
     def cancel(self) -> None:
         """Stop the child, if any (the run failed before its bytes were needed)."""
         if self.pid:
             os.kill(self.pid, signal.SIGKILL)
             os.waitpid(self.pid, 0)
-            os.close(self.fd)
+            if self._reader is not None:
+                self._reader.join()  # the pipe closed with the child: the reader closes its end
+            else:
+                os.close(self.fd)
             self.pid = 0
         if self.into is not None:
             self.into.unlink(missing_ok=True)
@@ -106,8 +120,12 @@ class ForkedOutput:
         child wrote them to ``into``."""
         if not self.pid:
             return _whole(self.make())
-        with os.fdopen(self.fd, "rb") as pipe:
-            data = pipe.read()
+        if self._reader is not None:
+            self._reader.join()
+            data = self._data
+        else:
+            with os.fdopen(self.fd, "rb") as pipe:
+                data = pipe.read()
         _, status = os.waitpid(self.pid, 0)
         self.pid = 0
         if os.waitstatus_to_exitcode(status) != 0:

@@ -36,12 +36,17 @@ def _output_tables(
     result: RunResult, pseudonymizer: Pseudonymizer | None, clock: StepClock
 ) -> dict[str, pd.DataFrame | bytes]:
     """The CSV files: the tables, sorted, with their evidence and suggestions worded in the run's language, or the
-    bytes the run made already (:attr:`RunResult.made`, unless pseudonyms change them)."""
+    bytes the run made beside the analysis (:attr:`RunResult.made`, unless pseudonyms change them)."""
     from ..privacy import anonymize_tables
     from ..render.evidence import worded_resolution
     from ..render.tables import output_tables
 
-    made = result.made if pseudonymizer is None else {}
+    made: dict[str, bytes] = {}
+    for name, job in result.made.items():
+        if pseudonymizer is None:
+            made[name] = job.result() or b""
+        else:  # pseudonyms change the file: made again below
+            job.cancel()
     with clock.step("tables"):
         worded = worded_resolution(result.resolution, result.config.lang)
         tables = output_tables(worded, result.analysis, pseudonymizer=pseudonymizer, leave_out=made.keys())

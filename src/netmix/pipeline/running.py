@@ -36,9 +36,9 @@ class RunResult:
     timings: tuple[dict[str, Any], ...] = field(default=(), compare=False)
     #: accounts set aside because their export yields no contact (:meth:`EmptyAccount.fact` of each)
     empty: tuple[dict[str, Any], ...] = ()
-    #: output files made while the analysis waited, by name (contacts.csv, which the resolution alone makes, on a
-    #: big network): :func:`.outputs.write_outputs` writes them as they are unless pseudonyms change them
-    made: dict[str, bytes] = field(default_factory=dict, compare=False, repr=False)
+    #: output files started while the analysis waited, by name (contacts.csv, which the resolution alone makes, on a
+    #: big network, in a forked child): :func:`.outputs.write_outputs` writes them as made unless pseudonyms change them
+    made: dict[str, ForkedOutput] = field(default_factory=dict, compare=False, repr=False)
 
 
 def import_accounts(config: RunConfig, clock: StepClock) -> tuple[dict[str, ImportResult], tuple[EmptyAccount, ...]]:
@@ -179,20 +179,25 @@ def _options(config: RunConfig) -> OptionArgs:
     return {"seed": config.seed, "resolution_param": config.resolution, "min_mutual": config.min_mutual}
 
 
-def _prepare_outputs(resolution: Resolution, made: dict[str, bytes]) -> None:
-    """While the analysis waits for betweenness and constraint (counted in the other process): import what writing the
-    outputs needs (the pages' modules and pyvis: about a quarter of a second; review.xlsx imports its writer in the
-    forked child that makes it), and make contacts.csv, which the resolution alone makes (half a second on the large
-    scenario, which the outputs would spend while every core is busy)."""
-    from ..io.output import csv_bytes
+def _prepare_outputs(resolution: Resolution, made: dict[str, ForkedOutput]) -> None:
+    """While the analysis waits for betweenness and constraint (counted in the other process): start contacts.csv,
+    which the resolution alone makes, in a forked child (half a second on the large scenario, on the core the other
+    process is leaving, which the outputs would spend while every core is busy), and import what writing the outputs
+    needs (the pages' modules and pyvis; review.xlsx imports its writer in the forked child that makes it)."""
     from ..render import gephi, html, layout, people, report, review  # noqa: F401
+
+    made["contacts.csv"] = ForkedOutput(functools.partial(_contacts_csv, resolution), parallel=True, drain=True)
+
+
+def _contacts_csv(resolution: Resolution) -> bytes:
+    from ..io.output import csv_bytes
     from ..render.tables import contacts_table
 
-    made["contacts.csv"] = csv_bytes(contacts_table(resolution))
+    return csv_bytes(contacts_table(resolution))
 
 
 def _analyse(
-    config: RunConfig, resolution: Resolution, clock: StepClock, ahead: Ahead | None, made: dict[str, bytes] | None
+    config: RunConfig, resolution: Resolution, clock: StepClock, ahead: Ahead | None, made: dict[str, ForkedOutput] | None
 ) -> Analysis:
     from ..analysis import analyse
     from ..analysis.labels import load_labels
@@ -257,7 +262,7 @@ def run(config: RunConfig, *, progress: Progress = _quiet) -> RunResult:
                 resolution = resolve_all(config, imports, tiesets, on_ties=start)
                 counted.append(len(resolution.persons))
             settle()
-            made: dict[str, bytes] = {}
+            made: dict[str, ForkedOutput] = {}
             analysis = _analyse(config, resolution, clock, ahead[0] if ahead else None, made if big else None)
     return RunResult(config, imports, tiesets, resolution, analysis, tuple(clock.rows), tuple(e.fact() for e in empty), made)
 
