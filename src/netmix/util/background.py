@@ -14,11 +14,11 @@ process as it comes to it, or this one when it asks for a result the other has n
 (:meth:`Later.get`). A claim is the removal of the call's empty marker file, which only one
 process can do. So when the other process is slower than expected, this one makes the last calls
 itself instead of waiting for them. :func:`warmed` starts that interpreter ahead of time, so that
-its start-up (Python, numpy and igraph: about half a second) overlaps the caller's own work. With
-one CPU, or when that process cannot start or fails, the calls are made in this process when
-their results are asked for: the results are the same either way. (An output made from the whole
-run is made in a forked copy of the process instead, which shares the run without pickling it:
-:mod:`netmix.pipeline.forked`.)
+its start-up (Python, numpy, igraph and scipy's sparse matrices: about two thirds of a second)
+overlaps the caller's own work. With one CPU, or when that process cannot start or fails, the
+calls are made in this process when their results are asked for: the results are the same either
+way. (An output made from the whole run is made in a forked copy of the process instead, which
+shares the run without pickling it: :mod:`netmix.pipeline.forked`.)
 """
 
 from __future__ import annotations
@@ -232,12 +232,13 @@ def in_turn(calls: list[Call], *, worth_it: bool = True) -> Later[Any]:
 
 
 def _run() -> None:
-    """The other process: load igraph without plotting, read the job's file name on stdin (none: leave), then make
-    each call it can claim and pickle ``(index, result)`` to stdout as soon as it is made."""
+    """The other process: load igraph without plotting, and scipy's sparse graphs, read the job's file name on stdin
+    (none: leave), then make each call it can claim and pickle ``(index, result)`` to stdout as soon as it is made."""
     from .igraph_tools import load_igraph, skip_plotting
 
     skip_plotting()
     load_igraph()
+    import scipy.sparse.csgraph  # noqa: F401  - what netmix's calls use besides igraph (0.15 s), loaded before the job comes
     job = sys.stdin.readline().strip()
     if not job:
         return
