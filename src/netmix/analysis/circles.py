@@ -154,7 +154,14 @@ def _merge(candidates: list[np.ndarray], params: CircleParams) -> list[np.ndarra
 
 
 def _same(a: frozenset[int], b: frozenset[int], jaccard: float) -> bool:
-    """Near-duplicates: a Jaccard index of at least ``jaccard``, or one person of difference."""
+    """Near-duplicates: a Jaccard index of at least ``jaccard``, or one person of difference.
+
+    >>> _same(frozenset(range(10)), frozenset(range(11)), 0.95), _same(frozenset(range(5)), frozenset(range(10)), 0.8)
+    (True, False)
+    """
+    small, large = sorted((len(a), len(b)))
+    if small < jaccard * large and large - small > 1:  # the sizes alone tell them apart (inter <= small, union >= large)
+        return False
     inter, union = len(a & b), len(a | b)
     return inter >= jaccard * union or union - inter <= 1
 
