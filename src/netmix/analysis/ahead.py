@@ -6,11 +6,12 @@ sampled — another process counts them one after the other (:func:`netmix.util.
 handing each back as soon as it is counted, while this process measures everything else and then
 the circles' Leiden CPM partitions (which are seeded afresh). All but betweenness go to whichever
 process is free first: when this one asks for the circles' Louvain levels, or for a half of the
-nodes' constraint, while the other is still busy, it counts them itself. On a small graph each is counted here when
-first asked for. The values are the same either way: a sampled betweenness is always counted on
-the nodes in local order (:func:`netmix.util.igraph_tools.path_counts`), the partitions on the
-same graph (:func:`netmix.util.igraph_tools.graph_of`) with the same seeds, constraint by the same
-sparse products (:func:`netmix.util.sparse_graph.constraint_of`) on the tied nodes, in order.
+nodes' constraint, while the other is still busy, it counts them itself. On a small graph each is
+counted here when first asked for. The values are the same either way: a sampled betweenness is
+always counted on the nodes in local order (:func:`netmix.util.igraph_tools.path_counts`), the
+partitions on the same graph (:func:`netmix.util.igraph_tools.graph_of`) with the same seeds,
+constraint by the same sparse products (:func:`netmix.util.sparse_graph.constraint_of`) on the
+tied nodes, in order.
 """
 
 from __future__ import annotations

@@ -41,13 +41,13 @@ def _output_tables(
     from ..render.evidence import worded_resolution
     from ..render.tables import output_tables
 
-    made: dict[str, bytes] = {}
-    for name, job in result.made.items():
-        if pseudonymizer is None:
-            made[name] = job.result() or b""
-        else:  # pseudonyms change the file: made again below
-            job.cancel()
     with clock.step("tables"):
+        made: dict[str, bytes] = {}
+        for name, job in result.made.items():
+            if pseudonymizer is None:
+                made[name] = job.result() or b""
+            else:  # pseudonyms change the file: made again below
+                job.cancel()
         worded = worded_resolution(result.resolution, result.config.lang)
         tables = output_tables(worded, result.analysis, pseudonymizer=pseudonymizer, leave_out=made.keys())
         files: dict[str, pd.DataFrame | bytes] = {**tables, **made}
