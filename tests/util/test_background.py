@@ -157,3 +157,14 @@ def test_a_dead_warmed_interpreter_is_replaced():
         later = in_background(path_counts, 4, PATH, None)
         assert later._proc is not None and later._proc is not spare
         assert later.result().tolist() == [0.0, 2.0, 2.0, 0.0]
+
+
+def test_leaving_stops_the_other_process_and_leaves_no_marker(tmp_path):
+    # a run that leaves before asking for every result (it failed): the exit hook ends the job
+    started = tmp_path / "started"
+    later = in_turn([(pid_once, (str(tmp_path / "never"), str(started))), (pid_once, ())])
+    proc, markers = later._proc, list(later._claims)
+    wait_for(started)  # the other process is inside the first call; the second is claimed by no one yet
+    assert proc is not None and os.path.exists(markers[1])
+    background._close_all()
+    assert proc.poll() is not None and not any(os.path.exists(m) for m in markers)

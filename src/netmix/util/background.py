@@ -23,6 +23,7 @@ shares the run without pickling it: :mod:`netmix.pipeline.forked`.)
 
 from __future__ import annotations
 
+import atexit
 import logging
 import os
 import pickle
@@ -30,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -45,6 +47,9 @@ _PACKAGE_PARENT = str(Path(__file__).resolve().parents[2])
 
 #: The interpreter :func:`warmed` started, waiting for a job (``None``: none is waiting).
 _spare: subprocess.Popen[bytes] | None = None
+
+#: The jobs started in another process and not yet closed: :func:`_close_all` ends them when this process leaves.
+_live: weakref.WeakSet[Later[Any]] = weakref.WeakSet()
 
 
 def _interpreter() -> subprocess.Popen[bytes]:
@@ -122,6 +127,7 @@ class Later(Generic[T]):
             _stop(spare)
             spare = None
         self._proc = proc = spare or _interpreter()
+        _live.add(self)
         assert proc.stdin is not None
         proc.stdin.write(self._job.encode() + b"\n")
         proc.stdin.flush()  # the process reads one line
@@ -183,6 +189,14 @@ class Later(Generic[T]):
 
     def __del__(self) -> None:
         self._close()
+
+
+@atexit.register
+def _close_all() -> None:
+    """Stop the other processes still running and remove the marker files of calls never claimed (a run that
+    failed, or left, before asking for every result): nothing is left behind."""
+    for later in list(_live):
+        later.cancel()
 
 
 def _empty_file(prefix: str, suffix: str = "") -> str:
