@@ -20,7 +20,7 @@ import scipy.sparse as sp
 
 from ..util.arrays import places, run_starts
 from ..util.igraph_tools import graph_of
-from ..util.sparse_graph import row_chunks, symmetric_matrix
+from ..util.sparse_graph import row_chunks, symmetric_matrix, unit_ties
 
 __all__ = ["Adjacency", "Ids", "as_adjacency", "from_edges", "masked_product_rowsums"]
 
@@ -61,9 +61,7 @@ class Adjacency:
     @cached_property
     def binary(self) -> sp.csr_matrix:
         """Symmetric 0/1 adjacency matrix (CSR, float64)."""
-        mat = self.weighted.copy()
-        mat.data[:] = 1.0
-        return mat
+        return unit_ties(self.weighted)
 
     @cached_property
     def neighbours(self) -> list[np.ndarray]:

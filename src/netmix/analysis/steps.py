@@ -18,7 +18,7 @@ from ..graph import detect_waves, tie_weights
 from ..model import Resolution
 from ..util.arrays import as_ids, blank_text
 from ._adjacency import Adjacency, from_edges
-from .ahead import Ahead, Betweenness, start_ahead
+from .ahead import Ahead, start_ahead
 from .bridges import (
     articulation_points,
     bridging_score,
@@ -33,7 +33,6 @@ from .roles import brokerage, dominant_role, ego_roles
 
 __all__ = [
     "Ahead",
-    "Betweenness",
     "OptionArgs",
     "Options",
     "add_betweenness",

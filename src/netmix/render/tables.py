@@ -167,20 +167,20 @@ def output_tables(
     dict mapping ``"bridges.csv"``, ``"clusters.csv"``, ``"contacts.csv"``, ``"doubles.csv"``,
     ``"exclusions.csv"``, ``"persons.csv"``, ``"waves.csv"`` (in this order) to DataFrames.
     """
-    doubles = _clean(worded(resolution.doubles, lang), CONTRACT["doubles.csv"])
-    if "confidence" in doubles.columns:
-        doubles["confidence"] = pd.to_numeric(doubles["confidence"], errors="coerce").fillna(0.0)
     sources = {
         "bridges.csv": analysis.bridges,
         "clusters.csv": analysis.clusters,
         "contacts.csv": resolution.contacts,
+        "doubles.csv": worded(resolution.doubles, lang),
         "exclusions.csv": analysis.exclusions,
         "persons.csv": analysis.persons,
         "waves.csv": analysis.waves,
     }
-    cleaned = {name: _clean(df, CONTRACT[name]) for name, df in sources.items() if name not in leave_out}
-    made = sorted((cleaned | {"doubles.csv": doubles}).items())
-    tables = {name: _sort(df, *_order(name, df)) for name, df in made if name not in leave_out}
+    tables = {name: _clean(df, CONTRACT[name]) for name, df in sources.items() if name not in leave_out}
+    doubles = tables.get("doubles.csv")
+    if doubles is not None and "confidence" in doubles.columns:
+        doubles["confidence"] = pd.to_numeric(doubles["confidence"], errors="coerce").fillna(0.0)
+    tables = {name: _sort(df, *_order(name, df)) for name, df in tables.items()}
     if pseudonymizer is not None:
         tables = anonymize_tables(tables, pseudonymizer, keep_affiliation=keep_affiliation)
         for name in ("doubles.csv", "exclusions.csv", "contacts.csv"):  # names changed: they are sort keys

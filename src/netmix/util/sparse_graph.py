@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     import numpy as np
     import scipy.sparse as sp
 
-__all__ = ["constraint_of", "edge_constraint", "row_chunks", "symmetric_matrix", "tie_shares"]
+__all__ = ["constraint_of", "edge_constraint", "row_chunks", "symmetric_matrix", "tie_shares", "unit_ties"]
 
 
 def symmetric_matrix(n: int, a: np.ndarray, b: np.ndarray, weight: np.ndarray) -> sp.csr_matrix:
@@ -30,6 +30,18 @@ def symmetric_matrix(n: int, a: np.ndarray, b: np.ndarray, weight: np.ndarray) -
     w = np.concatenate([weight, weight]).astype(np.float64)
     mat = sp.csr_matrix((w, (np.concatenate([a, b]), np.concatenate([b, a]))), shape=(n, n))
     mat.sort_indices()
+    return mat
+
+
+def unit_ties(weighted: sp.csr_matrix) -> sp.csr_matrix:
+    """The same ties, each of weight 1 (the 0/1 adjacency matrix).
+
+    >>> import numpy as np
+    >>> unit_ties(symmetric_matrix(2, np.array([0]), np.array([1]), np.array([3.0]))).toarray().tolist()
+    [[0.0, 1.0], [1.0, 0.0]]
+    """
+    mat = weighted.copy()
+    mat.data[:] = 1.0
     return mat
 
 
@@ -67,8 +79,7 @@ def constraint_of(weighted: sp.csr_matrix, *, start: int = 0, stop: int | None =
 
     stop = weighted.shape[0] if stop is None else stop
     p = tie_shares(weighted)
-    tied = weighted.copy()
-    tied.data[:] = 1.0
+    tied = unit_ties(weighted)
     out = np.full(stop - start, np.nan)
     for s, e in row_chunks(stop - start, chunk):
         block = p[start + s : start + e]
