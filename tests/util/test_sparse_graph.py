@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pickle
+
 import networkx as nx
 import numpy as np
 
-from netmix.util.sparse_graph import constraint_of, edge_constraint, symmetric_matrix
+from netmix.util.sparse_graph import EdgeGraph, constraint_of, edge_constraint, symmetric_matrix
 
 
 def test_constraint_in_parts_is_the_whole_and_networkx():
@@ -15,8 +17,12 @@ def test_constraint_in_parts_is_the_whole_and_networkx():
     edges = np.array(sorted(g.edges()))
     weight = rng.integers(1, 5, len(edges)).astype(float)
     whole = constraint_of(symmetric_matrix(81, edges[:, 0], edges[:, 1], weight))
-    parts = np.concatenate([edge_constraint(81, edges, weight, a, b) for a, b in ((0, 30), (30, 31), (31, 81))])
-    assert np.array_equal(parts, whole, equal_nan=True)
+    graph = EdgeGraph(81, edges, weight)
+    graph.matrices  # made here: a copy handed to another process carries the ties only, and makes them again
+    moved = pickle.loads(pickle.dumps(graph))
+    assert "matrices" not in moved.__dict__
+    parts = [edge_constraint(graph, 0, 30), edge_constraint(moved, 30, 31), edge_constraint(moved, 31, 81)]
+    assert np.array_equal(np.concatenate(parts), whole, equal_nan=True)
     # expected: networkx's per-node constraint with the same weights
     nx.set_edge_attributes(g, {tuple(e): w for e, w in zip(edges.tolist(), weight.tolist(), strict=True)}, "weight")
     expected = nx.constraint(g, weight="weight")

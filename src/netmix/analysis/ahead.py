@@ -5,7 +5,7 @@ constraint.
 sampled — another process counts them one after the other (:func:`netmix.util.background.in_turn`),
 handing each back as soon as it is counted, while this process measures everything else and then
 the circles' Leiden CPM partitions (which are seeded afresh). All but betweenness go to whichever
-process is free first: when this one asks for the circles' Louvain levels, or for a half of the
+process is free first: when this one asks for the circles' Louvain levels, or for a part of the
 nodes' constraint, while the other is still busy, it counts them itself. On a small graph each is
 counted here when first asked for. The values are the same either way: a sampled betweenness is
 always counted on the nodes in local order (:func:`netmix.util.igraph_tools.path_counts`), the
@@ -17,6 +17,7 @@ tied nodes, in order.
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,11 +27,14 @@ import numpy as np
 
 from ..util.background import in_background, in_turn
 from ..util.igraph_tools import community_memberships, memberships_of, path_counts
-from ..util.sparse_graph import constraint_of, edge_constraint
+from ..util.sparse_graph import EdgeGraph, constraint_of, edge_constraint
 from ._adjacency import Adjacency, as_adjacency
 from .circles import CircleParams, Circles, circles_of, community_options
 
 __all__ = ["Ahead", "Betweenness", "start_ahead", "start_betweenness"]
+
+#: Constraint is counted in this many parts of the tied nodes, each by whichever process is free for it first.
+CONSTRAINT_PARTS = 8
 
 #: Betweenness started: call it to wait for the values of every node and the facts of how they were counted.
 Betweenness = Callable[[], tuple[np.ndarray, dict[str, Any]]]
@@ -121,10 +125,12 @@ def start_ahead(observed: Adjacency, *, exact_max: int, samples: int, seed: int)
     # the Leiden CPM partitions (each seeded afresh) are found here; the Louvain levels where there is room first
     levels, cpm = options | {"cpm_resolutions": ()}, options | {"infomap_trials": 0, "resolutions": ()}
     tied, ends = int(observed.tied.size), observed.tied_ends
+    graph = EdgeGraph(tied, ends, observed.weight)
+    parts = np.linspace(0, tied, CONSTRAINT_PARTS + 1).astype(int)
     slow = in_turn([
         (path_counts, (tied, ends, paths.sources, True)),
         (memberships_of, (tied, ends, observed.weight, levels)),
-        *((edge_constraint, (tied, ends, observed.weight, *rows)) for rows in ((0, tied // 2), (tied // 2, tied))),
+        *((edge_constraint, (graph, int(a), int(b))) for a, b in itertools.pairwise(parts)),
     ])  # fmt: skip
 
     def circles() -> Circles:
@@ -133,9 +139,10 @@ def start_ahead(observed: Adjacency, *, exact_max: int, samples: int, seed: int)
         return circles_of(observed, seed=seed, memberships=first + last)
 
     def constraint() -> np.ndarray:
-        # in two halves: the other process takes them first to last, this one last to first, so that both count
+        # in parts: the other process takes them first to last, this one last to first, so that both count
+        last_first = [slow.get(2 + i) for i in reversed(range(CONSTRAINT_PARTS))]
         out = np.full(observed.n, np.nan)
-        out[observed.tied] = np.concatenate([slow.get(3), slow.get(2)][::-1])
+        out[observed.tied] = np.concatenate(last_first[::-1])
         return out
 
     return Ahead(observed, lambda: paths.values(slow.get(0)), functools.cache(circles), constraint)

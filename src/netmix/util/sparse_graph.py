@@ -7,6 +7,7 @@ without loading pandas or networkx, from the same arrays and with the same opera
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
     import numpy as np
     import scipy.sparse as sp
 
-__all__ = ["constraint_of", "edge_constraint", "row_chunks", "symmetric_matrix", "tie_shares", "unit_ties"]
+__all__ = ["EdgeGraph", "constraint_of", "edge_constraint", "row_chunks", "symmetric_matrix", "tie_shares", "unit_ties"]
 
 
 def symmetric_matrix(n: int, a: np.ndarray, b: np.ndarray, weight: np.ndarray) -> sp.csr_matrix:
@@ -75,11 +76,16 @@ def constraint_of(weighted: sp.csr_matrix, *, start: int = 0, stop: int | None =
     >>> constraint_of(star).round(3).tolist(), constraint_of(star, start=1).round(3).tolist()
     ([0.5, 1.0, 1.0], [1.0, 1.0])
     """
+    return _constraint_rows(weighted, tie_shares(weighted), unit_ties(weighted), start, stop, chunk)
+
+
+def _constraint_rows(
+    weighted: sp.csr_matrix, p: sp.csr_matrix, tied: sp.csr_matrix, start: int, stop: int | None, chunk: int
+) -> np.ndarray:
+    """:func:`constraint_of` with the graph's tie shares ``p`` and 0/1 matrix ``tied`` already made."""
     import numpy as np
 
     stop = weighted.shape[0] if stop is None else stop
-    p = tie_shares(weighted)
-    tied = unit_ties(weighted)
     out = np.full(stop - start, np.nan)
     for s, e in row_chunks(stop - start, chunk):
         block = p[start + s : start + e]
@@ -91,12 +97,33 @@ def constraint_of(weighted: sp.csr_matrix, *, start: int = 0, stop: int | None =
     return out
 
 
-def edge_constraint(n: int, edges: np.ndarray, weight: np.ndarray, start: int = 0, stop: int | None = None) -> np.ndarray:
-    """:func:`constraint_of` the nodes ``start`` to ``stop`` of the graph on nodes ``0 … n-1`` whose ties are ``edges``
-    (an ``(m, 2)`` array, each tie once) with ``weight`` (what another process is given to count).
+class EdgeGraph:
+    """The graph on nodes ``0 … n-1`` whose ties are ``edges`` (an ``(m, 2)`` array, each tie once) with ``weight``:
+    what another process is handed to count constraint in parts (:func:`edge_constraint`). Its matrices are made
+    once in each process, when a first part is counted there (they are not pickled).
 
     >>> import numpy as np
-    >>> edge_constraint(3, np.array([[0, 1], [0, 2]]), np.ones(2)).round(3).tolist()
-    [0.5, 1.0, 1.0]
+    >>> graph = EdgeGraph(3, np.array([[0, 1], [0, 2]]), np.ones(2))
+    >>> edge_constraint(graph).round(3).tolist(), edge_constraint(graph, 1, 3).round(3).tolist()
+    ([0.5, 1.0, 1.0], [1.0, 1.0])
     """
-    return constraint_of(symmetric_matrix(n, edges[:, 0], edges[:, 1], weight), start=start, stop=stop)
+
+    def __init__(self, n: int, edges: np.ndarray, weight: np.ndarray) -> None:
+        self.n, self.edges, self.weight = n, edges, weight
+
+    def __getstate__(self) -> tuple[int, np.ndarray, np.ndarray]:
+        return self.n, self.edges, self.weight
+
+    def __setstate__(self, state: tuple[int, np.ndarray, np.ndarray]) -> None:
+        self.n, self.edges, self.weight = state
+
+    @functools.cached_property
+    def matrices(self) -> tuple[sp.csr_matrix, sp.csr_matrix, sp.csr_matrix]:
+        """The weighted matrix (:func:`symmetric_matrix`), its tie shares (:func:`tie_shares`) and its 0/1 matrix."""
+        weighted = symmetric_matrix(self.n, self.edges[:, 0], self.edges[:, 1], self.weight)
+        return weighted, tie_shares(weighted), unit_ties(weighted)
+
+
+def edge_constraint(graph: EdgeGraph, start: int = 0, stop: int | None = None) -> np.ndarray:
+    """:func:`constraint_of` the nodes ``start`` to ``stop`` of ``graph``."""
+    return _constraint_rows(*graph.matrices, start, stop, 4096)
