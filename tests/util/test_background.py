@@ -84,6 +84,22 @@ def test_a_call_the_other_process_has_started_is_waited_for(tmp_path):
     assert later._claims and not any(os.path.exists(c) for c in later._claims)
 
 
+def touched(path: str) -> int:
+    """Make the file ``path``; the process that made the call."""
+    Path(path).touch()
+    return os.getpid()
+
+
+def test_while_waiting_for_a_call_the_calls_not_started_are_made_here(tmp_path):
+    # the other process is held in the first call until the third is made: that can only happen here, meanwhile
+    started, flag = tmp_path / "started", tmp_path / "go on"
+    later = in_turn([(pid_once, (str(flag), str(started))), (pid_once, ()), (touched, (str(flag),))])
+    wait_for(started)
+    there = later.get(0, meanwhile=[1, 2])
+    assert there != os.getpid()
+    assert later.get(1) == later.get(2) == os.getpid()  # made here while waiting, kept
+
+
 def test_calls_of_a_failing_process_are_made_here(monkeypatch):
     monkeypatch.setattr(background, "__name__", "netmix.util.no_such_module")  # the other process cannot start the job
     later = in_turn([(pid_once, ()), (path_counts, (4, PATH, None))])

@@ -133,14 +133,16 @@ def start_ahead(observed: Adjacency, *, exact_max: int, samples: int, seed: int)
         *((edge_constraint, (graph, int(a), int(b))) for a, b in itertools.pairwise(parts)),
     ])  # fmt: skip
 
+    last_parts = range(1 + CONSTRAINT_PARTS, 1, -1)  # the other process takes them first to last, this one last to first
+
     def circles() -> Circles:
         last = community_memberships(observed.tied_igraph, **cpm)
-        first = slow.get(1, here=lambda: community_memberships(observed.tied_igraph, **levels))
+        # while the other process finds the Louvain levels, this one counts the parts of constraint it has not started
+        first = slow.get(1, here=lambda: community_memberships(observed.tied_igraph, **levels), meanwhile=last_parts)
         return circles_of(observed, seed=seed, memberships=first + last)
 
     def constraint() -> np.ndarray:
-        # in parts: the other process takes them first to last, this one last to first, so that both count
-        last_first = [slow.get(2 + i) for i in reversed(range(CONSTRAINT_PARTS))]
+        last_first = [slow.get(i) for i in last_parts]
         out = np.full(observed.n, np.nan)
         out[observed.tied] = np.concatenate(last_first[::-1])
         return out

@@ -32,7 +32,7 @@ import sys
 import tempfile
 import threading
 import weakref
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -146,9 +146,10 @@ class Later(Generic[T]):
                 self._ended = True
                 self._news.notify_all()
 
-    def get(self, i: int, here: Callable[[], Any] | None = None) -> Any:
-        """The result of call ``i``: from the other process if it has claimed the call (waiting for it), else made
-        now in this one — by ``here`` when given (a quicker way to the same result in this process).
+    def get(self, i: int, here: Callable[[], Any] | None = None, meanwhile: Iterable[int] = ()) -> Any:
+        """The result of call ``i``: from the other process if it has claimed the call (waiting for it, and making
+        the calls ``meanwhile`` it has not claimed yet, in that order, while it makes ``i``), else made now in this
+        one — by ``here`` when given (a quicker way to the same result in this process).
 
         >>> in_turn([(sum, ([1, 2],))], worth_it=False).get(0, here=lambda: 1 + 2)
         3
@@ -157,14 +158,28 @@ class Later(Generic[T]):
             if i in self._made:
                 return self._made[i]
         if self._proc is not None and not _claim(self._claims[i]):
+            for k in meanwhile:
+                if self._ready(i):
+                    break
+                if k not in self._made and _claim(self._claims[k]):
+                    self._keep(k, self._make(k))
             with self._news:
-                self._news.wait_for(lambda: i in self._made or self._ended)
+                self._news.wait_for(lambda: self._ready(i))
                 if i in self._made:
                     return self._made[i]
             err = self._proc.stderr.read() if self._proc.stderr else b""
             log.debug("the other process failed (%s): %s", self._proc.wait(), err.decode(errors="replace")[-2000:])
+        return self._keep(i, here() if here is not None else self._make(i))
+
+    def _ready(self, i: int) -> bool:
+        """Whether call ``i`` is made, or will never come from the other process (it has ended)."""
+        return i in self._made or self._ended
+
+    def _make(self, i: int) -> Any:
         fn, args = self._calls[i]
-        value = here() if here is not None else fn(*args)
+        return fn(*args)
+
+    def _keep(self, i: int, value: Any) -> Any:
         with self._news:
             self._made[i] = value
         return value
