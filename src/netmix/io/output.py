@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import OutputError
+from ..util.arrays import all_strings
 from .publish import OutputDir
 
 __all__ = ["EXCEL_CELL_LIMIT", "TRIGGERS", "OutputDir", "csv_bytes", "json_bytes", "safe_cell", "write_atomic"]
@@ -110,6 +111,8 @@ def _cells(col: pd.Series, spreadsheet: bool) -> list:
         return col.tolist()  # numbers are never neutralised
     if pd.api.types.is_float_dtype(col.dtype):
         cells = _float_cells(col.to_numpy(dtype=float, na_value=np.nan))
+    elif col.dtype == object and all_strings(values := col.to_numpy(dtype=object)):
+        cells = values.tolist()
     elif _all_text(col):
         cells = col.astype(object).where(col.notna(), "").tolist()
     else:

@@ -16,7 +16,7 @@ import pandas as pd
 from .. import model
 from ..model import Analysis, Resolution
 from ..privacy import Pseudonymizer, anonymize_tables
-from ..util.arrays import blank_text
+from ..util.arrays import all_strings, blank_text
 from ..util.text import natural_key
 from .evidence import worded
 
@@ -109,6 +109,8 @@ def _clean(df: pd.DataFrame | None, first: tuple[str, ...]) -> pd.DataFrame:
     for col in df.columns:
         if df[col].dtype == object or pd.api.types.is_string_dtype(df[col]):
             values = df[col].to_numpy(dtype=object)
+            if df[col].dtype == object and all_strings(values):
+                continue
             missing = pd.isna(values)
             if missing.any() or df[col].dtype != object:
                 df[col] = pd.Series(np.where(missing, "", values), index=df.index, dtype=object)
