@@ -146,9 +146,10 @@ def _resolve(
     forced, forbidden = _forced_and_forbidden(refs)
     scored, root, deg, rounds = _rounds(ents, pairs, rel, fz, threshold, forced, forbidden)
     pid = person_ids(ents, root)
-    ties = person_ties(ents, pid)
+    ids, code = np.unique(pid.astype(object), return_inverse=True)  # every person's id, sorted; each entity's
+    ties = person_ties(ents, ids, code)
     if on_ties is not None:
-        on_ties(np.unique(pid.astype(object)).tolist(), ties)
+        on_ties(ids.tolist(), ties)
     persons = persons_table(ents, c, pid, spheres)
     forced_roots = {int(root[a]) for a, _ in forced}
     doubles, duplicates = build_doubles(ents, c, scored, root, pid, deg, persons, spheres, forced_roots)

@@ -216,14 +216,15 @@ def _cid_order(cid: str) -> tuple:
     return (acc, int(num)) if num.isdigit() else (acc, 0, num)
 
 
-def person_ties(ents: Entities, pid: np.ndarray) -> pd.DataFrame:
-    """TIE_COLUMNS between person ids (a < b), observed; weight = the largest seen, source = files. ``a`` and ``b``
-    are ordered categoricals over every person's id, sorted (as :func:`netmix.graph.merge_edges` ``coded`` makes them)."""
+def person_ties(ents: Entities, ids: np.ndarray, code: np.ndarray) -> pd.DataFrame:
+    """TIE_COLUMNS between person ids (a < b), observed; weight = the largest seen, source = files. ``ids``: every
+    person's id, sorted; ``code``: each entity's person, as its place in ``ids`` (``np.unique(pid,
+    return_inverse=True)``). ``a`` and ``b`` are ordered categoricals over ``ids`` (as :func:`netmix.graph.merge_edges`
+    ``coded`` makes them)."""
     e = ents.edges
     if e.empty:
         return frame([], TIE_COLUMNS)
     # person ids as integer codes in id order: pairs are grouped and sorted as the ids would be
-    ids, code = np.unique(pid.astype(object), return_inverse=True)
     a = code[e["u"].to_numpy(dtype=np.int64)]
     b = code[e["v"].to_numpy(dtype=np.int64)]
     apart = a != b
