@@ -244,7 +244,8 @@ def run(config: RunConfig, *, progress: Progress = _quiet) -> RunResult:
     big = _big(config)
     # what each stage makes lives to the end of the run: frozen out of the garbage collector's walks
     with collector.sparing() as settle:
-        imports, empty, tiesets = _import_and_read(config, clock, beside=big)
+        with collector.paused():  # importing allocates what lives to the end, and modules: nothing to collect
+            imports, empty, tiesets = _import_and_read(config, clock, beside=big)
         settle()
         # an account whose export yields no contact is set aside (said on screen and in run.json); the run goes on
         config = replace(config, accounts=tuple(a for a in config.accounts if a.name in imports))
