@@ -94,6 +94,9 @@ def analyze_cmd(
             written = write_outputs(
                 result, out, html=html, images=images, graphml=graphml, pseudonymizer=pseudo, progress=progress
             )
+    from .main import keep_until_exit
+
+    keep_until_exit(result)
     _say_imports(result, verbose)
     s = result.analysis.summary
     click.echo(
