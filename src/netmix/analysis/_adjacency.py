@@ -20,7 +20,7 @@ import scipy.sparse as sp
 
 from ..util.arrays import places, run_starts
 from ..util.igraph_tools import graph_of
-from ..util.sparse_graph import row_chunks, symmetric_matrix, unit_ties
+from ..util.sparse_graph import ROWS, row_chunks, symmetric_matrix, unit_ties
 
 __all__ = ["Adjacency", "Ids", "as_adjacency", "from_edges", "masked_product_rowsums"]
 
@@ -150,7 +150,7 @@ def as_adjacency(graph: Adjacency | nx.Graph, *, weight: str | None = "weight") 
     return from_edges(list(graph.nodes), a, b, w)
 
 
-def masked_product_rowsums(left: sp.csr_matrix, right: sp.csr_matrix, mask: sp.csr_matrix, *, chunk: int = 4096) -> np.ndarray:
+def masked_product_rowsums(left: sp.csr_matrix, right: sp.csr_matrix, mask: sp.csr_matrix, *, chunk: int = ROWS) -> np.ndarray:
     """``rowsum((left @ right) ∘ mask)``, computed by row chunks so memory stays bounded."""
     out = np.zeros(left.shape[0])
     for s, e in row_chunks(left.shape[0], chunk):

@@ -14,7 +14,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from ..util.arrays import mid_rank
-from ..util.sparse_graph import constraint_of, tie_shares
+from ..util.sparse_graph import ROWS, constraint_of, tie_shares
 from ._adjacency import Adjacency, as_adjacency, masked_product_rowsums
 from .ahead import start_betweenness
 
@@ -58,7 +58,7 @@ def betweenness(
     return start_betweenness(graph, exact_max=exact_max, samples=samples, seed=seed, background=False)()
 
 
-def constraint(graph: Adjacency | nx.Graph, *, chunk: int = 4096) -> np.ndarray:
+def constraint(graph: Adjacency | nx.Graph, *, chunk: int = ROWS) -> np.ndarray:
     """Burt's constraint of every node.
 
     Definition (Burt 1992, *Structural Holes*, p. 54–55; as ``networkx.constraint``):
@@ -78,7 +78,7 @@ def constraint(graph: Adjacency | nx.Graph, *, chunk: int = 4096) -> np.ndarray:
     return constraint_of(as_adjacency(graph).weighted, chunk=chunk)
 
 
-def effective_size(graph: Adjacency | nx.Graph, *, triangles: np.ndarray | None = None, chunk: int = 4096) -> np.ndarray:
+def effective_size(graph: Adjacency | nx.Graph, *, triangles: np.ndarray | None = None, chunk: int = ROWS) -> np.ndarray:
     """Burt's effective size of every node.
 
     Definition (Burt 1992, p. 52–53; as ``networkx.effective_size``):

@@ -46,7 +46,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from ..util.arrays import filled
-from ..util.sparse_graph import row_chunks
+from ..util.sparse_graph import ROWS, row_chunks
 from ._adjacency import Adjacency, as_adjacency
 
 __all__ = ["BROKERAGE_ROLES", "EGO_ROLES", "brokerage", "dominant_role", "ego_roles"]
@@ -55,7 +55,7 @@ BROKERAGE_ROLES: tuple[str, ...] = ("coordinator", "itinerant", "gatekeeper", "l
 EGO_ROLES: tuple[str, ...] = ("insider", "outsider", "connector", "gateway", "neighbour")
 
 
-def brokerage(graph: Adjacency | nx.Graph, groups: Sequence[str] | np.ndarray, *, chunk: int = 4096) -> pd.DataFrame:
+def brokerage(graph: Adjacency | nx.Graph, groups: Sequence[str] | np.ndarray, *, chunk: int = ROWS) -> pd.DataFrame:
     """Gould–Fernandez brokerage counts of every node (undirected; see the module docstring).
 
     Parameters

@@ -15,7 +15,10 @@ if TYPE_CHECKING:
     import numpy as np
     import scipy.sparse as sp
 
-__all__ = ["EdgeGraph", "constraint_of", "edge_constraint", "row_chunks", "symmetric_matrix", "tie_shares", "unit_ties"]
+__all__ = ["EdgeGraph", "ROWS", "constraint_of", "edge_constraint", "row_chunks", "symmetric_matrix", "tie_shares", "unit_ties"]
+
+#: Rows of a sparse product made at a time (bounded memory).
+ROWS = 4096
 
 
 def symmetric_matrix(n: int, a: np.ndarray, b: np.ndarray, weight: np.ndarray) -> sp.csr_matrix:
@@ -46,7 +49,7 @@ def unit_ties(weighted: sp.csr_matrix) -> sp.csr_matrix:
     return mat
 
 
-def row_chunks(n: int, size: int = 4096) -> Iterator[tuple[int, int]]:
+def row_chunks(n: int, size: int = ROWS) -> Iterator[tuple[int, int]]:
     """Ranges of row indices for chunked sparse products (bounded memory).
 
     >>> list(row_chunks(5, 2))
@@ -66,7 +69,7 @@ def tie_shares(weighted: sp.csr_matrix) -> sp.csr_matrix:
     return (sp.diags(inv) @ weighted).tocsr()
 
 
-def constraint_of(weighted: sp.csr_matrix, *, start: int = 0, stop: int | None = None, chunk: int = 4096) -> np.ndarray:
+def constraint_of(weighted: sp.csr_matrix, *, start: int = 0, stop: int | None = None, chunk: int = ROWS) -> np.ndarray:
     """Burt's constraint ``C_i = Σ_{j∈N(i)} (p_ij + Σ_q p_iq p_qj)²`` of the nodes ``start`` to ``stop`` (default:
     all) of the graph ``weighted`` (:func:`symmetric_matrix`), as the row sums of ``(P + (P @ P) ∘ A)²`` by row
     chunks; NaN for a node without ties. Each node's value is the same bit for bit whatever the range.
@@ -126,4 +129,4 @@ class EdgeGraph:
 
 def edge_constraint(graph: EdgeGraph, start: int = 0, stop: int | None = None) -> np.ndarray:
     """:func:`constraint_of` the nodes ``start`` to ``stop`` of ``graph``."""
-    return _constraint_rows(*graph.matrices, start, stop, 4096)
+    return _constraint_rows(*graph.matrices, start, stop, ROWS)
