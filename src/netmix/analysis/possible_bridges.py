@@ -171,16 +171,19 @@ def _merged(c: dict, persons: pd.DataFrame, adj: Adjacency, nbs: list[np.ndarray
     }
 
 
-def _rank_if_same(bridges: pd.DataFrame, m: dict) -> int:
-    """The rank the merged person would take among the confirmed bridges (kind, score, betweenness)."""
-    kind_of = {k: i for i, k in enumerate(BRIDGE_KINDS)}
-    key = (kind_of[m["bridge_kind"]], -m["bridging_score"], -m["betweenness"])
-    ahead = sum(
-        1
-        for k, sc, b in zip(bridges["bridge_kind"], bridges["bridging_score"], bridges["betweenness"], strict=False)
-        if (kind_of.get(k, 9), -float(sc), -float(b)) <= key
-    )
-    return ahead + 1
+_KIND_ORDER = {k: i for i, k in enumerate(BRIDGE_KINDS)}
+
+
+def _bridge_keys(bridges: pd.DataFrame) -> list[tuple[int, float, float]]:
+    """The confirmed bridges' order keys: kind, then score and betweenness, both descending."""
+    columns = (bridges[c].tolist() for c in ("bridge_kind", "bridging_score", "betweenness"))
+    return [(_KIND_ORDER.get(k, 9), -float(sc), -float(b)) for k, sc, b in zip(*columns, strict=True)]
+
+
+def _rank_if_same(keys: list[tuple[int, float, float]], m: dict) -> int:
+    """The rank the merged person would take among the confirmed bridges (their :func:`_bridge_keys`)."""
+    key = (_KIND_ORDER[m["bridge_kind"]], -m["bridging_score"], -m["betweenness"])
+    return sum(1 for k in keys if k <= key) + 1
 
 
 def with_possible_bridges(
@@ -201,6 +204,7 @@ def with_possible_bridges(
     nbs = adj.neighbours
     orgs = cluster_organisations(persons)
     ordered = np.sort(persons["betweenness"].to_numpy(dtype=float))
+    keys = _bridge_keys(bridges)
     rows = []
     for c in candidates(doubles if doubles is not None else pd.DataFrame(), persons, adj):
         m = _merged(c, persons, adj, nbs, exact_max, ordered)
@@ -212,7 +216,7 @@ def with_possible_bridges(
         row.update(
             person_id=str(c["row"]["person_id"]),
             name=str(c["row"]["name"]),
-            rank=_rank_if_same(bridges, m),
+            rank=_rank_if_same(keys, m),
             status="unconfirmed",
             person_ids=f"{c['a']};{c['b']}",
             accounts=str(c["row"]["accounts"]),
