@@ -79,13 +79,18 @@ def constraint_of(weighted: sp.csr_matrix, *, start: int = 0, stop: int | None =
     >>> constraint_of(star).round(3).tolist(), constraint_of(star, start=1).round(3).tolist()
     ([0.5, 1.0, 1.0], [1.0, 1.0])
     """
-    return _constraint_rows(weighted, tie_shares(weighted), unit_ties(weighted), start, stop, chunk)
+    return _constraint_rows(*_matrices(weighted), start, stop, chunk)
+
+
+def _matrices(weighted: sp.csr_matrix) -> tuple[sp.csr_matrix, sp.csr_matrix, sp.csr_matrix]:
+    """What constraint is counted on: the weighted matrix, its tie shares (:func:`tie_shares`) and its 0/1 matrix."""
+    return weighted, tie_shares(weighted), unit_ties(weighted)
 
 
 def _constraint_rows(
     weighted: sp.csr_matrix, p: sp.csr_matrix, tied: sp.csr_matrix, start: int, stop: int | None, chunk: int
 ) -> np.ndarray:
-    """:func:`constraint_of` with the graph's tie shares ``p`` and 0/1 matrix ``tied`` already made."""
+    """:func:`constraint_of` with the graph's tie shares ``p`` and 0/1 matrix ``tied`` already made (:func:`_matrices`)."""
     import numpy as np
 
     stop = weighted.shape[0] if stop is None else stop
@@ -122,9 +127,8 @@ class EdgeGraph:
 
     @functools.cached_property
     def matrices(self) -> tuple[sp.csr_matrix, sp.csr_matrix, sp.csr_matrix]:
-        """The weighted matrix (:func:`symmetric_matrix`), its tie shares (:func:`tie_shares`) and its 0/1 matrix."""
-        weighted = symmetric_matrix(self.n, self.edges[:, 0], self.edges[:, 1], self.weight)
-        return weighted, tie_shares(weighted), unit_ties(weighted)
+        """:func:`_matrices` of the graph's weighted matrix (:func:`symmetric_matrix`)."""
+        return _matrices(symmetric_matrix(self.n, self.edges[:, 0], self.edges[:, 1], self.weight))
 
 
 def edge_constraint(graph: EdgeGraph, start: int = 0, stop: int | None = None) -> np.ndarray:
