@@ -55,6 +55,17 @@ def test_brokerage_matches_brute_force():
     assert df["total"].tolist() == [g.degree(v) * (g.degree(v) - 1) // 2 - tri[v] for v in sorted(g)]
 
 
+def test_brokerage_on_hubs_matches_brute_force():
+    # hubs and many triangles (preferential attachment, then closed triads): every triangle is found from its
+    # node of fewest ties, so the degree order must not lose or double any; brute force enumerates neighbour pairs
+    g = nx.powerlaw_cluster_graph(120, 4, 0.6, seed=3)
+    rnd = random.Random(7)
+    group = {v: rnd.choice(["personal", "professional", "both"]) for v in g}
+    df = brokerage(g, [group[v] for v in sorted(g)], chunk=7)
+    expected = _brute(g, group)
+    assert [df.loc[i, list(expected[v])].to_dict() for i, v in enumerate(sorted(g))] == [expected[v] for v in sorted(g)]
+
+
 def test_dominant_role():
     df = brokerage(nx.star_graph(3), ["x", "x", "y", "z"])
     assert dominant_role(df).tolist() == ["gatekeeper", "", "", ""]
