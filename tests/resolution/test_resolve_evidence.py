@@ -108,3 +108,20 @@ def test_diminutive_variant_is_merged():
     # -1.5 + 2.6 + 0.5 = 1.6, plus the population term of "Sébastien Martin"
     assert row["confidence"] == pytest.approx(sig(1.6 + population_term("sebastien", "martin")), abs=1e-4)
     assert row["name"] == "Sébastien Martin"  # the most complete name
+
+
+def test_shared_counts_by_hand():
+    # entities 0..5, labels: 2 and 3 are one person (label 2), the others their own. Ties: 0–2, 0–3, 0–4, 1–2, 1–4,
+    # 1–5, 5–0 (written v < u once) and 0–1. Pair (0, 1): neighbours of 0 by label {1, 2, 4, 5}, of 1 {0, 2, 4, 5}; the
+    # partners' own labels (0, 1) are not counted: shared {2, 4, 5} = 3. Pair (2, 3): 2 sees {0, 1}, 3 sees {0}: 1.
+    # Pair (4, 5): both see {0, 1}: 2.
+    import numpy as np
+    import pandas as pd
+
+    from netmix.resolution.match import shared_counts
+
+    edges = pd.DataFrame({"u": [0, 0, 0, 1, 1, 1, 0, 0], "v": [2, 3, 4, 2, 4, 5, 5, 1]})
+    labels = np.array([0, 1, 2, 2, 4, 5])
+    shared, degree = shared_counts(6, edges, labels, np.array([0, 2, 4]), np.array([1, 3, 5]))
+    assert shared.tolist() == [3, 1, 2]
+    assert degree.tolist() == [5, 4, 2, 1, 2, 2]

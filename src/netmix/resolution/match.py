@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import scipy.sparse as sp
 from rapidfuzz import fuzz, process
 
 from ..util.arrays import filled, group_starts, unique_sorted
@@ -97,13 +98,14 @@ def shared_counts(n: int, edges: pd.DataFrame, labels: np.ndarray, i: np.ndarray
     dst = np.concatenate([v, u])
     deg = np.bincount(src, minlength=n)
     L = int(labels.max()) + 1 if len(labels) else 1
-    codes = np.sort(src * L + labels[dst])
-    if len(codes):
-        codes = codes[np.concatenate([[True], codes[1:] != codes[:-1]])]
-    owner = codes // L
-    lab = codes % L
-    counts = np.bincount(owner, minlength=n)
-    starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    # each entity's distinct neighbour labels, sorted: the rows of an entity × label matrix (a counting sort by
+    # entity, then short sorts within each row: twice as fast as sorting the codes src · L + label)
+    rows = sp.csr_matrix((np.ones(len(src), dtype=np.int32), (src, labels[dst])), shape=(n, L))
+    rows.sum_duplicates()
+    counts = np.diff(rows.indptr)
+    starts = rows.indptr[:-1].astype(np.int64)
+    lab = rows.indices.astype(np.int64)
+    codes = np.repeat(np.arange(n, dtype=np.int64), counts) * L + lab
     c_i = counts[i]
     total = int(c_i.sum())
     if total == 0:
