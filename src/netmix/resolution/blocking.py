@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from ..util.arrays import contains, filled, group_starts, texts, unique_sorted
+from ..util.arrays import contains, filled, group_starts, text_order, texts, unique_sorted
 from ..util.urls import normalise_url
 from .entities import Entities
 from .normalise import NameKey, block_keys, normalise_email, normalise_phone
@@ -166,7 +166,7 @@ def _neighbourhood_pairs(keys: pd.Series, window: int = WINDOW) -> pd.DataFrame:
     valid = np.flatnonzero(k != "")
     out_i, out_j = [], []
     for variant in (k[valid], np.array([x[::-1] for x in k[valid]], dtype=object)):
-        order = valid[np.argsort(variant, kind="stable")]
+        order = valid[text_order(variant)]
         for off in range(1, window + 1):
             a, b = order[:-off], order[off:]
             out_i.append(np.minimum(a, b))

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ..model import BOTH, RESOLVED_PERSON_COLUMNS, TIE_COLUMNS, frame
-from ..util.arrays import blank_text, filled, group_starts, texts
+from ..util.arrays import blank_text, filled, group_starts, text_order, texts
 from .entities import Entities
 
 __all__ = ["person_ids", "person_ties", "persons_table", "union"]
@@ -128,7 +128,7 @@ def person_ids(ents: Entities, root: np.ndarray) -> np.ndarray:
         for x in nodes:
             keys[x] = f"~node|{folded[x]}|{nb_key[x]}"
     # the smallest key of each root: sort by key, then stably by root, and take each root's first
-    by_key = np.argsort(keys, kind="stable")
+    by_key = text_order(keys)
     order = by_key[np.argsort(root[by_key], kind="stable")]
     first = group_starts(root[order])
     best_of = dict(zip(root[order][first].tolist(), keys[order][first].tolist(), strict=False))

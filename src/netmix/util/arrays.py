@@ -27,6 +27,7 @@ __all__ = [
     "places",
     "run_starts",
     "text_array",
+    "text_order",
     "texts",
     "unique_sorted",
 ]
@@ -148,6 +149,17 @@ def group_starts(keys: np.ndarray) -> np.ndarray:
     [0, 2, 3]
     """
     return np.flatnonzero(run_starts(keys)).astype(np.int64)
+
+
+def text_order(values: np.ndarray) -> np.ndarray:
+    """The indices that sort an array of texts stably, as ``np.argsort(values, kind="stable")``: Python's sort,
+    which compares strings directly, in about half the time numpy takes on an object array.
+
+    >>> text_order(np.array(["b", "a", "b", "a"], dtype=object)).tolist()
+    [1, 3, 0, 2]
+    """
+    items = values.tolist()
+    return np.fromiter(sorted(range(len(items)), key=items.__getitem__), dtype=np.int64, count=len(items))
 
 
 def unique_sorted(values: np.ndarray) -> np.ndarray:
