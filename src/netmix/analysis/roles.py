@@ -122,8 +122,8 @@ def _tied_pairs(b: sp.csr_matrix, codes: np.ndarray, onehot: sp.csr_matrix, chun
     down = up.T.tocsr()
     codes, onehot = codes[order], onehot[order]
     for g in range(k):
-        through = up @ sp.diags((codes == g).astype(float))  # two-paths whose middle (or lowest) node is in g
-        from_low = down @ sp.diags((codes == g).astype(float))
+        in_g = sp.diags((codes == g).astype(float))
+        through, from_low = up @ in_g, down @ in_g  # two-paths whose middle (or lowest) node is in g
         counts = np.zeros((n, k))
         ends = []
         for s, e in row_chunks(n, chunk):
