@@ -152,7 +152,7 @@ def _resolve(
         on_ties(ids.tolist(), ties)
     persons = persons_table(ents, c, pid, spheres)
     forced_roots = {int(root[a]) for a, _ in forced}
-    doubles, duplicates = build_doubles(ents, c, scored, root, pid, deg, persons, spheres, forced_roots)
+    doubles, duplicates = build_doubles(ents, c, scored, root, pid, deg, persons, spheres, forced_roots, ties)
     applied = _apply_decisions(doubles, refs, c["contact_id"].tolist())
 
     out_contacts = c.copy()

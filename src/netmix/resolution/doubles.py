@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ..model import DOUBLE_COLUMNS
-from ..util.arrays import group_starts, texts, unique_sorted
+from ..util.arrays import group_starts, texts
 from .entities import Entities, object_frame
 from .facts import Fact, Facts, evidence_facts, suggestion_facts
 from .weights import REVIEW_FLOOR, STRONG
@@ -21,23 +21,19 @@ DECIDED_SAME: Facts = (Fact("decided_same"),)
 __all__ = ["build_doubles", "DOUBLE_EXTRA", "DUPLICATE_COLUMNS", "DECIDED_SAME"]
 
 
-def _neighbour_spheres(ents: Entities, pid: np.ndarray, persons: pd.DataFrame, of: np.ndarray) -> dict[str, Counter]:
-    """For the persons of entities ``of``: how many of their tie neighbours (persons tied to them,
-    as in :func:`~netmix.resolution.persons.person_ties`) are in each sphere."""
-    e = ents.edges
-    if e.empty:
+def _neighbour_spheres(ties: pd.DataFrame, pid: np.ndarray, persons: pd.DataFrame, of: np.ndarray) -> dict[str, Counter]:
+    """For the persons of entities ``of``: how many of their tie neighbours (persons tied to them in ``ties``,
+    :func:`~netmix.resolution.persons.person_ties`) are in each sphere."""
+    if ties.empty:
         return {}
-    ids, code = np.unique(pid.astype(object), return_inverse=True)
-    a = code[e["u"].to_numpy(dtype=np.int64)]
-    b = code[e["v"].to_numpy(dtype=np.int64)]
-    p = len(ids)
-    wanted = np.zeros(p, dtype=bool)
-    wanted[code[of]] = True
-    near = (a != b) & (wanted[a] | wanted[b])  # ties of the wanted persons only
-    tied = unique_sorted(np.minimum(a, b)[near] * p + np.maximum(a, b)[near])  # one per person pair
+    ids = ties["a"].cat.categories  # every person's id, sorted; the ends are read by their codes
+    a, b = ties["a"].cat.codes.to_numpy(dtype=np.int64), ties["b"].cat.codes.to_numpy(dtype=np.int64)
+    wanted = np.zeros(len(ids), dtype=bool)
+    wanted[ids.get_indexer(pid[of])] = True
+    near = wanted[a] | wanted[b]  # ties of the wanted persons only (one per person pair)
     sph, sph_names = pd.factorize(persons["sphere"].to_numpy(dtype=object))
-    sph_of = sph[pd.Index(persons["person_id"].to_numpy(dtype=object), dtype=object).get_indexer(pd.Index(ids, dtype=object))]
-    x, y = np.concatenate([tied // p, tied % p]), np.concatenate([tied % p, tied // p])
+    sph_of = sph[pd.Index(persons["person_id"].to_numpy(dtype=object), dtype=object).get_indexer(ids)]
+    x, y = np.concatenate([a[near], b[near]]), np.concatenate([b[near], a[near]])
     keep = wanted[x]
     x, s = x[keep], sph_of[y[keep]]
     keep = np.asarray(sph_names != "", dtype=bool)[s]
@@ -171,6 +167,7 @@ def build_doubles(
     persons: pd.DataFrame,
     spheres: dict[str, str],
     forced_roots: set[int],
+    ties: pd.DataFrame,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The doubles rows (DOUBLE_COLUMNS + decision + contact_ids, decision still empty) and the duplicates."""
     n = ents.n_contacts
@@ -180,7 +177,7 @@ def build_doubles(
     pr = _Pairs(scored, n, deg)
     sc = pr.sc
     multi, members = _members(root, n)
-    nbs = _neighbour_spheres(ents, pid, persons, multi)
+    nbs = _neighbour_spheres(ties, pid, persons, multi)
     ri = root[sc["i"].to_numpy(dtype=np.int64)]
     rj = root[sc["j"].to_numpy(dtype=np.int64)]
     inside: dict[int, list[int]] = {}
