@@ -36,6 +36,7 @@ import pandas as pd
 from .._version import __version__
 from ..model import Analysis, Resolution
 from ..privacy import Pseudonymizer
+from ..util.arrays import text_order
 from .layout import layout_view
 from .people import SPHERE_COLORS, View, build_view
 
@@ -177,7 +178,7 @@ def _export(
     pos = positions if positions is not None else layout_view(view, seed=seed)
     pids = view.persons["person_id"].tolist()
     ident = [pseudonymizer.token(p) for p in pids] if pseudonymizer is not None else pids
-    order = np.argsort(np.array(ident, dtype=object), kind="stable") if ident else np.zeros(0, dtype=np.int64)
+    order = text_order(np.array(ident, dtype=object))
     lo, hi, weight, kind = _edges(view, order)
     ids = _escape(pd.Series(ident, dtype=object), attribute=True)
     return _Export(
