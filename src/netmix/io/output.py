@@ -88,7 +88,9 @@ def csv_bytes(df: pd.DataFrame, *, spreadsheet: bool = True) -> bytes:
     """The CSV text of ``df`` as bytes: BOM + CRLF + neutralised cells when ``spreadsheet``.
 
     Cells are made column by column (numbers formatted with 6 significant digits, text made
-    safe with vectorised string operations); the csv module only joins and quotes them.
+    safe with vectorised string operations); the csv module only joins and quotes them, ``_ROWS``
+    rows at a time (each block's text reuses the memory the last one freed: made whole, the text of
+    a 12 MB file took fresh pages from the system three times over).
 
     >>> data = csv_bytes(pd.DataFrame({"name": ["=1+1", "Zoë"], "score": [0.5, float("nan")]}))
     >>> data.decode("utf-8-sig").splitlines()
@@ -98,9 +100,18 @@ def csv_bytes(df: pd.DataFrame, *, spreadsheet: bool = True) -> bytes:
     writer = csv.writer(buf, lineterminator="\r\n" if spreadsheet else "\n")
     writer.writerow(list(df.columns))
     columns = [_cells(df.iloc[:, i], spreadsheet) for i in range(df.shape[1])]
-    writer.writerows(zip(*columns, strict=True))
-    data = buf.getvalue().encode("utf-8")
-    return (b"\xef\xbb\xbf" + data) if spreadsheet else data
+    data = bytearray(b"\xef\xbb\xbf" if spreadsheet else b"")
+    for start in range(0, len(df), _ROWS):
+        writer.writerows(zip(*(cells[start : start + _ROWS] for cells in columns), strict=True))
+        data += buf.getvalue().encode("utf-8")
+        buf.seek(0)
+        buf.truncate()
+    data += buf.getvalue().encode("utf-8")  # the header of a table without rows
+    return bytes(data)
+
+
+#: The rows :func:`csv_bytes` joins at a time.
+_ROWS = 2_000
 
 
 def _cells(col: pd.Series, spreadsheet: bool) -> list:

@@ -55,7 +55,9 @@ NODE_ATTRIBUTES: tuple[tuple[str, str], ...] = (
 #: The characters XML 1.0 cannot hold (https://www.w3.org/TR/xml/#charsets).
 XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _TEXT = ("name", "cluster", "sphere_key", "ego_role")
-_CHUNK = 50_000
+#: Lines made and encoded at a time. Small enough that each chunk's strings reuse the memory the last one freed: at
+#: 50,000 lines (7 MB) every chunk took fresh pages from the system, and page faults cost a third of the file's time.
+_CHUNK = 5_000
 _GEXF_NS = 'xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
 _GEXF_SCHEMA = 'xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd"'
 _GRAPHML_NS = (
