@@ -161,6 +161,11 @@ def main() -> None:
     # its forked children, the interpreter that counts betweenness) go without; numpy reads this when first
     # imported; a value the user set wins.
     os.environ.setdefault("NUMPY_MADVISE_HUGEPAGE", "0")
+    # numpy and scipy each load an OpenBLAS whose worker threads, started with it, spin for a while on the other
+    # core: about 0.25 s of CPU in every process that imports both, taken from the run's other process. netmix
+    # does no dense linear algebra (its matrices are sparse, multiplied by scipy's own code), so its processes go
+    # without them (A/B over 6 pairs on the large scenario: 0.3 s less CPU, 7.46 -> 7.39 s); a value the user set wins.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     try:
         cli(prog_name="netmix")
     except SystemExit as done:
