@@ -214,5 +214,5 @@ def _neighbour_clusters(adj: Adjacency, mem: np.ndarray) -> np.ndarray:
     v = np.concatenate([adj.src, adj.dst])
     c = np.concatenate([mem[adj.dst], mem[adj.src]])
     width = int(mem.max(initial=0)) + 1
-    pairs = np.unique(v[c >= 0] * width + c[c >= 0])  # distinct (node, neighbour cluster)
+    pairs = pd.unique(v[c >= 0] * width + c[c >= 0])  # distinct (node, neighbour cluster)
     return np.bincount(pairs // width, minlength=adj.n)

@@ -72,7 +72,7 @@ def _float_cells(values: np.ndarray) -> list[str]:
     """
     if (values == 0).any() and np.signbit(values[values == 0]).any():  # -0.0 and 0.0 are one value to np.unique
         return list(map(_float_text, values.tolist()))
-    distinct, inverse = np.unique(values, return_inverse=True)  # NaNs are one value
+    inverse, distinct = pd.factorize(values, use_na_sentinel=False)  # NaNs are one value
     return np.array(list(map(_float_text, distinct.tolist())), dtype=object)[inverse].tolist()
 
 

@@ -163,9 +163,9 @@ def _float_texts(values: np.ndarray) -> list[str]:
     """
     if not len(values):
         return []
-    bits, where = np.unique(np.ascontiguousarray(values, dtype=np.float64).view(np.int64), return_inverse=True)
+    where, bits = pd.factorize(np.ascontiguousarray(values, dtype=np.float64).view(np.int64))  # hashed, not sorted
     said = np.array([str(v) for v in bits.view(np.float64).tolist()], dtype=object)
-    return said[where.ravel()].tolist()
+    return said[where].tolist()
 
 
 def _export(

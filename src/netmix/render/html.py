@@ -284,8 +284,9 @@ def _between_clusters(view: View, node_of: list[str]) -> Counter:
     lo, hi = np.minimum(a, b)[a != b], np.maximum(a, b)[a != b]
     if not len(lo):
         return Counter()
-    pairs, counts = np.unique(np.column_stack([lo, hi]), axis=0, return_counts=True)
-    pair_names = (tuple(sorted((str(names[x]), str(names[y])))) for x, y in pairs.tolist())
+    keys, counts = np.unique(lo * len(names) + hi, return_counts=True)  # in (lo, hi) order
+    first, second = np.divmod(keys, len(names))
+    pair_names = (tuple(sorted((str(names[x]), str(names[y])))) for x, y in zip(first.tolist(), second.tolist(), strict=True))
     return Counter(dict(zip(pair_names, (int(n) for n in counts.tolist()), strict=True)))
 
 
