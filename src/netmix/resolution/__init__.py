@@ -39,7 +39,7 @@ import pandas as pd
 
 from ..model import CONTACT_COLUMNS, REQUEST_COLUMNS, Resolution, TieSet, frame
 from ..util import collector
-from ..util.arrays import blank_text, filled, text_array
+from ..util.arrays import blank_text, filled, text_array, unique_texts
 from .blocking import candidate_pairs, url_key
 from .decisions import Decision, Decisions, decisions_template, load_decisions
 from .doubles import build_doubles
@@ -146,7 +146,7 @@ def _resolve(
     forced, forbidden = _forced_and_forbidden(refs)
     scored, root, deg, rounds = _rounds(ents, pairs, rel, fz, threshold, forced, forbidden)
     pid = person_ids(ents, root)
-    ids, code = np.unique(pid.astype(object), return_inverse=True)  # every person's id, sorted; each entity's
+    ids, code = unique_texts(pid.astype(object))  # every person's id, sorted; each entity's
     ties = person_ties(ents, ids, code)
     if on_ties is not None:
         on_ties(ids.tolist(), ties)

@@ -30,6 +30,7 @@ __all__ = [
     "text_order",
     "texts",
     "unique_sorted",
+    "unique_texts",
 ]
 
 
@@ -160,6 +161,22 @@ def text_order(values: np.ndarray) -> np.ndarray:
     """
     items = values.tolist()
     return np.fromiter(sorted(range(len(items)), key=items.__getitem__), dtype=np.int64, count=len(items))
+
+
+def unique_texts(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct texts, sorted, and each value's place among them, as ``np.unique(values, return_inverse=True)``
+    on an object array: the texts hashed (``pandas.factorize``), then only the distinct ones put in order by
+    :func:`text_order`.
+
+    >>> ids, code = unique_texts(np.array(["b", "a", "b", "c"], dtype=object))
+    >>> ids.tolist(), code.tolist()
+    (['a', 'b', 'c'], [1, 0, 1, 2])
+    """
+    codes, distinct = pd.factorize(values)
+    order = text_order(np.asarray(distinct, dtype=object))
+    place = np.empty(len(order), dtype=np.int64)
+    place[order] = np.arange(len(order))
+    return np.asarray(distinct, dtype=object)[order], place[codes]
 
 
 def unique_sorted(values: np.ndarray) -> np.ndarray:
