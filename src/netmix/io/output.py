@@ -70,7 +70,7 @@ def _float_cells(values: np.ndarray) -> list[str]:
     >>> _float_cells(np.array([0.0, -0.0]))
     ['0', '-0']
     """
-    if (values == 0).any() and np.signbit(values[values == 0]).any():  # -0.0 and 0.0 are one value to np.unique
+    if (values == 0).any() and np.signbit(values[values == 0]).any():  # -0.0 and 0.0 are one value to pandas.factorize
         return list(map(_float_text, values.tolist()))
     inverse, distinct = pd.factorize(values, use_na_sentinel=False)  # NaNs are one value
     return np.array(list(map(_float_text, distinct.tolist())), dtype=object)[inverse].tolist()

@@ -172,11 +172,12 @@ def unique_texts(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     >>> ids.tolist(), code.tolist()
     (['a', 'b', 'c'], [1, 0, 1, 2])
     """
-    codes, distinct = pd.factorize(values)
-    order = text_order(np.asarray(distinct, dtype=object))
+    codes, found = pd.factorize(values)
+    distinct = np.asarray(found, dtype=object)
+    order = text_order(distinct)
     place = np.empty(len(order), dtype=np.int64)
     place[order] = np.arange(len(order))
-    return np.asarray(distinct, dtype=object)[order], place[codes]
+    return distinct[order], place[codes]
 
 
 def unique_sorted(values: np.ndarray) -> np.ndarray:
