@@ -180,7 +180,9 @@ def _compile(env: dict[str, str] | None) -> None:
     compiled netmix's 150 modules again (0.12 s) while the script's libraries came compiled."""
     where = [sys.executable, "-c", "import netmix, os; print(os.path.dirname(netmix.__file__))"]
     package = subprocess.run(where, check=True, capture_output=True, text=True, env=env).stdout.strip()
-    subprocess.run([sys.executable, "-m", "compileall", "-q", package], check=True, capture_output=True, env=env)
+    done = subprocess.run([sys.executable, "-m", "compileall", "-q", package], capture_output=True, env=env)
+    if done.returncode:  # a read-only tree, say: the runs then compile netmix's modules each time, as they did
+        print(f"note     : netmix's modules could not all be compiled in {package}; its runs compile them", flush=True)
 
 
 def _netmix_cmd(src: Path | None) -> tuple[list[str], dict[str, str] | None]:
