@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import OutputError
-from ..util.arrays import all_strings
+from ..util.arrays import all_strings, float_texts
 from .publish import OutputDir
 
 __all__ = ["EXCEL_CELL_LIMIT", "TRIGGERS", "OutputDir", "csv_bytes", "json_bytes", "safe_cell", "write_atomic"]
@@ -62,18 +62,15 @@ def _float_text(value: float) -> str:
 
 
 def _float_cells(values: np.ndarray) -> list[str]:
-    """:func:`_float_text` of every value, made once per distinct value (a column of persons repeats most of its
-    values: 226,000 floats hold 42,000 distinct ones on the large scenario).
+    """:func:`_float_text` of every value, made once per distinct value (:func:`~netmix.util.arrays.float_texts`: a
+    column of persons repeats most of its values, 226,000 floats hold 42,000 distinct ones on the large scenario).
 
     >>> _float_cells(np.array([0.5, np.nan, 0.5, 0.0, 2e15, np.nan]))
     ['0.5', '', '0.5', '0', '2000000000000000.0', '']
     >>> _float_cells(np.array([0.0, -0.0]))
     ['0', '-0']
     """
-    if (values == 0).any() and np.signbit(values[values == 0]).any():  # -0.0 and 0.0 are one value to pandas.factorize
-        return list(map(_float_text, values.tolist()))
-    inverse, distinct = pd.factorize(values, use_na_sentinel=False)  # NaNs are one value
-    return np.array(list(map(_float_text, distinct.tolist())), dtype=object)[inverse].tolist()
+    return float_texts(values, _float_text)
 
 
 def _format(value: Any) -> Any:

@@ -36,7 +36,7 @@ import pandas as pd
 from .._version import __version__
 from ..model import Analysis, Resolution
 from ..privacy import Pseudonymizer
-from ..util.arrays import text_order
+from ..util.arrays import float_texts, text_order
 from .layout import layout_view
 from .people import SPHERE_COLORS, View, build_view
 
@@ -152,20 +152,7 @@ def _edges(view: View, order: np.ndarray) -> tuple[list[int], list[int], list[st
         by_id[np.lexsort((high, low))] = np.arange(m)
     src, dst = ends.min(axis=1), ends.max(axis=1)
     by = np.lexsort((by_id, src))
-    return src[by].tolist(), dst[by].tolist(), _float_texts(weights[by]), kinds[by].tolist()
-
-
-def _float_texts(values: np.ndarray) -> list[str]:
-    """``str`` of every float, made once per distinct value (bit for bit: ``-0.0`` stays apart from ``0.0``).
-
-    >>> _float_texts(np.array([1.0, 0.5, 1.0, -0.0]))
-    ['1.0', '0.5', '1.0', '-0.0']
-    """
-    if not len(values):
-        return []
-    where, bits = pd.factorize(np.ascontiguousarray(values, dtype=np.float64).view(np.int64))  # hashed, not sorted
-    said = np.array([str(v) for v in bits.view(np.float64).tolist()], dtype=object)
-    return said[where].tolist()
+    return src[by].tolist(), dst[by].tolist(), float_texts(weights[by], str), kinds[by].tolist()
 
 
 def _export(

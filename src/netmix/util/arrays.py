@@ -9,7 +9,7 @@ numpy 2.4, which is many times slower than sorting for int64 codes; these helper
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import numpy as np
@@ -21,6 +21,7 @@ __all__ = [
     "blank_text",
     "contains",
     "filled",
+    "float_texts",
     "group_positions",
     "group_starts",
     "mid_rank",
@@ -178,6 +179,18 @@ def unique_texts(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     place = np.empty(len(order), dtype=np.int64)
     place[order] = np.arange(len(order))
     return distinct[order], place[codes]
+
+
+def float_texts(values: np.ndarray, say: Callable[[float], str]) -> list[str]:
+    """``say`` of every float of ``values``, called once per distinct value, bit for bit (``-0.0`` apart from
+    ``0.0``): the values hashed (``pandas.factorize``), not sorted. Columns repeat most of their values.
+
+    >>> float_texts(np.array([1.0, 0.5, 1.0, -0.0]), str)
+    ['1.0', '0.5', '1.0', '-0.0']
+    """
+    where, bits = pd.factorize(np.ascontiguousarray(values, dtype=np.float64).view(np.int64))
+    said = np.array([say(v) for v in bits.view(np.float64).tolist()], dtype=object)
+    return said[where].tolist()
 
 
 def unique_sorted(values: np.ndarray) -> np.ndarray:
