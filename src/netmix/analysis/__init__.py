@@ -17,6 +17,6 @@ company would otherwise create brokers out of nothing). ``params["structure"]`` 
 """
 
 from .circles import find_circles
-from .run import analyse, structure_ahead
+from .run import ANALYSIS_STEPS, analyse, structure_ahead
 
-__all__ = ["analyse", "find_circles", "structure_ahead"]
+__all__ = ["ANALYSIS_STEPS", "analyse", "find_circles", "structure_ahead"]

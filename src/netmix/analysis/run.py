@@ -27,9 +27,15 @@ from .steps import (
 )
 from .tables import bridges_table, circle_facts, output_order, result_tables, run_params, summary_facts
 
-__all__ = ["analyse", "run_steps", "structure_ahead"]
+__all__ = ["ANALYSIS_STEPS", "analyse", "run_steps", "structure_ahead"]
 
 Progress = Callable[[str], None]
+
+#: The code of each step :func:`analyse` announces to its ``progress`` callback, in order (the CLI words them in the
+#: run's language; timings.json keeps them as they are).
+ANALYSIS_STEPS: tuple[str, ...] = (
+    "waves", "person_graph", "clusters", "roles", "effective_size", "exclusions", "circles", "betweenness", "overlap",
+)  # fmt: skip
 
 
 def _quiet(step: str) -> None:
@@ -57,7 +63,7 @@ def analyse(
     labels : mapping of str to str, optional
         The user's cluster labels (cluster → label; :func:`.labels.load_labels`).
     progress : callable, optional
-        Called with a short step description (the CLI prints it on stderr).
+        Called with the code of each step as it starts (:data:`ANALYSIS_STEPS`; the CLI says it on stderr).
     ahead : Ahead, optional
         :func:`structure_ahead` of this resolution's persons and ties with the same ``options``, started
         while the resolution was being made; ``None``: started here.
@@ -116,32 +122,32 @@ def run_steps(
     persons = prepare_persons(resolution)
     if ahead is None:  # the slowest measures, counted meanwhile (another process on big graphs)
         ahead = start_structure(persons["person_id"].tolist(), resolution.ties, opts)
-    step("finding connection waves")
+    step("waves")
     waves = find_waves(resolution, opts)
-    step("building the person graph")
+    step("person_graph")
     observed_table = observed_ties(resolution)
     observed = ahead.observed
     ties = person_ties(resolution, infer=opts.infer, waves=waves, observed=observed_table)
-    step("finding clusters")
+    step("clusters")
     codes, cluster_info = add_clusters(persons, observed, waves, opts)
     add_structure(persons, observed, codes, opts, step)
     persons["inferred_degree"] = inferred_degree(persons, ties.inferred)
-    step("labelling clusters and finding exclusions")
+    step("exclusions")
     spheres = account_spheres(accounts, resolution.contacts)
     tables = result_tables(persons, observed, resolution.requests, list(spheres), labels, opts)
     tables["waves"] = waves
     # the slowest measures: these steps wait for them, circles first (this process may find some of their partitions
     # itself while the other still counts betweenness), then constraint and betweenness (the caller's work meanwhile)
-    step("finding circles")
+    step("circles")
     tables["circles"], tables["circle_members"], persons["circles"] = circle_tables(
         persons, observed, ahead.circles(), accounts=list(spheres), exclusions=tables["exclusions"], labels=labels,
         min_mutual=opts.min_mutual,
     )  # fmt: skip
-    step("measuring betweenness and constraint")
+    step("betweenness")
     if meanwhile is not None:
         meanwhile()
     betweenness_info = add_betweenness(persons, codes, opts, ahead)
-    step("measuring overlap")
+    step("overlap")
     ov = overlap(persons, spheres, contacts=resolution.contacts)
     tables["bridges"] = with_possible_bridges(
         bridges_table(persons, top=opts.top_bridges), persons, observed, resolution.doubles, exact_max=opts.exact_betweenness_max

@@ -183,10 +183,10 @@ def add_structure(persons: pd.DataFrame, observed: Adjacency, codes: np.ndarray,
     process.
     """
     is_contact = persons["is_contact"].eq("1").to_numpy()
-    step("computing roles (brokerage, ego roles)")
+    step("roles")
     groups = np.where(persons["sphere"].to_numpy() == "", "none", persons["sphere"].to_numpy())
     brk = brokerage(observed, groups)
-    step("measuring structural holes (effective size)")
+    step("effective_size")
     degree = observed.degree
     # brokerage counted every open pair of neighbours: the others are the triangles effective size needs
     esz = effective_size(observed, triangles=degree * (degree - 1) // 2 - brk["total"].to_numpy())

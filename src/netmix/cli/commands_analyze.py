@@ -24,27 +24,26 @@ def _progress(msg: str) -> None:
     click.echo(f"netmix: {msg}…", err=True)
 
 
-def _say_imports(result: Any, verbose: bool) -> None:
-    """On stderr: each account set aside for yielding no contact, and the import issues (counted, or listed)."""
+def _say_imports(result: Any, verbose: bool, lang: str) -> None:
+    """On stderr, in ``lang``: each account set aside for yielding no contact, and the import issues (counted, or
+    listed)."""
     from collections import Counter
 
-    from ..importers.account import EMPTY_REASONS
+    from ..render.i18n import t, value
 
     for e in result.empty:
-        reason = EMPTY_REASONS.get(e["reason"], e["reason"])
-        click.echo(
-            f"netmix: warning: account '{e['account']}' yields no contact and was left out ({e['file']}: {reason}); "
-            "give the folder or zip its platform sent — `netmix contacts PATH` shows what is read",
-            err=True,
-        )
+        reason = value(lang, "progress.empty", e["reason"])
+        click.echo(f"netmix: {t(lang, 'progress.empty', account=e['account'], file=e['file'], reason=reason)}", err=True)
     for name, imported in result.imports.items():
         counts = Counter(issue.severity for issue in imported.issues)
         if verbose:
             for issue in imported.issues:
                 click.echo(f"netmix: {name}: {issue}", err=True)
         elif counts:
-            said = ", ".join(f"{n} {kind}{'s' if n > 1 else ''}" for kind, n in sorted(counts.items()))
-            click.echo(f"netmix: {name}: {said} while importing (-v lists them; run.json keeps them)", err=True)
+            said = ", ".join(
+                t(lang, f"progress.issues.{kind}.{'n' if n > 1 else '1'}", n=n) for kind, n in sorted(counts.items())
+            )
+            click.echo(f"netmix: {t(lang, 'progress.issues', account=name, counts=said)}", err=True)
 
 
 @click.command("analyze")
@@ -89,20 +88,19 @@ def analyze_cmd(
     config = build_config(config_path, accounts, ties, **overrides)
     with hold(out, force=force):  # checked and locked before the work, not after
         pseudo = pseudonymizer_for(config, Path(out))
-        with progress_display(quiet=quiet) as progress:
+        with progress_display(quiet=quiet, lang=config.lang) as progress:
             result = run(config, progress=progress)
             written = write_outputs(
                 result, out, html=html, images=images, graphml=graphml, pseudonymizer=pseudo, progress=progress
             )
+    from ..render.i18n import t
     from .main import keep_until_exit
 
     keep_until_exit(result)
-    _say_imports(result, verbose)
+    _say_imports(result, verbose, config.lang)
     s = result.analysis.summary
-    click.echo(
-        f"{s.get('persons', '?')} persons, {s.get('doubles', '?')} doubles, {s.get('clusters', '?')} clusters, "
-        f"{s.get('exclusions', '?')} exclusions → {out}/ ({len(written)} files)"
-    )
+    figures = {k: s.get(k, "?") for k in ("persons", "doubles", "clusters", "exclusions")}
+    click.echo(t(config.lang, "progress.summary", **figures, out=out, files=len(written)))
 
 
 @click.command("viz")
@@ -123,10 +121,11 @@ def viz_cmd(
     from ..io.output import write_atomic
     from ..pipeline import run
     from ..render.html import map_html
+    from ..render.i18n import t
 
     config = build_config(config_path, accounts, ties, **overrides)
     pseudo = pseudonymizer_for(config, None)
-    with progress_display() as progress:
+    with progress_display(lang=config.lang) as progress:
         result = run(config, progress=progress)
     page = map_html(result.analysis, result.resolution, config.accounts, lang=config.lang, pseudonymizer=pseudo, seed=config.seed)
     write_atomic(out, page.encode("utf-8"))
@@ -136,7 +135,7 @@ def viz_cmd(
         stem = os.path.splitext(out)[0]
         for fmt in ("png", "svg"):
             write_atomic(f"{stem}.{fmt}", map_image(result.analysis, fmt=fmt, pseudonymizer=pseudo, seed=config.seed))
-    click.echo(f"map written to {out}")
+    click.echo(t(config.lang, "progress.viz", path=out))
 
 
 @click.command("demo")
@@ -155,10 +154,11 @@ def demo_cmd(lang: str, out: str | None, anonymize: bool | None, open_: bool) ->
     """Build the synthetic sample scenario and its report, offline, in one command."""
     from ..config import load_config
     from ..pipeline import run, write_outputs
+    from ..render.i18n import t
     from ..scenario import generate
 
     root = Path(out) if out else Path(tempfile.mkdtemp(prefix="netmix-demo-"))
-    _progress(f"building the sample scenario in {root / 'scenario'}")
+    _progress(t(lang, "progress.demo", path=root / "scenario"))
     generate(root / "scenario", scale="small")
     config = load_config(root / "scenario" / "netmix.toml").merged(lang=lang, anonymize=anonymize)
     pseudo = None
@@ -166,11 +166,11 @@ def demo_cmd(lang: str, out: str | None, anonymize: bool | None, open_: bool) ->
         from ..privacy import Pseudonymizer
 
         pseudo = Pseudonymizer(os.urandom(32))  # a throw-away key: demo pseudonyms need no re-linking
-    with progress_display() as progress:
+    with progress_display(lang=lang) as progress:
         result = run(config, progress=progress)
         write_outputs(result, root / "report", images=False, pseudonymizer=pseudo, progress=progress)
     report = root / "report" / "report.html"
-    click.echo(f"report: {report}")
+    click.echo(t(lang, "progress.demo.report", path=report))
     if open_ and _has_display():
         import webbrowser
 

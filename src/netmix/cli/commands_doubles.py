@@ -90,7 +90,7 @@ def doubles_cmd(
     from .progress import progress_display
 
     config = build_config(config_path, legacy_accounts + accounts, ties, **overrides)
-    with progress_display() as progress:
+    with progress_display(lang=config.lang) as progress:
         imports, tiesets = import_all(config, progress)
     for acc in config.accounts:
         got = f"{len(imports[acc.name].contacts)} contacts" if acc.name in imports else "no contact (left out)"

@@ -203,7 +203,12 @@ def run_inputs(f: F) -> F:
         click.option(
             "--labels", type=click.Path(dir_okay=False), default=None, help="Your names for clusters (CSV: cluster,label)."
         ),
-        click.option("--lang", type=click.Choice(["en", "fr"]), default=None, help="Language of the map and report."),
+        click.option(
+            "--lang",
+            type=click.Choice(["en", "fr"]),
+            default=None,
+            help="Language of the map, the report, the tables' words and the progress lines.",
+        ),
         anonymize_option,
         key_file_option,
     )

@@ -18,11 +18,11 @@ TIMINGS_FILE = "timings.json"
 class StepEvent:
     """One step of a run starting (``done=False``) or ending (``done=True``).
 
-    ``step`` is a code: ``import`` (one account), ``ties`` (one tie file), ``resolve``,
-    ``analyse`` (one analysis step, ``item`` its description), ``layout`` or ``write`` (one
-    output file). ``count`` is what the step produced when known (contacts, edges, persons,
-    bytes); ``seconds`` the step's wall time (0.0 when it starts); ``elapsed`` the seconds since
-    the run started.
+    ``step`` is a code: ``import`` (one account), ``ties`` (one tie file), ``resolve``, ``analyse``
+    (one analysis step, ``item`` its code: :data:`netmix.analysis.ANALYSIS_STEPS`), ``review``,
+    ``layout``, ``tables`` or ``write`` (one output file). ``count`` is what the step produced when
+    known (contacts, edges, persons, bytes); ``seconds`` the step's wall time (0.0 when it starts);
+    ``elapsed`` the seconds since the run started.
     """
 
     step: str

@@ -4,6 +4,8 @@
 'perso et pro'
 >>> t("en", "headline.vanish", n=12, account="perso")
 '12 contacts would vanish if you deleted your account perso'
+>>> number("fr", 35236), number("fr", 2.25, 1), number("en", 35236)
+('35\u202f236', '2,2', '35,236')
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import importlib
 from ..errors import ConfigError
 from .catalogue import CATALOGUES
 
-__all__ = ["LANGS", "check_lang", "strings", "t", "value"]
+__all__ = ["LANGS", "check_lang", "number", "strings", "t", "value"]
 
 LANGS: tuple[str, ...] = ("en", "fr")
 
@@ -45,6 +47,13 @@ def t(lang: str, key: str, **values: object) -> str:
     """The text for ``key`` in ``lang``, with ``{placeholders}`` filled in."""
     text = _TABLES[check_lang(lang)][key]
     return text.format(**values) if values else text
+
+
+def number(lang: str, n: float, digits: int = 0) -> str:
+    """``n`` written as the reader's language writes numbers: ``35,236`` and ``2.5`` in English, ``35 236`` (a
+    narrow no-break space) and ``2,5`` in French; ``digits`` after the decimal point."""
+    text = f"{n:,.{digits}f}"
+    return text.replace(",", "\u202f").replace(".", ",") if check_lang(lang) == "fr" else text
 
 
 def value(lang: str, kind: str, raw: str) -> str:
