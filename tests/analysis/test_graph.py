@@ -97,3 +97,18 @@ def test_ties_read_by_their_codes_give_the_tables_their_texts_give(maud):
         assert (got["a"] < got["b"]).all() and (got["a"].astype(str) < got["b"].astype(str)).all()
         edges = [text(person_ties(dataclasses.replace(maud, ties=x)).edges) for x in (coded(ties), ties)]
         assert edges[0].equals(edges[1])
+
+
+def test_merge_edges_takes_pairs_already_merged_and_in_order_as_they_are(maud):
+    # the resolution's ties are merged and sorted: merge_edges keeps them as they are (no merge, no sort); the same
+    # rows shuffled go the whole way (duplicates looked for, sorted) and must come out the same, row for row
+    from netmix.graph import merge_edges, observed_ties
+
+    ties = observed_ties(maud)
+    assert len(ties) > 100 and ties.duplicated(["a", "b"]).sum() == 0
+    for how in ("max", "sum"):
+        kept = merge_edges(ties, how=how, coded=True)
+        shuffled = merge_edges(ties.sample(frac=1.0, random_state=3).reset_index(drop=True), how=how, coded=True)
+        assert kept.equals(ties) and shuffled.equals(ties)
+        as_text = ties.astype({"a": object, "b": object})
+        assert merge_edges(as_text, how=how).equals(merge_edges(as_text.iloc[::-1].reset_index(drop=True), how=how))

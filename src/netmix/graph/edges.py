@@ -159,7 +159,9 @@ def merge_edges(df: pd.DataFrame, how: str = "sum", *, coded: bool = False) -> p
     key = ca * n + cb  # one integer per pair, ordered like (a, b): much faster to group and sort than strings
     weight = df["weight"].to_numpy(dtype=float)
     kind, source = df["kind"].to_numpy(dtype=object), df["source"].to_numpy(dtype=object)
-    dup = pd.Series(key).duplicated(keep=False).to_numpy()
+    # pairs already merged and in order (the ties a resolution makes): nothing to merge or sort
+    in_order = bool((key[1:] > key[:-1]).all())
+    dup = np.zeros(len(key), dtype=bool) if in_order else pd.Series(key).duplicated(keep=False).to_numpy()
     if dup.any():
         rkey = key[dup]
         # pandas sums the weights (compensated summation), in row order within each pair
@@ -175,7 +177,7 @@ def merge_edges(df: pd.DataFrame, how: str = "sum", *, coded: bool = False) -> p
         weight = np.concatenate([weight[~dup], merged.to_numpy(dtype=float)])
         kind = np.concatenate([kind[~dup], np.array(joined_kind, dtype=object)])
         source = np.concatenate([source[~dup], np.array([joined.get(k, "") for k in pairs.tolist()], dtype=object)])
-    order = np.argsort(key, kind="stable")
+    order = slice(None) if in_order else np.argsort(key, kind="stable")
     key = key[order]
     if coded:
         a: Any = pd.Categorical.from_codes(key // n, categories=ids, ordered=True)

@@ -365,8 +365,7 @@ def block_keys(name: NameKey, max_tokens: int = 4, *, initial_words: AbstractSet
 def needs_comparison(name: NameKey) -> bool:
     """Whether :func:`compare_names` can find more than key equality for this name: it has an
     initial, or a word that is an ambiguous short form."""
-    table = _table()
-    return name.has_initial or any(t in table for t in name.canon)
+    return name.has_initial or not _table().keys().isdisjoint(name.canon)
 
 
 def normalise_phone(phone: str) -> str:
