@@ -60,15 +60,16 @@ def _contact_frame(contacts: pd.DataFrame) -> tuple[pd.DataFrame, list[NameKey]]
     acc = texts(contacts["account"])
     companies = texts(contacts["company"])
     folded = {c: fold(c).strip() for c in set(companies)}  # many contacts share a company
+    forms = dict(zip(NameKey._fields, zip(*keys, strict=True), strict=True)) if keys else dict.fromkeys(NameKey._fields, ())
     table = pd.DataFrame(
         {
             "account": _obj(acc),
             "group": _obj(acc),
             "home": _obj(acc),
             "name": _obj(names),
-            "display": _obj(k.display for k in keys),
-            "key": _obj(k.key for k in keys),
-            "folded": _obj(k.folded for k in keys),
+            "display": _obj(forms["display"]),
+            "key": _obj(forms["key"]),
+            "folded": _obj(forms["folded"]),
             "company": _obj(map(folded.__getitem__, companies)),
             "sort_key": _obj(a + "|" + sid for a, sid in zip(acc, texts(contacts["source_id"]), strict=False)),
             "tieset": np.full(len(names), -1, dtype=np.int64),

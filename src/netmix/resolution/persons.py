@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ..model import BOTH, RESOLVED_PERSON_COLUMNS, TIE_COLUMNS, frame
-from ..util.arrays import blank_text, filled, group_starts, text_order, texts
+from ..util.arrays import filled, group_starts, text_order, texts
 from .entities import Entities
 
 __all__ = ["person_ids", "person_ties", "persons_table", "union"]
@@ -244,9 +244,10 @@ def person_ties(ents: Entities, ids: np.ndarray, code: np.ndarray) -> pd.DataFra
             "weight": np.maximum.reduceat(weight, first),
         }
     )
-    mask = np.bitwise_or.reduceat(bit, first)
+    mask = np.bitwise_or.reduceat(bit, first)  # the files each tie is in, one bit per file
     names = ents.sources
-    label = {m: ";".join(sorted({names[x] for x in range(len(names)) if m >> x & 1})) for m in set(mask.tolist())}
-    out["kind"] = blank_text(["observed"] * len(out), out.index)
-    out["source"] = blank_text([label[m] for m in mask.tolist()], out.index)
+    which, masks = pd.factorize(mask)  # a few distinct sets of files, each named once
+    label = np.array([";".join(sorted({names[x] for x in range(len(names)) if m >> x & 1})) for m in masks], dtype=object)
+    out["kind"] = pd.Series(filled(len(out), "observed"), index=out.index, dtype=object)
+    out["source"] = pd.Series(label[which], index=out.index, dtype=object)
     return out[list(TIE_COLUMNS)].reset_index(drop=True)
