@@ -156,3 +156,31 @@ def test_short_phone_ignored():
 
 def test_email():
     assert normalise_email(" Mailto:Marie.Dupont@Example.ORG ") == "marie.dupont@example.org"
+
+
+def _keys_by_definition(toks: tuple[str, ...], key: str) -> set[str]:
+    """block_keys' docstring, word for word, for names without initials: ``k:`` the key; ``d:rest|full`` the other
+    words with each full form of a short word (and a full form's own); ``s:`` the key, and (three words or more)
+    the name without one of its words."""
+    from netmix.resolution.normalise import _table, _targets
+
+    rest = [" ".join(toks[:n] + toks[n + 1 :]) for n in range(len(toks))]
+    out = {"k:" + key}
+    if len(toks) > 1:
+        out |= {f"d:{rest[n]}|{f}" for n, t in enumerate(toks) for f in _table().get(t, ())}
+        out |= {f"d:{rest[n]}|{t}" for n, t in enumerate(toks) if t in _targets()}
+        out.add("s:" + key)
+    if len(toks) >= 3:
+        out |= {"s:" + r for r in rest}
+    return out
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Fred Morel", "Marie Claire Dupont", "Jean Jean Dupont", "Anne Marie Louise de la Tour", "Bob Bob", "Zoé",
+     "Seb Martin Martin"],  # fmt: skip
+)
+def test_block_keys_are_those_of_the_definition_each_once(name):
+    nk = normalise_name(name)
+    keys = block_keys(nk, initial_words=frozenset())  # no initials asked for
+    assert len(keys) == len(set(keys)) and set(keys) == _keys_by_definition(nk.canon[:4], nk.key)

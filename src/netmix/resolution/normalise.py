@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import functools
 import importlib.resources
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -352,14 +353,16 @@ def block_keys(name: NameKey, max_tokens: int = 4, *, initial_words: AbstractSet
             if t in targets:
                 keys.append(f"d:{rest}|{t}")
         keys.append("s:" + name.key)
-    if len(toks) >= 3:
-        keys += ["s:" + " ".join(toks[:n] + toks[n + 1 :]) for n in range(len(toks))]
-    if initial_words is None or not initial_words.isdisjoint(toks):
+    if len(toks) >= 3:  # the name without one of its words (the last one first: the order of a name's keys is free)
+        keys += ["s:" + " ".join(rest) for rest in itertools.combinations(toks, len(toks) - 1)]
+    initials = initial_words is None or not initial_words.isdisjoint(toks)
+    if initials:
         for n, t in enumerate(toks):
             if len(t) < 2 or (initial_words is not None and t not in initial_words):
                 continue
             keys += [f"i:{t}|{u[0]}" for m, u in enumerate(toks) if m != n]
-    return list(dict.fromkeys(keys))
+    # a key can come twice only from a word said twice, or from two words with the same initial
+    return list(dict.fromkeys(keys)) if initials or len(set(toks)) < len(toks) else keys
 
 
 def needs_comparison(name: NameKey) -> bool:
