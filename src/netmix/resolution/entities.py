@@ -248,10 +248,13 @@ def _map_edges(edges: pd.DataFrame, map_node: list[str], map_ent: list[int]) -> 
         off = np.arange(len(idx)) - np.repeat(np.cumsum(c) - c, c)
         return idx, ent_of[start[node_codes[idx]] + off]
 
-    # look each distinct endpoint up once
-    ends, end_names = pd.factorize(np.concatenate([text_array(edges["a"]), text_array(edges["b"])]))
+    # look each distinct endpoint up once; the first ends come in runs (the readers sort the ties by them): one per run
+    first, second = text_array(edges["a"]), text_array(edges["b"])
+    runs = np.flatnonzero(np.concatenate([[True], first[1:] != first[:-1]])) if len(first) else np.zeros(0, dtype=np.int64)
+    ends, end_names = pd.factorize(np.concatenate([first[runs], second]))
     node_of_end = index.get_indexer(end_names)[ends] if len(ends) else ends
-    a, b = node_of_end[: len(edges)], node_of_end[len(edges) :]
+    a = np.repeat(node_of_end[: len(runs)], np.diff(np.append(runs, len(first))))
+    b = node_of_end[len(runs) :]
     rows, u = expand(a)
     sel, v = expand(b[rows])
     return rows[sel], u[sel], v
