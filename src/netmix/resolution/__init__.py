@@ -45,7 +45,7 @@ from .decisions import Decision, Decisions, decisions_template, load_decisions
 from .doubles import build_doubles
 from .entities import Entities, build_entities, object_frame
 from .facts import Fact
-from .match import mark_ambiguous, name_relations, score, shared_counts
+from .match import mark_ambiguous, name_relations, name_terms, score, shared_counts
 from .normalise import normalise_name
 from .persons import person_ids, person_ties, persons_table, union
 from .weights import USEFUL_FUZZY
@@ -214,9 +214,10 @@ def _rounds(
     labels = pd.factorize(np.where(keys == "", "\x00" + np.arange(n_ent).astype(str), keys))[0].astype(np.int64)
     groups = t["group"].to_numpy(dtype=object)
     persons_prev: np.ndarray | None = None
+    terms = name_terms(ents, pairs, rel)  # what the names alone give, the same in every round
     for rounds in range(1, MAX_ROUNDS + 1):
         shared, deg = shared_counts(n_ent, ents.edges, labels, i, j)
-        scored = mark_ambiguous(score(ents, pairs, rel, fz, shared, deg, threshold=threshold, persons=persons_prev))
+        scored = mark_ambiguous(score(ents, pairs, rel, fz, shared, deg, threshold=threshold, persons=persons_prev, terms=terms))
         homonyms = scored.loc[scored["homonym"], ["i", "j"]].to_numpy()
         root = union(n_ent, groups, scored, forced=forced, forbidden=forbidden, homonyms={(int(a), int(b)) for a, b in homonyms})
         new_labels = pd.factorize(root)[0].astype(np.int64)

@@ -8,6 +8,8 @@ Scoring is vectorised (numpy, rapidfuzz's ``cpdist``).
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
@@ -52,7 +54,10 @@ from .weights import (
     STRONG,
 )
 
-__all__ = ["name_relations", "shared_counts", "score", "mark_ambiguous", "candidate_pairs", "block_pairs", "id_pairs"]
+__all__ = [
+    "NameTerms", "name_relations", "name_terms", "shared_counts", "score", "mark_ambiguous", "candidate_pairs", "block_pairs",
+    "id_pairs",
+]  # fmt: skip
 
 
 def name_relations(
@@ -204,6 +209,24 @@ def _log_odds(
     return w, same_co
 
 
+class NameTerms(NamedTuple):
+    """What the score of a pair takes from the names and companies alone (:func:`name_terms`): the same in every
+    round, found once."""
+
+    pop_source: np.ndarray  # the population a name's rarity comes from ("" unknown)
+    pop_share: np.ndarray
+    pop_term: np.ndarray  # its log-odds term
+    org: np.ndarray  # the organisation written in either account name
+    org_match: np.ndarray  # whether it names the other side's company
+
+
+def name_terms(ents: Entities, pairs: pd.DataFrame, rel: np.ndarray) -> NameTerms:
+    """:class:`NameTerms` of every pair, given its name relation ``rel``."""
+    i = pairs["i"].to_numpy(dtype=np.int64)
+    j = pairs["j"].to_numpy(dtype=np.int64)
+    return NameTerms(*_population(ents.table, i, j, rel), *_org_matches(ents.table, i, j))
+
+
 def score(
     ents: Entities,
     pairs: pd.DataFrame,
@@ -214,12 +237,13 @@ def score(
     *,
     threshold: float,
     persons: np.ndarray | None = None,
+    terms: NameTerms | None = None,
 ) -> pd.DataFrame:
     """Confidence, band, acceptance and homonym flag of every pair (vectorised).
 
     ``persons`` (a person label per entity, from the round before) lets the rarity of a name
     count distinct persons rather than contacts, so a within-account duplicate does not make
-    its own name look common.
+    its own name look common. ``terms``: :func:`name_terms` of these pairs, when already found.
 
     No shared contact although both sides have ties counts against a pair in proportion to the
     ties of the less-tied side (a friend tied to one person on each side may well share none);
@@ -241,9 +265,8 @@ def score(
     chance = both_ties & (shared > 0) & (shared < SHARED_MIN_FRACTION * min_deg) & ~has_id
     raw_shared, shared = shared, np.where(chance, 0, shared)
     w, same_co = _log_odds(t, i, j, rel, fz, f, shared)
-    pop_src, pop_share, pop_term = _population(t, i, j, rel)
+    pop_src, pop_share, pop_term, org, org_match = terms if terms is not None else name_terms(ents, pairs, rel)
     w += pop_term
-    org, org_match = _org_matches(t, i, j)
     w += np.where(org_match & ~same_co, ORG_MATCHES_COMPANY, 0.0)
     apart = both_ties & (shared == 0) & ~has_id
     w += np.where(apart, np.maximum(NO_OVERLAP_PER_TIE * min_deg, NO_OVERLAP_CAP), 0.0)
