@@ -39,6 +39,21 @@ class _UnionFind:
             x = parent[x]
         return x
 
+    def roots(self) -> np.ndarray:
+        """The root of every element, as :meth:`find` gives it, for all at once (each parent replaced by its own
+        parent until none changes).
+
+        >>> uf = _UnionFind(5, np.array(["g"] * 5), frozenset())
+        >>> for a, b in ((3, 4), (1, 2), (2, 4)):
+        ...     uf.join(uf.find(a), uf.find(b))
+        >>> uf.roots().tolist(), [uf.find(x) for x in range(5)]
+        ([0, 1, 1, 1, 1], [0, 1, 1, 1, 1])
+        """
+        parent = np.asarray(self.parent, dtype=np.int64)
+        while not np.array_equal(up := parent[parent], parent):
+            parent = up
+        return parent
+
     def mem(self, r: int) -> list[int]:
         return self.members.get(r) or [r]
 
@@ -95,7 +110,7 @@ def union(
             if uf.blocked(ra, rb) or (common and not (sg and common == {groups[a]})):
                 continue
             uf.join(ra, rb)
-    return np.array([uf.find(x) for x in range(n)], dtype=np.int64)
+    return uf.roots()
 
 
 def _hash(key: str) -> str:
