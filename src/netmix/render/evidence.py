@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..model import Resolution
 from ..resolution.facts import Fact
-from .i18n import t
+from .i18n import number, t
 
 __all__ = ["evidence_text", "fact_text", "worded", "worded_resolution"]
 
@@ -31,12 +31,9 @@ def _join(lang: str, items: Sequence[str]) -> str:
 
 
 def _fmt(lang: str, key: str, **values: Any) -> str:
-    text = t(lang, key)
-    if lang == "fr":  # French thousands: a narrow no-break space
-        text = text.replace("{one_in:,}", "{one_in}")
-        if "one_in" in values:
-            values["one_in"] = f"{values['one_in']:,}".replace(",", "\u202f")
-    return text.format(**values)
+    if "one_in" in values:  # thousands as the reader's language writes them
+        values["one_in"] = number(lang, values["one_in"])
+    return t(lang, key).format(**values)
 
 
 def fact_text(fact: Fact, lang: str = "en") -> str:
