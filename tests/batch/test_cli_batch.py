@@ -47,3 +47,12 @@ def test_batch_is_listed_in_the_help():
     assert result.exit_code == 0
     for option in ("--workers", "--scheduler", "--force", "--anonymize", "--key-file", "--html / --no-html"):
         assert option in result.output
+
+
+def test_batch_lines_in_french(batch_root, tmp_path):
+    """The bar, the count line and the failure line follow --lang (the French lines written by hand)."""
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["batch", str(batch_root), "--out", str(out), "--workers", "1", "--lang", "fr"])
+    assert result.exit_code == 0, result.output
+    assert f"3 participants : 2 faits, 0 passés, 1 en échec → {out}/participants.csv" in result.stdout
+    assert f"1 participant(s) en échec (raisons ci-dessus et dans {out}/batch.log) ; les autres sont faits" in result.stderr

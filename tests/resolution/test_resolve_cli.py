@@ -67,3 +67,28 @@ def test_bad_decision_is_a_clear_error(tmp_path):
     result = CliRunner().invoke(cli, ["doubles", *setup(tmp_path), "--decisions", str(dec)])
     assert result.exit_code == 3
     assert "line 2" in result.output and "unknown decision" in result.output
+
+
+def test_doubles_lines_in_french(tmp_path):
+    """Every line `netmix doubles --lang fr` prints is French (expected lines written by hand from the setup's
+    files: 4 friends in each account, 4 nodes and 4 ties in each tie file; Marie and Paul are doubles)."""
+    result = CliRunner().invoke(cli, ["doubles", *setup(tmp_path), "--lang", "fr", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    assert f"perso (perso) : 4 contacts dans {tmp_path / 'perso'}" in lines
+    assert f"liens {tmp_path / 'perso.gdf'} : 4 nœuds, 4 liens" in lines
+    assert f"doubles.csv, contacts.csv et decisions-template.csv écrits dans {tmp_path / 'out'}" in lines
+    out = result.stdout
+    assert out.startswith("2 doubles : ")
+    assert "indices : " in out and "suggestion : " in out
+    assert "evidence:" not in out and "to review" not in out
+    confidences = [line.split()[1] for line in out.splitlines() if "perso:" in line and "pro:" in line]
+    assert len(confidences) == 2 and all("," in c and "." not in c for c in confidences)  # 0,95: a decimal comma
+
+
+def test_doubles_lines_in_english_are_the_ones_people_know(tmp_path):
+    result = CliRunner().invoke(cli, ["doubles", *setup(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert f"perso (personal): 4 contacts from {tmp_path / 'perso'}" in result.stderr.splitlines()
+    assert f"ties {tmp_path / 'perso.gdf'}: 4 nodes, 4 ties" in result.stderr.splitlines()
+    assert result.stdout.startswith("2 doubles: ") and "         evidence: " in result.stdout

@@ -10,7 +10,7 @@ import click
 
 from ..errors import ConfigError, ExitCode
 from .inputs import pseudonymizer_from_key
-from .options import anonymize_option, html_option, key_file_option, out_option
+from .options import anonymize_option, html_option, key_file_option, lang_option, out_option
 
 __all__ = ["batch_cmd", "register"]
 
@@ -41,7 +41,7 @@ __all__ = ["batch_cmd", "register"]
     default=None,
     help="Doubles: minimum confidence to merge, for every participant.",
 )
-@click.option("--lang", type=click.Choice(["en", "fr"]), default=None, help="Language of the maps and reports.")
+@lang_option("Language of the maps, the reports and the lines this command prints.")
 def batch_cmd(
     root: str,
     out: str,
@@ -73,7 +73,8 @@ def batch_cmd(
         raise ConfigError("--key-file is only used with --anonymize", hint="add --anonymize, or leave --key-file out")
     keep_out_of = {"output": Path(out), "participants'": Path(root)}
     pseudo = pseudonymizer_from_key(key_file, keep_out_of=keep_out_of) if anonymize else None
-    with _Bar() as bar:
+    lang = settings.get("lang") or "en"
+    with _Bar(lang) as bar:
         result = run_batch(
             root,
             out,
@@ -85,18 +86,22 @@ def batch_cmd(
             html=html,
             settings={k: v for k, v in settings.items() if v is not None},
         )
-    _summarise(result, out)
+    _summarise(result, out, lang)
 
 
 class _Bar:
-    """A progress bar over the participants on stderr, opened at the first report."""
+    """A progress bar over the participants on stderr, opened at the first report, labelled in ``lang``."""
 
-    def __init__(self) -> None:
+    def __init__(self, lang: str) -> None:
         self._bar: Any = None
+        self._lang = lang
 
     def progress(self, done: int, total: int, line: str) -> None:
         if self._bar is None:
-            self._bar = click.progressbar(length=total, label="participants", file=sys.stderr, show_pos=True).__enter__()
+            from ..render.i18n import t
+
+            label = t(self._lang, "batch.bar")
+            self._bar = click.progressbar(length=total, label=label, file=sys.stderr, show_pos=True).__enter__()
         if done:
             self._bar.update(1)
 
@@ -108,20 +113,20 @@ class _Bar:
             self._bar.__exit__(None, None, None)
 
 
-def _summarise(result: Any, out: str) -> None:
+def _summarise(result: Any, out: str, lang: str) -> None:
+    from ..render.i18n import number, t
+
     for outcome in result.outcomes:
         if outcome.status == "failed":
             click.echo(f"netmix: {outcome.line}", err=True)
     done, skipped, failed = len(result.done), len(result.skipped), len(result.failed)
-    total = done + skipped + failed
-    click.echo(f"{total} participants: {done} done, {skipped} skipped, {failed} failed → {out}/participants.csv")
-    if failed and failed == total:
-        click.echo("netmix: every participant failed; see the error column of participants.csv", err=True)
+    counts = {k: number(lang, v) for k, v in (("done", done), ("skipped", skipped), ("failed", failed))}
+    click.echo(t(lang, "batch.summary", total=number(lang, done + skipped + failed), out=out, **counts))
+    if failed and failed == done + skipped + failed:
+        click.echo(f"netmix: {t(lang, 'batch.all_failed')}", err=True)
         click.get_current_context().exit(int(ExitCode.INPUT))
     if failed:
-        click.echo(
-            f"netmix: {failed} participant(s) failed (reasons above and in {out}/batch.log); the others are done", err=True
-        )
+        click.echo(f"netmix: {t(lang, 'batch.some_failed', failed=counts['failed'], out=out)}", err=True)
 
 
 def register(cli: click.Group) -> None:

@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from .inputs import build_config
-from .options import force_option, format_option, inputs_options, out_option, resolve_options
+from .options import force_option, format_option, inputs_options, lang_option, out_option, resolve_options
 
 __all__ = ["CONTACT_OUT_COLUMNS", "doubles_cmd", "register"]
 
@@ -39,24 +39,27 @@ class HiddenArgument(click.Argument):
         return []
 
 
-def _print_doubles(d: Any, duplicates: int, fmt: str) -> None:
+def _print_doubles(d: Any, duplicates: int, fmt: str, lang: str) -> None:
+    """The count of doubles by band, then (``table``) each double with its evidence, or (``csv``) doubles.csv."""
+    from ..render.i18n import number, t, value
+
     bands = d["band"].value_counts()
-    click.echo(
-        f"{len(d)} doubles: {bands.get('certain', 0)} certain, {bands.get('likely', 0)} likely, "
-        f"{bands.get('review', 0)} to review"
-        + (f"; {duplicates} within-account duplicates" if duplicates else ""),
-        err=fmt == "csv",
-    )
+    count = {band: number(lang, int(bands.get(band, 0))) for band in ("certain", "likely", "review")}
+    line = t(lang, "doubles.count", n=number(lang, len(d)), **count)
+    click.echo(line + (t(lang, "doubles.duplicates", n=number(lang, duplicates)) if duplicates else ""), err=fmt == "csv")
     if fmt == "csv":
         from ..io.output import csv_bytes
 
         sys.stdout.buffer.write(csv_bytes(d))
         return
+    width = max(8, *(len(value(lang, "band", b)) for b in count))
+    indent = " " * (width + 1)
     for r in d.to_dict("records"):
-        dec = f"  [decided: {r['decision']}]" if r["decision"] else ""
-        click.echo(f"\n{r['band']:<8} {float(r['confidence']):.2f}  {r['names']}{dec}")
-        click.echo(f"         evidence: {r['evidence']}")
-        click.echo(f"         suggestion: {r['suggestion']}")
+        decided = "  " + t(lang, "doubles.decided", decision=value(lang, "decision", r["decision"])) if r["decision"] else ""
+        band = value(lang, "band", r["band"])
+        click.echo(f"\n{band:<{width}} {number(lang, float(r['confidence']), 2)}  {r['names']}{decided}")
+        click.echo(indent + t(lang, "doubles.evidence", text=r["evidence"]))
+        click.echo(indent + t(lang, "doubles.suggestion", text=r["suggestion"]))
 
 
 @click.command("doubles")
@@ -68,6 +71,7 @@ def _print_doubles(d: Any, duplicates: int, fmt: str) -> None:
 )
 @force_option
 @format_option(("table", "csv"), default="table", help="How to print the doubles.")
+@lang_option("Language of the evidence, the suggestions and the lines this command prints.")
 def doubles_cmd(
     legacy_accounts: tuple[str, ...],
     config_path: str | None,
@@ -87,22 +91,27 @@ def doubles_cmd(
     homonyms, never merged.
     """
     from ..pipeline import import_all, resolve_all
+    from ..render.i18n import number, t, value
     from .progress import progress_display
 
     config = build_config(config_path, legacy_accounts + accounts, ties, **overrides)
     with progress_display(lang=config.lang) as progress:
         imports, tiesets = import_all(config, progress)
+    lang = config.lang
     for acc in config.accounts:
-        got = f"{len(imports[acc.name].contacts)} contacts" if acc.name in imports else "no contact (left out)"
-        click.echo(f"{acc.name} ({acc.sphere}): {got} from {acc.path}", err=True)
+        n = len(imports[acc.name].contacts) if acc.name in imports else 0
+        got = t(lang, "doubles.account.contacts", n=number(lang, n)) if acc.name in imports else t(lang, "doubles.account.none")
+        sphere = value(lang, "sphere", acc.sphere)
+        click.echo(t(lang, "doubles.account", account=acc.name, sphere=sphere, got=got, path=acc.path), err=True)
     for ts in tiesets:
-        click.echo(f"ties {ts.source}: {len(ts.nodes)} nodes, {len(ts.edges)} ties", err=True)
+        nodes, ties_n = number(lang, len(ts.nodes)), number(lang, len(ts.edges))
+        click.echo(t(lang, "doubles.ties", source=ts.source, nodes=nodes, ties=ties_n), err=True)
     from ..render.evidence import worded_resolution
 
-    res = worded_resolution(resolve_all(config, imports, tiesets), config.lang)  # evidence and suggestions in words
+    res = worded_resolution(resolve_all(config, imports, tiesets), lang)  # evidence and suggestions in words
     for issue in res.params.get("issues", []):
         click.echo(f"  {issue}", err=True)
-    _print_doubles(res.doubles, len(res.duplicates), fmt)
+    _print_doubles(res.doubles, len(res.duplicates), fmt, lang)
     if out:
         from ..io.output import OutputDir
         from ..resolution import decisions_template
@@ -111,7 +120,7 @@ def doubles_cmd(
             od.write_csv("doubles.csv", res.doubles)
             od.write_csv("contacts.csv", res.contacts[list(CONTACT_OUT_COLUMNS)])
             od.write_csv("decisions-template.csv", decisions_template(res))
-        click.echo(f"wrote doubles.csv, contacts.csv and decisions-template.csv to {out}", err=True)
+        click.echo(t(lang, "doubles.wrote", out=out), err=True)
 
 
 def register(cli: click.Group) -> None:

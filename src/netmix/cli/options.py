@@ -91,6 +91,11 @@ def account_options(f: F) -> F:
     )
 
 
+def lang_option(help: str) -> Callable[[F], F]:
+    """``--lang en|fr`` (default: the toml's, else English), with what it sets said in ``help``."""
+    return click.option("--lang", type=click.Choice(["en", "fr"]), default=None, help=help)
+
+
 def inputs_options(f: F) -> F:
     """Where the inputs are and how to read them: accounts, ties, importer, columns, encoding."""
     return _chain(f, account_options, importer_option, columns_option, encoding_option)
@@ -203,12 +208,7 @@ def run_inputs(f: F) -> F:
         click.option(
             "--labels", type=click.Path(dir_okay=False), default=None, help="Your names for clusters (CSV: cluster,label)."
         ),
-        click.option(
-            "--lang",
-            type=click.Choice(["en", "fr"]),
-            default=None,
-            help="Language of the map, the report, the tables' words and the progress lines.",
-        ),
+        lang_option("Language of the map, the report, the tables' words and the progress lines."),
         anonymize_option,
         key_file_option,
     )
