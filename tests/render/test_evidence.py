@@ -71,3 +71,13 @@ def test_facts_said_once_are_said_again_alike_and_never_for_other_facts():
         assert evidence_text((Fact("shared", {"n": 2}), Fact("name.exact"))) == "2 shared contacts; same name"
         pair = [Fact("pair", {"pair": ("perso", "pro"), "facts": shared})]  # nested facts: no key, said each time
         assert evidence_text(pair) == "perso – pro: same name; 2 shared contacts"
+
+
+def test_both_circles_counts_read_well_at_one():
+    """"1 are personal" / "1 sont personnels" was written when a sphere held one shared contact: the counts are now
+    listed, which reads right at any number (sentences written by hand)."""
+    sugg = (Fact("sg.both", {"n": 3, "p": 1, "q": 1, "b": 1}),)
+    assert evidence_text(sugg) == "both circles: keep on both — of 3 shared contacts: 1 personal, 1 professional, 1 in both"
+    assert evidence_text(sugg, "fr") == (
+        "les deux cercles : gardez sur les deux — sur 3 contacts communs : 1 perso, 1 pro, 1 dans les deux"
+    )

@@ -69,7 +69,7 @@ EN: dict[str, str] = {
         "professional"
     ),
     "ev.sg.personal": "personal circle: keep on {keep}, consider removing from {drop} — {k} of {n} shared contacts are personal",
-    "ev.sg.both": "both circles: keep on both — of {n} shared contacts, {p} are personal, {q} professional and {b} in both",
+    "ev.sg.both": "both circles: keep on both — of {n} shared contacts: {p} personal, {q} professional, {b} in both",
     "ev.sg.homonym": "possible homonym: same name but no shared contacts — check before acting, then write same or not same",
     "ev.sg.review": "review: the evidence is thin — look at both profiles, then write same or not same",
     "ev.sg.bridge": (
@@ -148,10 +148,7 @@ FR: dict[str, str] = {
         "cercle personnel : gardez sur {keep}, envisagez de retirer de {drop} — {k} des {n} contacts communs "
         "sont personnels"
     ),
-    "ev.sg.both": (
-        "les deux cercles : gardez sur les deux — sur {n} contacts communs, {p} sont personnels, {q} "
-        "professionnels et {b} dans les deux"
-    ),
+    "ev.sg.both": "les deux cercles : gardez sur les deux — sur {n} contacts communs : {p} perso, {q} pro, {b} dans les deux",
     "ev.sg.homonym": (
         "homonyme possible : même nom mais aucun contact commun — vérifiez avant d'agir, puis écrivez même "
         "ou différent"
