@@ -126,10 +126,14 @@ def test_samples_report(browser, outputs, lang, shots):
     search.fill("")
     pg.wait_for_timeout(400)
     pg.click("#nm-doubles th:nth-child(3)")  # confidence, ascending
-    conf = [float(x) for x in table.locator("tbody tr td:nth-child(3)").all_text_contents()]
+    shown = table.locator("tbody tr td:nth-child(3)").all_text_contents()
+    mark, other = (",", ".") if lang == "fr" else (".", ",")  # the reader's decimal mark: 0,95 in French
+    assert all(mark in x and other not in x for x in shown), shown
+    conf = [float(x.replace(",", ".")) for x in shown]
     assert conf == sorted(conf) and len(conf) == 25
+    assert len(set(conf)) > 1  # sorted by value: "0,5" and "0,95" compare as numbers, not as text
     pg.click("#nm-doubles th:nth-child(3)")  # descending
-    conf = [float(x) for x in table.locator("tbody tr td:nth-child(3)").all_text_contents()]
+    conf = [float(x.replace(",", ".")) for x in table.locator("tbody tr td:nth-child(3)").all_text_contents()]
     assert conf == sorted(conf, reverse=True)
     pg.click("#nm-doubles .nm-pager button:last-child")
     assert "2" in pg.locator("#nm-doubles .nm-pager span").text_content()

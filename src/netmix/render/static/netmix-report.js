@@ -173,7 +173,8 @@
       var tr = el("tr");
       row.forEach(function (v, j) {
         var td = el("td", null, cols[j].num ? "num" : "");
-        if (typeof v === "object" && v !== null) { td.appendChild(control(v, tr)); } else { td.textContent = String(v); }
+        if (typeof v === "object" && v !== null) { td.appendChild(control(v, tr)); }
+        else { td.textContent = cols[j].num ? String(v).replace(".", S["table.decimal"]) : String(v); }  /* 0,95 in French: shown so, sorted and saved as data */
         tr.appendChild(td);
       });
       body.appendChild(tr);
