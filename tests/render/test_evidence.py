@@ -38,7 +38,7 @@ def test_english_sentences_are_the_historic_ones():
     sugg = suggestion_facts(["linkedin", "perso", "pro"], SPHERES, Counter(personal=8, professional=1))
     assert (
         evidence_text(sugg)
-        == "personal circle: keep on perso, consider removing from linkedin and pro — 8 of 9 shared contacts are personal"
+        == "personal circle: keep on perso, consider removing from linkedin and pro — mutual contacts: 8 of 9 personal"
     )
     pairs = (
         Fact("decided_same"),
@@ -51,7 +51,9 @@ def test_english_sentences_are_the_historic_ones():
 def test_french_words():
     assert evidence_text(evidence_facts(_row(shared=2), 3, 3), "fr") == "même nom ; nom rare ; 2 contacts communs"
     sugg = suggestion_facts(["perso", "pro"], SPHERES, None, "Office de Tourisme de Pau")
-    assert evidence_text(sugg, "fr").startswith("aucun contact commun connu (travaille chez Office de Tourisme de Pau)")
+    assert evidence_text(sugg, "fr").startswith(
+        "vous n'avez aucun contact en commun connu avec cette personne (travaille chez Office de Tourisme de Pau)"
+    )
     decided = (Fact("decided", {"decision": "keep", "note": "amie", "then": (Fact("sg.review"),)}),)
     assert evidence_text(decided, "fr").startswith("décidé : garder (amie) — netmix suggérait : à vérifier")
 
@@ -73,11 +75,18 @@ def test_facts_said_once_are_said_again_alike_and_never_for_other_facts():
         assert evidence_text(pair) == "perso – pro: same name; 2 shared contacts"
 
 
-def test_both_circles_counts_read_well_at_one():
-    """"1 are personal" / "1 sont personnels" was written when a sphere held one shared contact: the counts are now
-    listed, which reads right at any number (sentences written by hand)."""
+def test_suggestions_count_mutual_contacts_and_read_well_at_one():
+    """A suggestion counts the double's mutual contacts with you, by sphere; the evidence counts the contacts its two
+    accounts share. The two used to be both "shared contacts" ("1 shared contact" beside "of 5 shared contacts"),
+    and "1 are personal" / "1 sont personnels" was written at one. Sentences written by hand."""
     sugg = (Fact("sg.both", {"n": 3, "p": 1, "q": 1, "b": 1}),)
-    assert evidence_text(sugg) == "both circles: keep on both — of 3 shared contacts: 1 personal, 1 professional, 1 in both"
+    assert evidence_text(sugg) == "both circles: keep on both — mutual contacts: 3 (1 personal, 1 professional, 1 in both)"
     assert evidence_text(sugg, "fr") == (
-        "les deux cercles : gardez sur les deux — sur 3 contacts communs : 1 perso, 1 pro, 1 dans les deux"
+        "les deux cercles : gardez sur les deux — contacts en commun avec vous : 3 (1 perso, 1 pro, 1 dans les deux)"
     )
+    one = (Fact("sg.personal", {"keep": ("perso",), "drop": ("pro",), "k": 1, "n": 1}),)
+    assert evidence_text(one) == "personal circle: keep on perso, consider removing from pro — mutual contacts: 1 of 1 personal"
+    assert evidence_text(one, "fr") == (
+        "cercle personnel : gardez sur perso, envisagez de retirer de pro — contacts en commun avec vous : 1 sur 1 perso"
+    )
+    assert evidence_text((Fact("sg.no_shared", {"company": ""}),)).startswith("no mutual contacts known: ")

@@ -162,7 +162,7 @@ def test_circle_labels_and_doubles_summary_in_french():
     said = wording.suggestion("fr", facts)  # the sentence of catalogue/evidence.py's FR ev.sg.professional
     assert said == (
         "cercle professionnel : gardez sur linkedin et pro, envisagez de retirer de perso — "
-        "9 des 11 contacts communs sont professionnels"
+        "contacts en commun avec vous : 9 sur 11 pro"
     )
 
 

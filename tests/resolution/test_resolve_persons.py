@@ -135,7 +135,7 @@ def test_double_names_and_suggestion():
     assert row["names"] == "perso: Marie Dupont | pro: Marie Dupont (OT Pau)"
     assert row["name"] == "Marie Dupont"
     # neighbours: Paul (both), Anne (personal), 6 professional -> 6 of 8
-    assert row["suggestion"] == "professional circle: keep on pro, consider removing from perso — 6 of 8 shared contacts are professional"
+    assert row["suggestion"] == "professional circle: keep on pro, consider removing from perso — mutual contacts: 6 of 8 professional"
 
 
 def test_requests_get_person_ids():

@@ -59,17 +59,15 @@ EN: dict[str, str] = {
         "same sphere ({sphere}) on {accounts}: one connection is probably enough — keep the account you use "
         "with this person"
     ),
-    "ev.sg.no_shared": "no shared contacts known: keep on both, or choose from what you know of this person",
+    "ev.sg.no_shared": "no mutual contacts known: keep on both, or choose from what you know of this person",
     "ev.sg.no_shared.company": (
-        "no shared contacts known (works at {company}): keep on both, or choose from what you know of this "
-        "person"
+        "no mutual contacts known (works at {company}): keep on both, or choose from what you know of this person"
     ),
     "ev.sg.professional": (
-        "professional circle: keep on {keep}, consider removing from {drop} — {k} of {n} shared contacts are "
-        "professional"
+        "professional circle: keep on {keep}, consider removing from {drop} — mutual contacts: {k} of {n} professional"
     ),
-    "ev.sg.personal": "personal circle: keep on {keep}, consider removing from {drop} — {k} of {n} shared contacts are personal",
-    "ev.sg.both": "both circles: keep on both — of {n} shared contacts: {p} personal, {q} professional, {b} in both",
+    "ev.sg.personal": "personal circle: keep on {keep}, consider removing from {drop} — mutual contacts: {k} of {n} personal",
+    "ev.sg.both": "both circles: keep on both — mutual contacts: {n} ({p} personal, {q} professional, {b} in both)",
     "ev.sg.homonym": "possible homonym: same name but no shared contacts — check before acting, then write same or not same",
     "ev.sg.review": "review: the evidence is thin — look at both profiles, then write same or not same",
     "ev.sg.bridge": (
@@ -133,22 +131,25 @@ FR: dict[str, str] = {
         "vous utilisez avec cette personne"
     ),
     "ev.sg.no_shared": (
-        "aucun contact commun connu : gardez sur les deux, ou choisissez d'après ce que vous savez de cette "
-        "personne"
+        "vous n'avez aucun contact en commun connu avec cette personne : gardez sur les deux, ou choisissez "
+        "d'après ce que vous savez d'elle"
     ),
     "ev.sg.no_shared.company": (
-        "aucun contact commun connu (travaille chez {company}) : gardez sur les deux, ou choisissez d'après "
-        "ce que vous savez de cette personne"
+        "vous n'avez aucun contact en commun connu avec cette personne (travaille chez {company}) : gardez sur "
+        "les deux, ou choisissez d'après ce que vous savez d'elle"
     ),
     "ev.sg.professional": (
-        "cercle professionnel : gardez sur {keep}, envisagez de retirer de {drop} — {k} des {n} contacts "
-        "communs sont professionnels"
+        "cercle professionnel : gardez sur {keep}, envisagez de retirer de {drop} — contacts en commun avec vous : "
+        "{k} sur {n} pro"
     ),
     "ev.sg.personal": (
-        "cercle personnel : gardez sur {keep}, envisagez de retirer de {drop} — {k} des {n} contacts communs "
-        "sont personnels"
+        "cercle personnel : gardez sur {keep}, envisagez de retirer de {drop} — contacts en commun avec vous : "
+        "{k} sur {n} perso"
     ),
-    "ev.sg.both": "les deux cercles : gardez sur les deux — sur {n} contacts communs : {p} perso, {q} pro, {b} dans les deux",
+    "ev.sg.both": (
+        "les deux cercles : gardez sur les deux — contacts en commun avec vous : {n} ({p} perso, {q} pro, "
+        "{b} dans les deux)"
+    ),
     "ev.sg.homonym": (
         "homonyme possible : même nom mais aucun contact commun — vérifiez avant d'agir, puis écrivez même "
         "ou différent"
