@@ -56,3 +56,5 @@ def test_batch_lines_in_french(batch_root, tmp_path):
     assert result.exit_code == 0, result.output
     assert f"3 participants : 2 faits, 0 passés, 1 en échec → {out}/participants.csv" in result.stdout
     assert f"1 participant(s) en échec (raisons ci-dessus et dans {out}/batch.log) ; les autres sont faits" in result.stderr
+    assert "P03 : en échec : P03/linkedin/Connections.csv" in result.stderr  # the library's own reason stays as it is said
+    assert "P03: failed: P03/linkedin/Connections.csv" in (out / "batch.log").read_text(encoding="utf-8")  # the log: English

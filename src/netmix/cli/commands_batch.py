@@ -118,7 +118,7 @@ def _summarise(result: Any, out: str, lang: str) -> None:
 
     for outcome in result.outcomes:
         if outcome.status == "failed":
-            click.echo(f"netmix: {outcome.line}", err=True)
+            click.echo(f"netmix: {t(lang, 'batch.failed', participant=outcome.participant, error=outcome.error)}", err=True)
     done, skipped, failed = len(result.done), len(result.skipped), len(result.failed)
     counts = {k: number(lang, v) for k, v in (("done", done), ("skipped", skipped), ("failed", failed))}
     click.echo(t(lang, "batch.summary", total=number(lang, done + skipped + failed), out=out, **counts))
