@@ -120,9 +120,10 @@ def _summarise(result: Any, out: str, lang: str) -> None:
         if outcome.status == "failed":
             click.echo(f"netmix: {t(lang, 'batch.failed', participant=outcome.participant, error=outcome.error)}", err=True)
     done, skipped, failed = len(result.done), len(result.skipped), len(result.failed)
+    total = done + skipped + failed
     counts = {k: number(lang, v) for k, v in (("done", done), ("skipped", skipped), ("failed", failed))}
-    click.echo(t(lang, "batch.summary", total=number(lang, done + skipped + failed), out=out, **counts))
-    if failed and failed == done + skipped + failed:
+    click.echo(t(lang, "batch.summary", total=number(lang, total), out=out, **counts))
+    if failed and failed == total:
         click.echo(f"netmix: {t(lang, 'batch.all_failed')}", err=True)
         click.get_current_context().exit(int(ExitCode.INPUT))
     if failed:

@@ -95,12 +95,14 @@ def doubles_cmd(
     from .progress import progress_display
 
     config = build_config(config_path, legacy_accounts + accounts, ties, **overrides)
-    with progress_display(lang=config.lang) as progress:
-        imports, tiesets = import_all(config, progress)
     lang = config.lang
+    with progress_display(lang=lang) as progress:
+        imports, tiesets = import_all(config, progress)
     for acc in config.accounts:
-        n = len(imports[acc.name].contacts) if acc.name in imports else 0
-        got = t(lang, "doubles.account.contacts", n=number(lang, n)) if acc.name in imports else t(lang, "doubles.account.none")
+        if acc.name in imports:
+            got = t(lang, "doubles.account.contacts", n=number(lang, len(imports[acc.name].contacts)))
+        else:
+            got = t(lang, "doubles.account.none")
         sphere = value(lang, "sphere", acc.sphere)
         click.echo(t(lang, "doubles.account", account=acc.name, sphere=sphere, got=got, path=acc.path), err=True)
     for ts in tiesets:
